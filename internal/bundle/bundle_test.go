@@ -1,0 +1,98 @@
+package bundle
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dop251/goja"
+)
+
+// repoRoot is where node_modules lives.
+const repoRoot = "../.."
+
+func TestDiscover(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"A.jsx": "", "shop/Cart.tsx": "", "V.vue": "", "plain.js": "export default 1",
+		"vueish.ts": "import { h } from 'vue'\n", "_lib/x.js": "", "A.test.jsx": "", "types.d.ts": "",
+		".hidden/B.jsx": "", "style.css": "",
+	}
+	for p, s := range files {
+		full := filepath.Join(dir, p)
+		os.MkdirAll(filepath.Dir(full), 0o755)
+		os.WriteFile(full, []byte(s), 0o644)
+	}
+	comps, err := Discover(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range comps {
+		got = append(got, c.Name+":"+string(c.Framework))
+	}
+	want := "A:react V:vue plain:react shop/Cart:react vueish:vue"
+	if strings.Join(got, " ") != want {
+		t.Fatalf("Discover = %v, want %s", got, want)
+	}
+}
+
+func TestDiscoverDuplicate(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "A.jsx"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "A.vue"), nil, 0o644)
+	if _, err := Discover(dir); err == nil || !strings.Contains(err.Error(), "defined twice") {
+		t.Fatalf("want duplicate error, got %v", err)
+	}
+}
+
+func TestBuildDemo(t *testing.T) {
+	res, err := Build(Options{ComponentsDir: repoRoot + "/components", Root: repoRoot})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, ok := res.Manifest.Components["ProductList"]
+	if !ok || !strings.HasPrefix(e.JS, "islands/ProductList-") || len(e.CSS) != 1 {
+		t.Fatalf("manifest entry = %+v", e)
+	}
+	if _, ok := res.Client[e.JS]; !ok {
+		t.Fatalf("client files lack %s", e.JS)
+	}
+	if _, ok := res.Client[e.CSS[0]]; !ok {
+		t.Fatalf("client files lack %s", e.CSS[0])
+	}
+	if !strings.HasPrefix(res.Manifest.Runtime, "runtime-") {
+		t.Fatalf("runtime = %q", res.Manifest.Runtime)
+	}
+	if _, ok := res.Manifest.Components["shop/Cart"]; !ok {
+		t.Fatal("nested component shop/Cart missing")
+	}
+	// The server bundle renders with nothing but goja and the two globals
+	// React's legacy renderer touches.
+	vm := goja.New()
+	if _, err := vm.RunString(res.Server); err != nil {
+		t.Fatal(err)
+	}
+	v, err := vm.RunString(`__ssr.render("Counter", '{"start":3}')`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := v.String(), `<button type="button" class="counter">Count<!-- -->: <!-- -->3</button>`; got != want {
+		t.Fatalf("render = %s, want %s", got, want)
+	}
+}
+
+func TestBuildErrorHasPosition(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "Bad.jsx"), []byte("export default function Bad() {\n  const x = ;\n  return x;\n}\n"), 0o644)
+	_, err := Build(Options{ComponentsDir: dir, Root: repoRoot})
+	var be *Error
+	if !errors.As(err, &be) {
+		t.Fatalf("want *Error, got %v", err)
+	}
+	if !strings.Contains(err.Error(), "Bad.jsx:2:") {
+		t.Fatalf("error lacks file:line: %v", err)
+	}
+}

@@ -1,0 +1,9 @@
+// Server adapter for React components: renderToString of one element.
+// The bundler resolves "react-dom/server" to React's legacy browser build,
+// the same renderToString code that Node's build runs.
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
+
+export function render(component, props) {
+  return renderToString(createElement(component, props));
+}
