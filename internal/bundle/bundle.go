@@ -202,6 +202,9 @@ func buildServer(opts Options, comps []Component) (string, error) {
 	// such literals into new RegExp(...) calls, which the runtime's RegExp
 	// wrapper (internal/jsvm) expands.
 	o.Supported = map[string]bool{"regexp-unicode-property-escapes": false}
+	// Sources in the map are relative to the output directory; the root
+	// makes stacks read "components/X.jsx". Nothing is written there.
+	o.Outdir = opts.Root
 	o.Sourcemap = api.SourceMapInline
 	o.SourcesContent = api.SourcesContentExclude
 	o.Plugins = []api.Plugin{entriesPlugin(opts, comps, true), reactServerPlugin()}

@@ -1,0 +1,265 @@
+// Command ssrgate serves Go-template sites with server-rendered React and Vue
+// islands, renders single components, and builds client assets.
+//
+//	ssrgate serve  [flags]                  the standalone site
+//	ssrgate render [flags] NAME [PROPS_JSON] print one component's server HTML
+//	ssrgate build  [flags]                  write client assets and manifest.json
+//
+// Every flag can also be set by an environment variable: --cache-ttl is
+// SSRGATE_CACHE_TTL. Flags win over the environment.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/ssrgate/ssrgate/internal/server"
+	"github.com/ssrgate/ssrgate/ssr"
+)
+
+const usage = `ssrgate: server-side rendering of React and Vue islands in Go templates
+
+usage:
+  ssrgate serve  [flags]                    serve the site in --templates
+  ssrgate render [flags] NAME [PROPS_JSON]  print a component's server HTML
+  ssrgate build  [flags]                    write client assets and manifest.json to --out
+
+Run "ssrgate COMMAND -h" for the flags of a command.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var err error
+	switch args[0] {
+	case "serve":
+		err = serve(args[1:], stderr)
+	case "render":
+		err = render(args[1:], stdout, stderr)
+	case "build":
+		err = build(args[1:], stdout, stderr)
+	case "-h", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "ssrgate: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "ssrgate %s: %v\n", args[0], err)
+		return 1
+	}
+	return 0
+}
+
+// engineFlags are the flags every command that builds an engine shares.
+type engineFlags struct {
+	components, root, publicPath string
+	poolSize                     int
+	renderTimeout, acquireTime   time.Duration
+	cacheTTL, cacheStale         time.Duration
+	cacheMB                      int64
+	maxOutput                    int
+	strict, dev                  bool
+	logLevel, logFormat          string
+}
+
+func (f *engineFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.components, "components", "components", "directory of React and Vue components")
+	fs.StringVar(&f.root, "root", ".", "directory whose node_modules provides react, react-dom and vue")
+	fs.StringVar(&f.publicPath, "public-path", "/_ssr/", "URL prefix of client assets")
+	fs.IntVar(&f.poolSize, "pool-size", 0, "JS runtimes rendering in parallel (default: number of CPUs)")
+	fs.DurationVar(&f.renderTimeout, "render-timeout", 2*time.Second, "deadline of one render; past it the island renders in the browser")
+	fs.DurationVar(&f.acquireTime, "acquire-timeout", 250*time.Millisecond, "longest wait for a free JS runtime before falling back to browser rendering")
+	fs.DurationVar(&f.cacheTTL, "cache-ttl", time.Minute, "render cache TTL; negative turns the cache off")
+	fs.DurationVar(&f.cacheStale, "cache-stale", 0, "serve expired cache entries this long while refreshing (default: equal to --cache-ttl)")
+	fs.Int64Var(&f.cacheMB, "cache-mb", 64, "render cache size bound in MiB")
+	fs.IntVar(&f.maxOutput, "max-output", 4<<20, "largest HTML one render may produce, in bytes")
+	fs.BoolVar(&f.strict, "strict", false, "show server-render errors instead of falling back to browser rendering")
+	fs.BoolVar(&f.dev, "dev", false, "unminified client bundles, strict errors")
+	fs.StringVar(&f.logLevel, "log-level", "info", "debug, info, warn or error")
+	fs.StringVar(&f.logFormat, "log-format", "text", "text or json")
+}
+
+func (f *engineFlags) logger(w io.Writer) (*slog.Logger, error) {
+	var lvl slog.Level
+	if err := lvl.UnmarshalText([]byte(f.logLevel)); err != nil {
+		return nil, fmt.Errorf("--log-level: %w", err)
+	}
+	opts := &slog.HandlerOptions{Level: lvl}
+	switch f.logFormat {
+	case "text":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	}
+	return nil, fmt.Errorf("--log-format must be text or json, not %q", f.logFormat)
+}
+
+func (f *engineFlags) config(log *slog.Logger) ssr.Config {
+	return ssr.Config{
+		ComponentsDir: f.components, Root: f.root, PublicPath: f.publicPath, PoolSize: f.poolSize,
+		RenderTimeout: f.renderTimeout, AcquireTimeout: f.acquireTime, MaxOutputBytes: f.maxOutput,
+		CacheTTL: f.cacheTTL, CacheStale: f.cacheStale, CacheMaxBytes: f.cacheMB << 20,
+		Strict: f.strict || f.dev, Dev: f.dev, Logger: log,
+	}
+}
+
+// parse parses args after applying SSRGATE_* environment variables.
+func parse(fs *flag.FlagSet, args []string) error {
+	var envErr error
+	fs.VisitAll(func(fl *flag.Flag) {
+		name := "SSRGATE_" + strings.ToUpper(strings.ReplaceAll(fl.Name, "-", "_"))
+		if v, ok := os.LookupEnv(name); ok && envErr == nil {
+			if err := fs.Set(fl.Name, v); err != nil {
+				envErr = fmt.Errorf("%s=%q: %w", name, v, err)
+			}
+		}
+	})
+	if envErr != nil {
+		return envErr
+	}
+	return fs.Parse(args)
+}
+
+func serve(args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var ef engineFlags
+	ef.register(fs)
+	addr := fs.String("addr", ":8080", "listen address")
+	templates := fs.String("templates", "templates", "directory of pages/, layouts/, partials/ and data/")
+	cacheControl := fs.String("cache-control", "no-cache", "Cache-Control of pages that do not set their own")
+	drain := fs.Duration("shutdown-timeout", 15*time.Second, "how long shutdown waits for in-flight requests")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	log, err := ef.logger(stderr)
+	if err != nil {
+		return err
+	}
+	eng, err := ssr.New(ef.config(log))
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	srv, err := server.New(server.Config{
+		Engine: eng, TemplatesDir: *templates, CacheControl: *cacheControl,
+		Strict: ef.strict || ef.dev, Logger: log, Routes: apiRoutes(eng, log),
+	})
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{Addr: *addr, Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	errc := make(chan error, 1)
+	go func() { errc <- hs.ListenAndServe() }()
+	log.Info("serving", "addr", *addr, "routes", srv.Routes())
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing in-flight requests", "timeout", *drain)
+	srv.SetReady(false)
+	sctx, cancel := context.WithTimeout(context.Background(), *drain)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	log.Info("stopped")
+	return nil
+}
+
+func render(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("render", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var ef engineFlags
+	ef.register(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: ssrgate render [flags] NAME [PROPS_JSON]")
+		fs.PrintDefaults()
+	}
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() < 1 || fs.NArg() > 2 {
+		fs.Usage()
+		return errors.New("want a component NAME and optional PROPS_JSON")
+	}
+	name, props := fs.Arg(0), "{}"
+	if fs.NArg() == 2 {
+		props = fs.Arg(1)
+	}
+	if !json.Valid([]byte(props)) {
+		return fmt.Errorf("PROPS_JSON is not valid JSON: %s", props)
+	}
+	ef.logLevel = "warn"
+	log, err := ef.logger(stderr)
+	if err != nil {
+		return err
+	}
+	cfg := ef.config(log)
+	cfg.PoolSize = 1
+	cfg.CacheTTL = -1
+	eng, err := ssr.New(cfg)
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	html, err := eng.Render(context.Background(), name, json.RawMessage(props))
+	if err != nil {
+		var re *ssr.RenderError
+		if errors.As(err, &re) && re.Stack != "" {
+			return fmt.Errorf("%w\n%s", err, re.Stack)
+		}
+		return err
+	}
+	_, err = io.WriteString(stdout, html)
+	return err
+}
+
+func build(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var ef engineFlags
+	ef.register(fs)
+	out := fs.String("out", "dist", "output directory")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	info, err := ssr.Build(ef.config(nil), *out)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "built %d components (build %s) into %s\n", info.Components, info.BuildID, *out)
+	return nil
+}
+
+// apiRoutes adds the render API for non-Go backends.
+func apiRoutes(eng *ssr.Engine, log *slog.Logger) func(r *gin.Engine) {
+	return nil
+}

@@ -1,0 +1,11 @@
+// Server adapter for Vue components: renderToString of a fresh SSR app.
+// It returns a Promise<string>; goja settles it when the outermost call
+// returns (async setup and <Suspense> need the caller to drive timers).
+// A new app per render keeps requests isolated: Vue apps hold state
+// (provides, config, plugins) that must not leak between renders.
+import { createSSRApp } from "vue";
+import { renderToString } from "vue/server-renderer";
+
+export function render(component, props) {
+  return renderToString(createSSRApp(component, props));
+}

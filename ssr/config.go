@@ -1,0 +1,106 @@
+package ssr
+
+import (
+	"errors"
+	"log/slog"
+	"runtime"
+	"time"
+)
+
+// Config configures an Engine. The zero value works for a project laid out
+// like the demo: components in ./components and node_modules in ./.
+// Defaults are filled in one place, by New.
+type Config struct {
+	// ComponentsDir holds the components. Optional. Default "components".
+	ComponentsDir string
+	// Root is the directory whose node_modules provides react, react-dom,
+	// vue and the components' packages. Optional. Default ".".
+	Root string
+	// PublicPath is the URL prefix the client assets are served under; mount
+	// Engine.Assets there. Optional. Default "/_ssr/".
+	PublicPath string
+
+	// PoolSize is the number of JS runtimes rendering in parallel.
+	// Optional. Default runtime.NumCPU().
+	PoolSize int
+	// RenderTimeout bounds one render, including settling async components.
+	// A render past it is interrupted and its island falls back to
+	// client-only rendering. Optional. Default 2s.
+	RenderTimeout time.Duration
+	// AcquireTimeout bounds the wait for a free runtime. Past it the island
+	// falls back to client-only rendering rather than queueing without
+	// limit. Optional. Default 250ms.
+	AcquireTimeout time.Duration
+	// MaxOutputBytes bounds the HTML of one render; larger output is an
+	// error (and a client-only fallback). Optional. Default 4 MiB.
+	MaxOutputBytes int
+
+	// CacheTTL is how long a rendered island stays fresh in the render cache.
+	// Optional. Default 1m. A negative value turns the cache off.
+	CacheTTL time.Duration
+	// CacheStale is how long past its TTL an entry may still be served while
+	// one background render refreshes it (stale-while-revalidate).
+	// Optional. Default equal to CacheTTL. Negative: never serve stale.
+	CacheStale time.Duration
+	// CacheMaxBytes bounds the render cache's size. Optional. Default 64 MiB.
+	CacheMaxBytes int64
+
+	// Strict turns server-render failures into errors (the template fails,
+	// and the page shows it) instead of client-only fallbacks. Use it in
+	// development and CI.
+	Strict bool
+	// Dev builds unminified client bundles.
+	Dev bool
+	// Logger receives render failures and component console output.
+	// Optional. Default slog.Default().
+	Logger *slog.Logger
+}
+
+func (c *Config) fill() error {
+	if c.ComponentsDir == "" {
+		c.ComponentsDir = "components"
+	}
+	if c.Root == "" {
+		c.Root = "."
+	}
+	if c.PublicPath == "" {
+		c.PublicPath = "/_ssr/"
+	}
+	if c.PublicPath[0] != '/' {
+		return errors.New("ssr: PublicPath must start with /")
+	}
+	if c.PublicPath[len(c.PublicPath)-1] != '/' {
+		c.PublicPath += "/"
+	}
+	if c.PoolSize == 0 {
+		c.PoolSize = runtime.NumCPU()
+	}
+	if c.PoolSize < 0 {
+		return errors.New("ssr: PoolSize must not be negative")
+	}
+	if c.RenderTimeout == 0 {
+		c.RenderTimeout = 2 * time.Second
+	}
+	if c.AcquireTimeout == 0 {
+		c.AcquireTimeout = 250 * time.Millisecond
+	}
+	if c.MaxOutputBytes == 0 {
+		c.MaxOutputBytes = 4 << 20
+	}
+	if c.CacheTTL == 0 {
+		c.CacheTTL = time.Minute
+	}
+	if c.CacheStale == 0 {
+		c.CacheStale = c.CacheTTL
+	}
+	if c.CacheMaxBytes == 0 {
+		c.CacheMaxBytes = 64 << 20
+	}
+	if c.RenderTimeout < 0 || c.AcquireTimeout < 0 || c.MaxOutputBytes < 0 || c.CacheMaxBytes < 0 {
+		return errors.New("ssr: timeouts and sizes must not be negative")
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	return nil
+}

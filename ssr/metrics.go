@@ -1,0 +1,87 @@
+package ssr
+
+import (
+	"net/http"
+	"sync"
+	"sync/atomic"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/ssrgate/ssrgate/internal/jsvm"
+)
+
+// metrics are process-wide, like the Prometheus default registry they
+// resemble; a private registry keeps them apart from the host app's.
+var metrics = newMetrics()
+
+type metricSet struct {
+	reg           *prometheus.Registry
+	renderSeconds *prometheus.HistogramVec
+	cache         *prometheus.CounterVec
+	cacheBytes    prometheus.Gauge
+	fallbacks     *prometheus.CounterVec
+	poolWait      prometheus.Histogram
+}
+
+func newMetrics() *metricSet {
+	m := &metricSet{reg: prometheus.NewRegistry()}
+	m.renderSeconds = prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Name: "ssrgate_render_duration_seconds", Help: "Uncached server renders, by component.",
+		Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5},
+	}, []string{"component"})
+	m.cache = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "ssrgate_render_cache_total", Help: "Render cache lookups by result (hit, miss, stale).",
+	}, []string{"result"})
+	m.cacheBytes = prometheus.NewGauge(prometheus.GaugeOpts{
+		Name: "ssrgate_render_cache_bytes", Help: "Bytes held by the render cache.",
+	})
+	m.fallbacks = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "ssrgate_fallbacks_total", Help: "Islands sent for client-only rendering, by component and reason.",
+	}, []string{"component", "reason"})
+	m.poolWait = prometheus.NewHistogram(prometheus.HistogramOpts{
+		Name: "ssrgate_pool_wait_seconds", Help: "Time spent waiting for a free JS runtime.",
+		Buckets: []float64{.0001, .0005, .001, .005, .01, .025, .05, .1, .25},
+	})
+	m.reg.MustRegister(m.renderSeconds, m.cache, m.cacheBytes, m.fallbacks, m.poolWait,
+		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+	return m
+}
+
+func (m *metricSet) fallback(component, reason string) {
+	m.fallbacks.WithLabelValues(component, reason).Inc()
+}
+
+// MetricsHandler serves ssrgate's Prometheus metrics.
+func (e *Engine) MetricsHandler() http.Handler {
+	e.registerPoolMetrics()
+	return promhttp.HandlerFor(metrics.reg, promhttp.HandlerOpts{})
+}
+
+// activePool is the pool the pool gauges report: the newest engine's.
+var (
+	activePool   atomic.Pointer[jsvm.Pool]
+	poolGaugesMu sync.Once
+)
+
+func (e *Engine) registerPoolMetrics() {
+	activePool.Store(e.pool)
+	poolGaugesMu.Do(func() {
+		stat := func(f func(jsvm.Stats) float64) func() float64 {
+			return func() float64 {
+				if p := activePool.Load(); p != nil {
+					return f(p.Stats())
+				}
+				return 0
+			}
+		}
+		metrics.reg.MustRegister(
+			prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "ssrgate_pool_size", Help: "JS runtimes in the pool."},
+				stat(func(s jsvm.Stats) float64 { return float64(s.Size) })),
+			prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "ssrgate_pool_idle", Help: "JS runtimes free now."},
+				stat(func(s jsvm.Stats) float64 { return float64(s.Idle) })),
+			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "ssrgate_pool_replacements_total", Help: "JS runtimes replaced after a failure or timeout."},
+				stat(func(s jsvm.Stats) float64 { return float64(s.Replacements) })),
+		)
+	})
+}
