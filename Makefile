@@ -1,0 +1,37 @@
+# ssrgate: two commands for a fresh machine.
+#   make run    install what is missing, then serve the demo site on :8080
+#   make test   install what is missing, then run every test (unit, Node-diff, browser)
+# Also: make build (client assets to dist/), make bench (side-by-side benchmark).
+
+ADDR ?= :8080
+GO   ?= go
+# Tests that need node or Chromium fail instead of skipping under make test.
+TEST_ENV := SSRGATE_REQUIRE_NODE=1 SSRGATE_REQUIRE_BROWSER=1
+
+.PHONY: run test build bench setup chromium vet
+
+setup: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+# Debian's Chromium, for the end-to-end browser test (never a downloaded browser).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser test"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y chromium; }
+
+run: setup
+	$(GO) run ./cmd/ssrgate serve --addr $(ADDR)
+
+build: setup
+	$(GO) run ./cmd/ssrgate build --out dist
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
+
+test: setup chromium vet
+	$(TEST_ENV) $(GO) test -race -count=1 -timeout 20m ./...

@@ -1,0 +1,342 @@
+package ssr
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"go.uber.org/goleak"
+)
+
+func TestMain(m *testing.M) {
+	goleak.VerifyTestMain(m, goleak.IgnoreTopFunction("github.com/patrickmn/go-cache.(*janitor).Run"))
+}
+
+// logBuffer collects log output for assertions; slog handlers may be
+// called from several goroutines.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
+}
+
+func newTestEngine(t *testing.T, mod func(*Config)) (*Engine, *logBuffer) {
+	t.Helper()
+	logs := &logBuffer{}
+	cfg := Config{
+		ComponentsDir: "testdata/components", Root: "..", PoolSize: 2,
+		RenderTimeout: 500 * time.Millisecond,
+		Logger:        slog.New(slog.NewTextHandler(logs, nil)),
+	}
+	if mod != nil {
+		mod(&cfg)
+	}
+	e, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	return e, logs
+}
+
+func TestRender(t *testing.T) {
+	e, _ := newTestEngine(t, nil)
+	ctx := context.Background()
+	tests := []struct {
+		name  string
+		props any
+		want  string
+	}{
+		{"Hello", nil, `<p class="hello">Hello, <!-- -->world<!-- -->!</p>`},
+		{"Hello", map[string]any{"name": "<Go & JS>"}, `<p class="hello">Hello, <!-- -->&lt;Go &amp; JS&gt;<!-- -->!</p>`},
+		{"Hello", json.RawMessage(`{"name":"raw"}`), `<p class="hello">Hello, <!-- -->raw<!-- -->!</p>`},
+		{"Hello", struct {
+			Name string `json:"name"`
+		}{"tagged"}, `<p class="hello">Hello, <!-- -->tagged<!-- -->!</p>`},
+	}
+	for _, tt := range tests {
+		got, err := e.Render(ctx, tt.name, tt.props)
+		if err != nil {
+			t.Fatalf("Render(%s, %v): %v", tt.name, tt.props, err)
+		}
+		if got != tt.want {
+			t.Errorf("Render(%s, %v)\n got %s\nwant %s", tt.name, tt.props, got, tt.want)
+		}
+	}
+}
+
+func TestRenderErrors(t *testing.T) {
+	e, _ := newTestEngine(t, func(c *Config) { c.MaxOutputBytes = 1 << 20 })
+	ctx := context.Background()
+
+	_, err := e.Render(ctx, "Nope", nil)
+	if !errors.Is(err, ErrUnknownComponent) || !strings.Contains(err.Error(), "Hello") || !strings.Contains(err.Error(), "ui/Badge") {
+		t.Errorf("unknown component: want ErrUnknownComponent listing known names, got %v", err)
+	}
+
+	_, err = e.Render(ctx, "Hello", map[string]any{"f": func() {}})
+	if err == nil || !strings.Contains(err.Error(), "not JSON-serializable") {
+		t.Errorf("bad props: got %v", err)
+	}
+	_, err = e.Render(ctx, "Hello", json.RawMessage(`{"name":`))
+	if err == nil || !strings.Contains(err.Error(), "not valid JSON") {
+		t.Errorf("malformed JSON props: got %v", err)
+	}
+	_, err = e.Render(ctx, "Hello", []int{1})
+	if err == nil || !strings.Contains(err.Error(), "JSON object") {
+		t.Errorf("array props: got %v", err)
+	}
+
+	var re *RenderError
+	_, err = e.Render(ctx, "Boom", map[string]any{"why": "testing"})
+	if !errors.As(err, &re) || re.Reason != ReasonError || !strings.Contains(err.Error(), "Boom failed: testing") {
+		t.Fatalf("throwing component: got %v", err)
+	}
+	if !strings.Contains(re.Stack, "components/Boom.jsx:2") {
+		t.Errorf("stack is not mapped to the source file:\n%s", re.Stack)
+	}
+
+	start := time.Now()
+	_, err = e.Render(ctx, "Loop", nil)
+	if !errors.As(err, &re) || re.Reason != ReasonTimeout {
+		t.Fatalf("looping component: want timeout, got %v", err)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("loop interrupted after %s, deadline 500ms", d)
+	}
+
+	_, err = e.Render(ctx, "Big", map[string]any{"kb": 2048})
+	if !errors.As(err, &re) || re.Reason != ReasonTooBig {
+		t.Errorf("oversized output: got %v", err)
+	}
+
+	// After all that, the pool still renders.
+	for i := 0; i < 4; i++ {
+		if _, err := e.Render(ctx, "Hello", nil); err != nil {
+			t.Fatalf("render after failures: %v", err)
+		}
+	}
+}
+
+func TestConsoleGoesToLog(t *testing.T) {
+	e, logs := newTestEngine(t, nil)
+	if _, err := e.Render(context.Background(), "Chatty", nil); err != nil {
+		t.Fatal(err)
+	}
+	if s := logs.String(); !strings.Contains(s, "rendering chatty 42") || !strings.Contains(s, "component=Chatty") {
+		t.Errorf("console.log not in the server log with its component:\n%s", s)
+	}
+}
+
+func execute(t *testing.T, e *Engine, file string, data any) (string, error) {
+	t.Helper()
+	tmpl := template.Must(template.New("").Funcs(e.FuncMap()).ParseFiles("testdata/templates/" + file))
+	var buf bytes.Buffer
+	err := e.Execute(&buf, tmpl, file, data)
+	return buf.String(), err
+}
+
+func TestTemplateIslands(t *testing.T) {
+	e, _ := newTestEngine(t, nil)
+	page, err := execute(t, e, "page.html", map[string]any{"Title": "T", "Name": "</script><!-- \u2028"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	man := e.Manifest()
+	wantIsland := `<ssr-island style="display:contents" data-component="Hello" data-strategy="load" data-src="/_ssr/` + man.Components["Hello"].JS + `">` +
+		`<p class="hello">Hello, <!-- -->&lt;/script&gt;&lt;!-- ` + "\u2028" + `<!-- -->!</p></ssr-island>` +
+		`<script type="application/json" data-island-props>{"name":"\u003c/script\u003e\u003c!-- \u2028"}</script>`
+	if !strings.Contains(page, wantIsland) {
+		t.Errorf("island markup missing; page:\n%s", page)
+	}
+	badgeCSS := man.Components["ui/Badge"].CSS
+	if len(badgeCSS) != 1 || !strings.Contains(page, `<link rel="stylesheet" href="/_ssr/`+badgeCSS[0]+`">`) {
+		t.Errorf("static island's stylesheet missing from head: %v\n%s", badgeCSS, page)
+	}
+	if !strings.Contains(page, `<script type="module" src="/_ssr/`+man.Runtime+`"></script></body>`) {
+		t.Errorf("runtime script missing:\n%s", page)
+	}
+	if strings.Contains(page, "ssrgate:head") || strings.Contains(page, "ssrgate:scripts") {
+		t.Errorf("markers left in page:\n%s", page)
+	}
+	// A static island: server HTML only, no props, no JS.
+	if !strings.Contains(page, `data-component="ui/Badge" data-strategy="static"><span class="`) || strings.Contains(page, man.Components["ui/Badge"].JS) {
+		t.Errorf("static island wrong:\n%s", page)
+	}
+
+	page, err = execute(t, e, "static.html", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(page, "<script") || strings.Contains(page, "modulepreload") {
+		t.Errorf("page with only static islands ships JS:\n%s", page)
+	}
+
+	_, err = execute(t, e, "broken.html", nil)
+	if !errors.Is(err, ErrUnknownComponent) || !strings.Contains(err.Error(), `"Nope"`) {
+		t.Errorf("unknown component in template: %v", err)
+	}
+}
+
+func TestIslandOptions(t *testing.T) {
+	e, _ := newTestEngine(t, nil)
+	tests := []struct {
+		opts    []string
+		want    []string
+		notWant []string
+		err     string
+	}{
+		{opts: nil, want: []string{`data-strategy="load"`, `Hello, `}},
+		{opts: []string{"client:idle"}, want: []string{`data-strategy="idle"`}},
+		{opts: []string{"client:visible"}, want: []string{`data-strategy="visible"`}},
+		{opts: []string{"client:media=(max-width: 600px)"}, want: []string{`data-strategy="media" data-media="(max-width: 600px)"`}},
+		{opts: []string{"client:only"}, want: []string{`data-render="client"></ssr-island>`}, notWant: []string{"Hello, "}},
+		{opts: []string{"static"}, want: []string{`data-strategy="static">`}, notWant: []string{"data-src", "data-island-props"}},
+		{opts: []string{"cache=5m"}, want: []string{`Hello, `}},
+		{opts: []string{"client:bogus"}, err: `unknown island option "client:bogus"`},
+		{opts: []string{"client:idle", "static"}, err: "more than one hydration strategy"},
+		{opts: []string{"cache=soon"}, err: "cache takes a positive duration"},
+		{opts: []string{"client:media="}, err: "client:media needs a query"},
+	}
+	for _, tt := range tests {
+		var buf bytes.Buffer
+		err := e.Island(context.Background(), &buf, "Hello", nil, tt.opts...)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("%v: want error %q, got %v", tt.opts, tt.err, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%v: %v", tt.opts, err)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(buf.String(), w) {
+				t.Errorf("%v: want %q in %s", tt.opts, w, buf.String())
+			}
+		}
+		for _, w := range tt.notWant {
+			if strings.Contains(buf.String(), w) {
+				t.Errorf("%v: do not want %q in %s", tt.opts, w, buf.String())
+			}
+		}
+	}
+}
+
+func TestFallbackAndStrict(t *testing.T) {
+	e, logs := newTestEngine(t, nil)
+	var buf bytes.Buffer
+	if err := e.Island(context.Background(), &buf, "Boom", nil, "static"); err != nil {
+		t.Fatalf("a throwing component must not fail the page: %v", err)
+	}
+	got := buf.String()
+	if !strings.Contains(got, `data-render="client" data-fallback="error"></ssr-island>`) || !strings.Contains(got, "data-island-props") {
+		t.Errorf("fallback island wrong: %s", got)
+	}
+	if l := logs.String(); !strings.Contains(l, "component=Boom") || !strings.Contains(l, "Boom failed") || !strings.Contains(l, "components/Boom.jsx:2") {
+		t.Errorf("log lacks component, error or mapped stack:\n%s", l)
+	}
+
+	strict, _ := newTestEngine(t, func(c *Config) { c.Strict = true })
+	buf.Reset()
+	err := strict.Island(context.Background(), &buf, "Boom", nil)
+	var re *RenderError
+	if !errors.As(err, &re) {
+		t.Fatalf("strict: want *RenderError, got %v", err)
+	}
+}
+
+func TestGinLoadHTMLGlob(t *testing.T) {
+	e, _ := newTestEngine(t, nil)
+	gin.SetMode(gin.TestMode)
+	r := gin.New()
+	// The few lines an existing Gin app adds:
+	r.SetFuncMap(e.FuncMap())
+	r.LoadHTMLGlob("testdata/templates/*")
+	r.HTMLRender = e.HTMLRender(r.HTMLRender)
+	e.Mount(r)
+
+	r.GET("/", func(c *gin.Context) { c.HTML(http.StatusOK, "page.html", gin.H{"Title": "Gin", "Name": "gin"}) })
+	r.GET("/broken", func(c *gin.Context) { c.HTML(http.StatusOK, "broken.html", nil) })
+	srv := httptest.NewServer(r)
+	defer srv.Close()
+
+	body, resp := get(t, srv.URL+"/")
+	if resp.StatusCode != 200 || !strings.Contains(body, "Hello, <!-- -->gin<!-- -->!") || !strings.Contains(body, `rel="stylesheet"`) {
+		t.Fatalf("gin page: %d\n%s", resp.StatusCode, body)
+	}
+	// Every asset the page references is served, with immutable caching.
+	man := e.Manifest()
+	for _, p := range []string{man.Runtime, man.Components["Hello"].JS, man.Components["ui/Badge"].CSS[0]} {
+		_, resp := get(t, srv.URL+"/_ssr/"+p)
+		if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Cache-Control"), "immutable") {
+			t.Errorf("asset %s: %d %q", p, resp.StatusCode, resp.Header.Get("Cache-Control"))
+		}
+	}
+	if _, resp := get(t, srv.URL+"/_ssr/nope.js"); resp.StatusCode != 404 {
+		t.Errorf("missing asset: %d", resp.StatusCode)
+	}
+	body, resp = get(t, srv.URL+"/broken")
+	if resp.StatusCode != 500 || strings.Contains(body, "<html>") {
+		t.Errorf("failing template must give a 500 and no half page: %d %q", resp.StatusCode, body)
+	}
+}
+
+func get(t *testing.T, url string) (string, *http.Response) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var b bytes.Buffer
+	b.ReadFrom(resp.Body)
+	return b.String(), resp
+}
+
+func TestConfigDefaults(t *testing.T) {
+	var c Config
+	if err := c.fill(); err != nil {
+		t.Fatal(err)
+	}
+	if c.ComponentsDir != "components" || c.PublicPath != "/_ssr/" || c.PoolSize < 1 || c.RenderTimeout != 2*time.Second ||
+		c.AcquireTimeout <= 0 || c.CacheTTL != time.Minute || c.CacheStale != time.Minute || c.CacheMaxBytes != 64<<20 || c.Logger == nil {
+		t.Errorf("defaults: %+v", c)
+	}
+	bad := Config{PublicPath: "assets/"}
+	if err := bad.fill(); err == nil {
+		t.Error("PublicPath without leading slash accepted")
+	}
+}
+
+func TestNewReportsBuildErrors(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(dir+"/Bad.jsx", []byte("export default () => <div>{</div>;\n"), 0o644)
+	_, err := New(Config{ComponentsDir: dir, Root: ".."})
+	if err == nil || !strings.Contains(err.Error(), "Bad.jsx:1:") {
+		t.Fatalf("want build error with position, got %v", err)
+	}
+}

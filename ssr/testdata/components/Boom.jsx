@@ -1,0 +1,3 @@
+export default function Boom({ why = "kaboom" }) {
+  throw new Error("Boom failed: " + why);
+}
