@@ -1,0 +1,84 @@
+package ssr
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"testing"
+)
+
+// catalog returns n products shaped like the demo's.
+func catalog(n int) map[string]any {
+	items := make([]map[string]any, n)
+	for i := range items {
+		items[i] = map[string]any{
+			"id": fmt.Sprint(i + 1), "name": fmt.Sprintf("Product %d", i+1),
+			"price": 10 + float64(i)*1.25, "description": "A well-made thing.",
+		}
+	}
+	return map[string]any{"products": items, "currency": "USD"}
+}
+
+func benchEngine(b *testing.B, ttl int) *Engine {
+	b.Helper()
+	cfg := Config{ComponentsDir: "../components", Root: "..", PoolSize: 1,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	if ttl < 0 {
+		cfg.CacheTTL = -1
+	}
+	e, err := New(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { e.Close() })
+	return e
+}
+
+// BenchmarkRenderUncached is one full server render of the demo catalog.
+func BenchmarkRenderUncached(b *testing.B) {
+	e := benchEngine(b, -1)
+	for _, n := range []int{10, 100, 1000} {
+		props := catalog(n)
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := e.Render(context.Background(), "ProductList", props); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRenderCached is a render-cache hit, props encoding and key hash included.
+func BenchmarkRenderCached(b *testing.B) {
+	e := benchEngine(b, 0)
+	for _, n := range []int{10, 100, 1000} {
+		props := catalog(n)
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := e.Render(context.Background(), "ProductList", props); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkIsland is the template function's work on a cache hit: props
+// encoding, cache lookup and markup.
+func BenchmarkIsland(b *testing.B) {
+	e := benchEngine(b, 0)
+	props := catalog(100)
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		buf.Reset()
+		if err := e.Island(context.Background(), &buf, "ProductList", props); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
