@@ -17,11 +17,13 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/evanw/esbuild/pkg/api"
 
 	"github.com/ssrgate/ssrgate/internal/island"
+	"github.com/ssrgate/ssrgate/internal/vuesfc"
 )
 
 //go:embed js
@@ -141,6 +143,20 @@ func Build(opts Options) (*Result, error) {
 	if len(comps) == 0 {
 		return nil, fmt.Errorf("no components found in %s: add e.g. Hello.jsx with a default export", opts.ComponentsDir)
 	}
+	if needsSFC(comps) {
+		vue, err := sfcCompiler(filepath.Join(opts.Root, "node_modules"))
+		if err != nil {
+			return nil, err
+		}
+		extra := opts.Plugins
+		opts.Plugins = func(server bool) []api.Plugin {
+			ps := []api.Plugin{vue.Plugin(vuesfc.PluginOptions{SSR: server, Root: opts.Root})}
+			if extra != nil {
+				ps = append(ps, extra(server)...)
+			}
+			return ps
+		}
+	}
 	res := &Result{Components: comps}
 	if res.Server, err = buildServer(opts, comps); err != nil {
 		return nil, err
@@ -183,6 +199,9 @@ func common(opts Options) api.BuildOptions {
 			".svg": api.LoaderFile, ".webp": api.LoaderFile, ".woff": api.LoaderFile, ".woff2": api.LoaderFile,
 		},
 		AssetNames: "assets/[name]-[hash]",
+		// Components outside Root (a temp dir, a sibling checkout) still
+		// resolve react and vue from Root's node_modules.
+		NodePaths: []string{filepath.Join(opts.Root, "node_modules")},
 		PublicPath: opts.PublicPath,
 		JSX:        api.JSXAutomatic,
 		Charset:    api.CharsetUTF8,
@@ -457,4 +476,34 @@ func (r *Result) WriteTo(dir string) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, "manifest.json"), append(man, '\n'), 0o644)
+}
+
+func needsSFC(comps []Component) bool {
+	for _, c := range comps {
+		if strings.HasSuffix(c.Path, ".vue") {
+			return true
+		}
+	}
+	return false
+}
+
+// sfcCompilers holds one Vue SFC compiler per node_modules directory for the
+// life of the process: starting one costs about half a second, and its
+// content-hash cache makes rebuilds skip unchanged files.
+var sfcCompilers sync.Map // dir -> *sfcOnce
+
+type sfcOnce struct {
+	once sync.Once
+	c    *vuesfc.Compiler
+	err  error
+}
+
+func sfcCompiler(nodeModules string) (*vuesfc.Compiler, error) {
+	v, _ := sfcCompilers.LoadOrStore(nodeModules, &sfcOnce{})
+	o := v.(*sfcOnce)
+	o.once.Do(func() { o.c, o.err = vuesfc.New(nodeModules) })
+	if o.err != nil {
+		return nil, fmt.Errorf("start the Vue SFC compiler (is @vue/compiler-sfc installed? run npm install): %w", o.err)
+	}
+	return o.c, nil
 }

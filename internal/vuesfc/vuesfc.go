@@ -1,0 +1,416 @@
+// Package vuesfc compiles Vue single-file components (.vue) for the bundler.
+//
+// At serve time there is no Node, so @vue/compiler-sfc runs inside goja: its
+// self-contained browser build is bundled by esbuild into an IIFE together
+// with a small driver (js/compile.js, which mirrors @vitejs/plugin-vue in
+// production mode), compiled to one *goja.Program, and run in a small pool of
+// runtimes. Plugin wraps the compiler as an esbuild plugin: .vue files load as
+// JS or TS modules whose default export is the component, with the template
+// compiled to ssrRender for the server build and to render for the client
+// build, and with each <style> block imported through a virtual CSS module so
+// that esbuild extracts it into the CSS bundle.
+package vuesfc
+
+import (
+	"crypto/sha256"
+	_ "embed"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+
+	"github.com/dop251/goja"
+	"github.com/evanw/esbuild/pkg/api"
+	"golang.org/x/sync/singleflight"
+)
+
+//go:embed js/compile.js
+var driverSource string
+
+// globalName is the global the driver's IIFE assigns its exports to.
+const globalName = "__vuesfc"
+
+// Compiler compiles .vue files with @vue/compiler-sfc running inside goja.
+//
+// A Compiler is safe for concurrent use: esbuild calls plugin callbacks from
+// many goroutines, and each goja runtime is used by one goroutine at a time
+// (runtimes are kept in a bounded pool and share one compiled program).
+// Results are cached in memory by content hash, so a rebuild does not
+// recompile unchanged files; only the latest version of each file is kept,
+// which bounds the cache by the number of files.
+type Compiler struct {
+	program *goja.Program
+	idle    chan *engine  // runtimes ready for use
+	slots   chan struct{} // one token per live runtime; bounds the pool
+
+	mu    sync.Mutex
+	cache map[cacheSlot]cacheEntry
+
+	flight   singleflight.Group
+	compiles atomic.Int64 // compilations actually run, for tests and metrics
+}
+
+// cacheSlot names one file in one build flavour.
+type cacheSlot struct {
+	filename string
+	ssr      bool
+}
+
+type cacheEntry struct {
+	sum [sha256.Size]byte
+	res Result
+	err error
+}
+
+// engine is one goja runtime with the driver loaded.
+type engine struct {
+	vm      *goja.Runtime
+	compile goja.Callable
+}
+
+// Result is one compiled .vue file.
+type Result struct {
+	// JS is an ES module whose default export is the component. In the
+	// client build it imports one virtual CSS module per <style> block.
+	JS string
+	// CSS is the compiled CSS of all <style> blocks, scoped selectors
+	// rewritten; empty when compiled for SSR, where no CSS is emitted.
+	CSS string
+	// Lang is "ts" when a <script> block has lang="ts", so the module must be
+	// loaded with esbuild's TS loader; "js" otherwise.
+	Lang string
+
+	styles []string // CSS per <style> block, in order; CSS joins them
+}
+
+// Error is a problem the compiler found in a .vue file. It carries the
+// position esbuild needs to point at the source, so that a broken template
+// or script reads like any other build error.
+type Error struct {
+	File     string // the filename given to Compile
+	Line     int    // 1-based; 0 when the compiler gave no position
+	Column   int    // 0-based, in bytes
+	LineText string // the source line, for esbuild's code frame
+	Text     string
+}
+
+// Error formats the problem as file:line:column (1-based column, as editors
+// count) so that a plain log line is clickable.
+func (e *Error) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.File, e.Text)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column+1, e.Text)
+}
+
+// New loads @vue/compiler-sfc from nodeModulesDir (the node_modules folder
+// that holds @vue/compiler-sfc), bundles it with the driver and compiles it
+// once. It starts one runtime so that a broken install fails here rather than
+// in the middle of a build.
+func New(nodeModulesDir string) (*Compiler, error) {
+	abs, err := filepath.Abs(nodeModulesDir)
+	if err != nil {
+		return nil, fmt.Errorf("vuesfc: %w", err)
+	}
+	if _, err := os.Stat(filepath.Join(abs, "@vue", "compiler-sfc", "package.json")); err != nil {
+		return nil, fmt.Errorf("vuesfc: @vue/compiler-sfc not found in %s: %w", abs, err)
+	}
+	code, err := bundleDriver(abs)
+	if err != nil {
+		return nil, err
+	}
+	program, err := goja.Compile("vuesfc-compiler.js", code, false)
+	if err != nil {
+		return nil, fmt.Errorf("vuesfc: compile compiler-sfc bundle: %w", err)
+	}
+	size := min(runtime.GOMAXPROCS(0), 4)
+	c := &Compiler{
+		program: program,
+		idle:    make(chan *engine, size),
+		slots:   make(chan struct{}, size),
+		cache:   make(map[cacheSlot]cacheEntry),
+	}
+	c.slots <- struct{}{}
+	e, err := c.newEngine()
+	if err != nil {
+		return nil, err
+	}
+	c.idle <- e
+	return c, nil
+}
+
+// bundleDriver bundles js/compile.js with @vue/compiler-sfc's browser build
+// (chosen by the package's "import"/"module" export conditions; it has no
+// imports of its own) into one IIFE script for goja.
+func bundleDriver(nodeModulesDir string) (string, error) {
+	res := api.Build(api.BuildOptions{
+		Stdin: &api.StdinOptions{
+			Contents:   driverSource,
+			ResolveDir: nodeModulesDir,
+			Sourcefile: "vuesfc/compile.js",
+			Loader:     api.LoaderJS,
+		},
+		NodePaths:  []string{nodeModulesDir},
+		Bundle:     true,
+		Format:     api.FormatIIFE,
+		GlobalName: globalName,
+		Platform:   api.PlatformNeutral,
+		MainFields: []string{"module", "main"},
+		// goja lacks some newer syntax; ES2017 is what the server bundle uses.
+		Target:           api.ES2017,
+		MinifyWhitespace: true,
+		MinifySyntax:     true,
+		LegalComments:    api.LegalCommentsNone,
+		Define:           map[string]string{"process.env.NODE_ENV": `"production"`},
+		LogLevel:         api.LogLevelSilent,
+		Write:            false,
+		AbsWorkingDir:    nodeModulesDir,
+	})
+	if len(res.Errors) > 0 {
+		return "", fmt.Errorf("vuesfc: bundle compiler-sfc: %s", formatMessages(res.Errors))
+	}
+	if len(res.OutputFiles) != 1 {
+		return "", fmt.Errorf("vuesfc: bundle compiler-sfc: %d output files, want 1", len(res.OutputFiles))
+	}
+	return string(res.OutputFiles[0].Contents), nil
+}
+
+func formatMessages(msgs []api.Message) string {
+	parts := make([]string, 0, len(msgs))
+	for _, m := range msgs {
+		if m.Location != nil {
+			parts = append(parts, fmt.Sprintf("%s:%d:%d: %s", m.Location.File, m.Location.Line, m.Location.Column, m.Text))
+		} else {
+			parts = append(parts, m.Text)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// newEngine starts a runtime and runs the compiled program in it. The caller
+// holds a slot.
+func (c *Compiler) newEngine() (*engine, error) {
+	vm := goja.New()
+	// The compiler warns through console (deprecations, tips); the driver
+	// reports what matters as errors, so warnings are dropped.
+	console := vm.NewObject()
+	noop := func(goja.FunctionCall) goja.Value { return goja.Undefined() }
+	for _, name := range []string{"log", "info", "warn", "error", "debug", "trace"} {
+		if err := console.Set(name, noop); err != nil {
+			return nil, err
+		}
+	}
+	if err := vm.Set("console", console); err != nil {
+		return nil, err
+	}
+	// Without atob the compiler decodes its HTML-entity table through a
+	// Buffer polyfill that builds a string one character at a time, which
+	// costs goja (no ropes) about a second per runtime.
+	if err := vm.Set("atob", func(call goja.FunctionCall) goja.Value {
+		b, err := atob(call.Argument(0).String())
+		if err != nil {
+			panic(vm.NewTypeError("atob: %v", err))
+		}
+		return vm.ToValue(b)
+	}); err != nil {
+		return nil, err
+	}
+	if _, err := vm.RunProgram(c.program); err != nil {
+		return nil, fmt.Errorf("vuesfc: load compiler-sfc: %w", err)
+	}
+	exports := vm.Get(globalName)
+	if exports == nil || goja.IsUndefined(exports) {
+		return nil, errors.New("vuesfc: load compiler-sfc: driver exports missing")
+	}
+	fn, ok := goja.AssertFunction(exports.ToObject(vm).Get("compile"))
+	if !ok {
+		return nil, errors.New("vuesfc: load compiler-sfc: compile is not a function")
+	}
+	return &engine{vm: vm, compile: fn}, nil
+}
+
+// acquire returns an idle runtime, starting a new one while the pool has
+// room, or waits for one to be released.
+func (c *Compiler) acquire() (*engine, error) {
+	select {
+	case e := <-c.idle:
+		return e, nil
+	default:
+	}
+	select {
+	case e := <-c.idle:
+		return e, nil
+	case c.slots <- struct{}{}:
+		e, err := c.newEngine()
+		if err != nil {
+			<-c.slots
+			return nil, err
+		}
+		return e, nil
+	}
+}
+
+// release returns a healthy runtime to the pool; a runtime whose call
+// failed in Go terms (an exception escaped the driver) is dropped, since its
+// state is unknown, and its slot freed for a fresh one.
+func (c *Compiler) release(e *engine, healthy bool) {
+	if healthy {
+		c.idle <- e
+		return
+	}
+	<-c.slots
+}
+
+// scopeID returns the short id used in scoped-style attributes
+// (data-v-<id>) for a file. It depends only on the filename, so the server
+// and client builds, which compile the same file separately, agree on it.
+func scopeID(filename string) string {
+	sum := sha256.Sum256([]byte(filepath.ToSlash(filename)))
+	return hex.EncodeToString(sum[:4])
+}
+
+// Compile compiles one .vue file for the server (ssr) or the client build.
+// filename should be stable across machines and builds, such as the path
+// relative to the project root (Plugin passes that), because the scoped-style
+// id is derived from it. Compile errors are returned as *Error (several are
+// joined with errors.Join). Results, failures included, are cached by
+// sha256(filename, source, ssr).
+func (c *Compiler) Compile(filename, source string, ssr bool) (Result, error) {
+	filename = filepath.ToSlash(filename)
+	sum := contentKey(filename, source, ssr)
+	slot := cacheSlot{filename, ssr}
+	c.mu.Lock()
+	if e, ok := c.cache[slot]; ok && e.sum == sum {
+		c.mu.Unlock()
+		return e.res, e.err
+	}
+	c.mu.Unlock()
+
+	v, err, _ := c.flight.Do(string(sum[:]), func() (any, error) {
+		res, err := c.compile(filename, source, ssr)
+		var cerr *Error
+		if err == nil || errors.As(err, &cerr) {
+			c.mu.Lock()
+			c.cache[slot] = cacheEntry{sum: sum, res: res, err: err}
+			c.mu.Unlock()
+		}
+		return res, err
+	})
+	return v.(Result), err
+}
+
+func contentKey(filename, source string, ssr bool) [sha256.Size]byte {
+	h := sha256.New()
+	h.Write([]byte(filename))
+	h.Write([]byte{0})
+	h.Write([]byte(source))
+	if ssr {
+		h.Write([]byte{0, 1})
+	} else {
+		h.Write([]byte{0, 0})
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
+}
+
+// driverOutput is what compile.js returns, as JSON.
+type driverOutput struct {
+	JS     string   `json:"js"`
+	Lang   string   `json:"lang"`
+	Styles []string `json:"styles"`
+	Errors []struct {
+		Message string `json:"message"`
+		Offset  int    `json:"offset"` // UTF-16 index into the source, -1 if unknown
+	} `json:"errors"`
+}
+
+func (c *Compiler) compile(filename, source string, ssr bool) (Result, error) {
+	c.compiles.Add(1)
+	e, err := c.acquire()
+	if err != nil {
+		return Result{}, err
+	}
+	vm := e.vm
+	out, err := e.compile(goja.Undefined(), vm.ToValue(filename), vm.ToValue(source), vm.ToValue(scopeID(filename)), vm.ToValue(ssr))
+	if err != nil {
+		c.release(e, false)
+		return Result{}, fmt.Errorf("vuesfc: compile %s: %w", filename, err)
+	}
+	raw := out.String()
+	c.release(e, true)
+
+	var d driverOutput
+	if err := json.Unmarshal([]byte(raw), &d); err != nil {
+		return Result{}, fmt.Errorf("vuesfc: compile %s: decode driver output: %w", filename, err)
+	}
+	if len(d.Errors) > 0 {
+		errs := make([]error, 0, len(d.Errors))
+		for _, m := range d.Errors {
+			ce := &Error{File: filename, Text: m.Message}
+			if m.Offset >= 0 {
+				ce.Line, ce.Column, ce.LineText = position(source, m.Offset)
+			}
+			errs = append(errs, ce)
+		}
+		return Result{}, errors.Join(errs...)
+	}
+	return Result{JS: d.JS, CSS: strings.Join(d.Styles, "\n"), Lang: d.Lang, styles: d.Styles}, nil
+}
+
+// position converts a UTF-16 offset (JS string index) into a 1-based line, a
+// 0-based byte column, and the text of that line.
+func position(source string, offset16 int) (line, col int, lineText string) {
+	line = 1
+	lineStart := 0
+	units := 0
+	i := 0
+	for i < len(source) && units < offset16 {
+		r, size := utf8.DecodeRuneInString(source[i:])
+		if r == '\n' {
+			line++
+			lineStart = i + size
+		}
+		if r >= 0x10000 {
+			units += 2
+		} else {
+			units++
+		}
+		i += size
+	}
+	end := strings.IndexByte(source[lineStart:], '\n')
+	if end < 0 {
+		end = len(source) - lineStart
+	}
+	lineText = strings.TrimSuffix(source[lineStart:lineStart+end], "\r")
+	return line, i - lineStart, lineText
+}
+
+// atob decodes base64 like the browser's atob: ASCII whitespace is ignored,
+// padding is optional, and each byte becomes one character (U+0000–U+00FF).
+func atob(in string) (string, error) {
+	clean := strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\t', '\n', '\f', '\r':
+			return -1
+		}
+		return r
+	}, in)
+	b, err := base64.RawStdEncoding.DecodeString(strings.TrimRight(clean, "="))
+	if err != nil {
+		return "", err
+	}
+	r := make([]rune, len(b))
+	for i, c := range b {
+		r[i] = rune(c)
+	}
+	return string(r), nil
+}
