@@ -340,3 +340,39 @@ func TestNewReportsBuildErrors(t *testing.T) {
 		t.Fatalf("want build error with position, got %v", err)
 	}
 }
+
+func TestRenderVue(t *testing.T) {
+	e, _ := newTestEngine(t, nil)
+	ctx := context.Background()
+	tests := []struct {
+		name  string
+		props any
+		want  string
+	}{
+		{"VueHello", map[string]any{"name": "<go>"}, `<p class="vue-hello">Hello, &lt;go&gt;!</p>`},
+		{"SlowAsync", map[string]any{"ms": 50}, `<p class="slow">ready after 50ms</p>`},
+		{"Suspended", nil, `<p class="slow">ready after 10ms</p>`}, // as Node renders h(Suspense, …)
+	}
+	for _, tt := range tests {
+		got, err := e.Render(ctx, tt.name, tt.props)
+		if err != nil {
+			t.Fatalf("Render(%s): %v", tt.name, err)
+		}
+		if got != tt.want {
+			t.Errorf("Render(%s)\n got %s\nwant %s", tt.name, got, tt.want)
+		}
+	}
+	// An async setup slower than the deadline times out; the pool recovers.
+	var re *RenderError
+	start := time.Now()
+	_, err := e.Render(ctx, "SlowAsync", map[string]any{"ms": 5000})
+	if !errors.As(err, &re) || re.Reason != ReasonTimeout {
+		t.Fatalf("slow async: want timeout, got %v", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("slow async held the request for %s; deadline is 500ms", d)
+	}
+	if _, err := e.Render(ctx, "VueHello", nil); err != nil {
+		t.Fatalf("after timeout: %v", err)
+	}
+}

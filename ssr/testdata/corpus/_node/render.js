@@ -1,0 +1,36 @@
+// Node side of TestNodeDiff (ssr/nodediff_test.go): renders every corpus
+// case with Node's react-dom/server and prints a JSON object mapping case
+// name to {html} or {error}. The test bundles this file with esbuild
+// (platform node, CommonJS); the template-literal requires below become
+// esbuild glob imports, so every corpus component is bundled.
+//
+// stdin: [{"case": "Name/set", "component": "Name", "ext": ".jsx", "props": "<JSON text>"}]
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
+
+function load(component, ext) {
+  const mod = ext === ".tsx" ? require(`../${component}.tsx`) : require(`../${component}.jsx`);
+  return mod.default;
+}
+
+function main(input) {
+  const out = {};
+  for (const c of JSON.parse(input)) {
+    try {
+      // Parse the props text like the Go engine does, rather than receive
+      // an already-parsed object.
+      const props = JSON.parse(c.props);
+      out[c.case] = { html: renderToString(createElement(load(c.component, c.ext), props)) };
+    } catch (e) {
+      out[c.case] = { error: String((e && e.stack) || e) };
+    }
+  }
+  process.stdout.write(JSON.stringify(out));
+}
+
+let input = "";
+process.stdin.setEncoding("utf8");
+process.stdin.on("data", (chunk) => {
+  input += chunk;
+});
+process.stdin.on("end", () => main(input));
