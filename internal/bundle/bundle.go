@@ -258,7 +258,10 @@ func buildClient(opts Options, comps []Component) (map[string][]byte, Manifest, 
 	o.ChunkNames = "chunks/[name]-[hash]"
 	o.Metafile = true
 	if !opts.Dev {
-		o.MinifyWhitespace, o.MinifyIdentifiers, o.MinifySyntax = true, true, true
+		// Not MinifyIdentifiers: it renames CSS-module class names in this
+		// build only, so browser CSS would no longer match the server's
+		// class attributes. The frameworks ship pre-minified already.
+		o.MinifyWhitespace, o.MinifySyntax = true, true
 	}
 	o.Plugins = []api.Plugin{entriesPlugin(opts, comps, false)}
 	if opts.Plugins != nil {

@@ -63,6 +63,14 @@ func TestBuildDemo(t *testing.T) {
 	if _, ok := res.Client[e.CSS[0]]; !ok {
 		t.Fatalf("client files lack %s", e.CSS[0])
 	}
+	// CSS-module class names must be the same in both builds, or the
+	// server's class attributes match no browser rule.
+	css := string(res.Client[e.CSS[0]])
+	for _, cls := range []string{"ProductList_catalog", "ProductList_price"} {
+		if !strings.Contains(res.Server, `"`+cls+`"`) || !strings.Contains(css, "."+cls) {
+			t.Errorf("class %s not in both the server bundle and the browser CSS:\n%s", cls, css)
+		}
+	}
 	if !strings.HasPrefix(res.Manifest.Runtime, "runtime-") {
 		t.Fatalf("runtime = %q", res.Manifest.Runtime)
 	}

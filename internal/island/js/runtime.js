@@ -39,19 +39,36 @@ function whenIdle(fn) {
   else setTimeout(fn, 200);
 }
 
+// The island element is display:contents and has no box of its own, so the
+// observer watches its children; the first to intersect starts the island.
+// An island with no children yet (client-only) gets a box while it waits.
 let observer;
 function whenVisible(el, fn) {
   if (!("IntersectionObserver" in window)) return fn();
   observer ||= new IntersectionObserver((entries) => {
     for (const entry of entries) {
-      if (entry.isIntersecting) {
-        observer.unobserve(entry.target);
-        entry.target.__ssrStart();
-      }
+      if (entry.isIntersecting) entry.target.__ssrStart?.();
     }
   }, { rootMargin: "200px" });
-  el.__ssrStart = fn;
-  observer.observe(el);
+  let targets = Array.from(el.children);
+  if (targets.length === 0) {
+    el.style.display = "block";
+    el.style.minHeight = "1px";
+    targets = [el];
+  }
+  const once = () => {
+    for (const t of targets) {
+      observer.unobserve(t);
+      delete t.__ssrStart;
+    }
+    el.style.display = "contents";
+    el.style.minHeight = "";
+    fn();
+  };
+  for (const t of targets) {
+    t.__ssrStart = once;
+    observer.observe(t);
+  }
 }
 
 function whenMedia(query, fn) {
