@@ -245,7 +245,8 @@ try {
     const page = await ctx.newPage();
     const rec = instrument(page, "/");
     await page.goto(base + "/", { waitUntil: "load" });
-    const states = await waitHydrated(page);
+    // The client:media island waits for a narrow viewport (4-strategy/media).
+    const states = await waitHydrated(page, `${nonStatic}:not([data-strategy=media])`);
     const stuck = states.filter((s) => !s.hydrated || s.error || !s.framework || s.fallback);
     await page.waitForTimeout(300); // let late recoverable errors surface
     const probs = problems(rec);
@@ -254,6 +255,25 @@ try {
     if (stuck.length) bad.push(`islands not hydrated: ${JSON.stringify(stuck)}`);
     bad.push(...probs);
     check("2-hydration/home", bad.length === 0, bad.length ? bad.join("\n") : `hydrated: ${JSON.stringify(states)}`);
+
+    // client:media: not hydrated at the desktop viewport; hydrated once the
+    // query matches, and then interactive.
+    await run("4-strategy/media", async () => {
+      const sel = "ssr-island[data-component='shop/Cart']";
+      await page.waitForTimeout(300);
+      const before = await page.$eval(sel, (el) => ({ strategy: el.getAttribute("data-strategy"), hydrating: el.hasAttribute("data-hydrating") }));
+      await page.setViewportSize({ width: 500, height: 800 });
+      const states = await waitHydrated(page, sel);
+      const s = states[0] || {};
+      let removed = false;
+      if (s.hydrated && s.framework) {
+        await page.click(`${sel} li:first-child button`);
+        removed = await waitText(page, `${sel} h2`, "Your cart (1)");
+      }
+      await page.setViewportSize({ width: 1280, height: 800 });
+      check("4-strategy/media", before.strategy === "media" && !before.hydrating && s.hydrated && removed,
+        `before: ${JSON.stringify(before)}; after narrowing: ${JSON.stringify(s)}; remove works: ${removed}`);
+    });
 
     await run("3-interactive/home-counter", async () => {
       const btn = "ssr-island[data-component=Counter] button";
@@ -314,6 +334,18 @@ try {
       const color = await page.$eval("ssr-island[data-component=ProductList] li span", (el) => getComputedStyle(el).color).catch((e) => e.message);
       if (color !== "rgb(0, 170, 102)") bad.push(`hydrated price color is ${color}, want rgb(0, 170, 102) from .price`);
       check("5-css/products-stylesheet", bad.length === 0, bad.length ? bad.join("\n") : `${css.join(", ")} in <head> before the island, 200, immutable`);
+    });
+
+    // A React-only page never loads Vue: no script it fetched holds Vue's runtime.
+    await run("4-strategy/react-page-loads-no-vue", async () => {
+      const js = [...new Set(rec.requests.filter((p) => p.endsWith(".js")))];
+      const withVue = [];
+      for (const p of js) {
+        const body = await (await fetch(base + p)).text();
+        if (body.includes("__vue_app__")) withVue.push(p);
+      }
+      check("4-strategy/react-page-loads-no-vue", js.length > 0 && withVue.length === 0,
+        withVue.length ? `Vue runtime loaded on /products by ${withVue.join(" ")}` : `${js.length} scripts, none with Vue`);
     });
 
     await run("3-interactive/add-to-cart", async () => {
@@ -401,6 +433,23 @@ try {
       const stuck = states.filter((s) => !s.hydrated || s.error || !s.framework || s.fallback);
       check("2-hydration/article-other-islands", stuck.length === 0,
         stuck.length ? `islands not hydrated: ${JSON.stringify(stuck)}` : `hydrated: ${JSON.stringify(states)}`);
+    });
+
+    // The Vue island beside the React islands reacts to a click, and its
+    // hydration logged no mismatch (checked with every other message below).
+    await run("3-interactive/vue-comments", async () => {
+      const before = await text(page, "[data-testid=likes-total]");
+      await page.click("[data-testid=like-1]");
+      const ok = await waitText(page, "[data-testid=likes-total]", "5 likes in all");
+      check("3-interactive/vue-comments", before === "4 likes in all" && ok,
+        `likes before: ${JSON.stringify(before)}, after: ${JSON.stringify(await text(page, "[data-testid=likes-total]"))} (want 4 → 5)`);
+    });
+
+    // Each framework's code loads once: no script is fetched twice.
+    await run("4-strategy/no-duplicate-js", async () => {
+      const js = rec.requests.filter((p) => p.endsWith(".js"));
+      const dups = js.filter((p, i) => js.indexOf(p) !== i);
+      check("4-strategy/no-duplicate-js", dups.length === 0, dups.length ? `fetched twice: ${dups.join(" ")}` : `${js.length} scripts, each once`);
     });
 
     // client:visible before scrolling: runtime ran, Newsletter not hydrated.

@@ -264,6 +264,8 @@ func loadData(dir string) (map[string]any, error) {
 
 // extraFuncs are small helpers for page templates.
 var extraFuncs = template.FuncMap{
+	// list builds a slice from its arguments: (list 1 2 3).
+	"list": func(v ...any) []any { return v },
 	// find returns the first map in list whose key equals value, or nil.
 	"find": func(list []any, key string, value any) any {
 		for _, it := range list {
