@@ -1,0 +1,189 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestMain lets the test binary act as the ssrgate command, so the
+// process-level tests (signals, exit codes) run the real main.
+func TestMain(m *testing.M) {
+	if os.Getenv("SSRGATE_TEST_MAIN") == "1" {
+		main()
+		return
+	}
+	os.Exit(m.Run())
+}
+
+var engineArgs = []string{"--components", "testdata/components", "--root", "../.."}
+
+func runCmd(args ...string) (stdout, stderr string, code int) {
+	var o, e bytes.Buffer
+	code = run(args, &o, &e)
+	return o.String(), e.String(), code
+}
+
+func TestRender(t *testing.T) {
+	tests := []struct {
+		args    []string
+		code    int
+		stdout  string
+		stderr  string
+		comment string
+	}{
+		{append([]string{"render"}, append(engineArgs, "Hello", `{"name":"cli"}`)...), 0, "<p>Hello, <!-- -->cli<!-- -->!</p>", "", "bare HTML, no wrapper"},
+		{append([]string{"render"}, append(engineArgs, "Hello")...), 0, "<p>Hello, <!-- -->world<!-- -->!</p>", "", "props optional"},
+		{append([]string{"render"}, append(engineArgs, "Nope")...), 1, "", `unknown component "Nope": known components are Broken, Hello, Slow`, "unknown"},
+		{append([]string{"render"}, append(engineArgs, "Hello", `{"name":`)...), 1, "", "PROPS_JSON is not valid JSON", "bad JSON"},
+		{append([]string{"render"}, append(engineArgs, "Broken")...), 1, "", "Broken.jsx:2", "JS error with mapped stack"},
+		{append([]string{"render"}, engineArgs...), 1, "", "want a component NAME", "no name"},
+		{[]string{"render", "--components", "testdata/nowhere", "Hello"}, 1, "", "components directory testdata/nowhere does not exist", "missing dir"},
+		{[]string{"frobnicate"}, 2, "", `unknown command "frobnicate"`, "unknown command"},
+		{nil, 2, "", "usage:", "no command"},
+	}
+	for _, tt := range tests {
+		out, errOut, code := runCmd(tt.args...)
+		if code != tt.code || out != tt.stdout || !strings.Contains(errOut, tt.stderr) {
+			t.Errorf("%s: ssrgate %q\n code %d (want %d)\n stdout %q (want %q)\n stderr %q (want it to contain %q)",
+				tt.comment, tt.args, code, tt.code, out, tt.stdout, errOut, tt.stderr)
+		}
+	}
+}
+
+func TestRenderEnv(t *testing.T) {
+	t.Setenv("SSRGATE_COMPONENTS", "testdata/components")
+	t.Setenv("SSRGATE_ROOT", "../..")
+	if out, errOut, code := runCmd("render", "Hello"); code != 0 || !strings.Contains(out, "Hello") {
+		t.Fatalf("env config: %d %q %q", code, out, errOut)
+	}
+	t.Setenv("SSRGATE_POOL_SIZE", "many")
+	if _, errOut, code := runCmd("render", "Hello"); code != 1 || !strings.Contains(errOut, "SSRGATE_POOL_SIZE") {
+		t.Fatalf("bad env value: %d %q", code, errOut)
+	}
+}
+
+func TestBuild(t *testing.T) {
+	out := t.TempDir()
+	stdout, stderr, code := runCmd(append(append([]string{"build"}, engineArgs...), "--out", out)...)
+	if code != 0 || !strings.Contains(stdout, "built 3 components") {
+		t.Fatalf("build: %d %q %q", code, stdout, stderr)
+	}
+	man, err := os.ReadFile(filepath.Join(out, "manifest.json"))
+	if err != nil || !bytes.Contains(man, []byte(`"Hello"`)) {
+		t.Fatalf("manifest: %v %s", err, man)
+	}
+	bad := t.TempDir()
+	os.WriteFile(filepath.Join(bad, "X.jsx"), []byte("export default () => <p>{</p>\n"), 0o644)
+	_, stderr, code = runCmd("build", "--components", bad, "--root", "../..", "--out", t.TempDir())
+	if code != 1 || !strings.Contains(stderr, "X.jsx:1:") {
+		t.Fatalf("build error: %d %q", code, stderr)
+	}
+}
+
+func freePort(t *testing.T) string {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+// TestServeGracefulShutdown starts the real command, sends a request that
+// takes 1.5s to render, then SIGTERM: the request must still complete, and
+// the process must exit 0.
+func TestServeGracefulShutdown(t *testing.T) {
+	addr := freePort(t)
+	cmd := exec.Command(os.Args[0], append(append([]string{"serve", "--addr", addr, "--templates", "testdata/templates"}, engineArgs...),
+		"--render-timeout", "5s")...)
+	cmd.Env = append(os.Environ(), "SSRGATE_TEST_MAIN=1")
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	logs := make(chan string, 100)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			logs <- sc.Text()
+		}
+		close(logs)
+	}()
+	waitFor(t, logs, "msg=serving")
+
+	if body := httpGet(t, "http://"+addr+"/"); !strings.Contains(body, "Hello, <!-- -->serve") {
+		t.Fatalf("index: %s", body)
+	}
+	type result struct {
+		body string
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		resp, err := http.Get("http://" + addr + "/slow")
+		if err != nil {
+			done <- result{"", err}
+			return
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		done <- result{fmt.Sprintf("%d %s", resp.StatusCode, b), err}
+	}()
+	time.Sleep(300 * time.Millisecond)
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case r := <-done:
+		if r.err != nil || !strings.Contains(r.body, "200 ") || !strings.Contains(r.body, "slept 1500ms") {
+			t.Fatalf("in-flight request during shutdown: %v %q", r.err, r.body)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("in-flight request did not finish")
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("serve exited with %v", err)
+	}
+	waitFor(t, logs, "msg=stopped")
+}
+
+func waitFor(t *testing.T, logs <-chan string, want string) {
+	t.Helper()
+	deadline := time.After(20 * time.Second)
+	for {
+		select {
+		case l, ok := <-logs:
+			if !ok {
+				t.Fatalf("process ended before logging %q", want)
+			}
+			if strings.Contains(l, want) {
+				return
+			}
+		case <-deadline:
+			t.Fatalf("no %q in the log within 20s", want)
+		}
+	}
+}
+
+func httpGet(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return string(b)
+}

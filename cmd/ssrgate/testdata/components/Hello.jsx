@@ -1,0 +1,3 @@
+export default function Hello({ name = "world" }) {
+  return <p>Hello, {name}!</p>;
+}
