@@ -201,7 +201,7 @@ func common(opts Options) api.BuildOptions {
 		AssetNames: "assets/[name]-[hash]",
 		// Components outside Root (a temp dir, a sibling checkout) still
 		// resolve react and vue from Root's node_modules.
-		NodePaths: []string{filepath.Join(opts.Root, "node_modules")},
+		NodePaths:  []string{filepath.Join(opts.Root, "node_modules")},
 		PublicPath: opts.PublicPath,
 		JSX:        api.JSXAutomatic,
 		Charset:    api.CharsetUTF8,
