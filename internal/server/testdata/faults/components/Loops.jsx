@@ -1,0 +1,4 @@
+export default function Loops() {
+  let i = 0;
+  while (true) i++;
+}

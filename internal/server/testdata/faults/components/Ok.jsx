@@ -1,0 +1,3 @@
+export default function Ok({ n = 0 }) {
+  return <p className="ok">ok {n}</p>;
+}
