@@ -26,6 +26,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/ssrgate/ssrgate/internal/hypernova"
 	"github.com/ssrgate/ssrgate/internal/server"
 	"github.com/ssrgate/ssrgate/ssr"
 )
@@ -153,6 +154,7 @@ func serve(args []string, stderr io.Writer) error {
 	templates := fs.String("templates", "templates", "directory of pages/, layouts/, partials/ and data/")
 	cacheControl := fs.String("cache-control", "no-cache", "Cache-Control of pages that do not set their own")
 	drain := fs.Duration("shutdown-timeout", 15*time.Second, "how long shutdown waits for in-flight requests")
+	jobTimeout := fs.Duration("job-timeout", 900*time.Millisecond, "deadline of one /batch or /render job, from the request's arrival")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -167,7 +169,7 @@ func serve(args []string, stderr io.Writer) error {
 	defer eng.Close()
 	srv, err := server.New(server.Config{
 		Engine: eng, TemplatesDir: *templates, CacheControl: *cacheControl,
-		Strict: ef.strict || ef.dev, Logger: log, Routes: apiRoutes(eng, log),
+		Strict: ef.strict || ef.dev, Logger: log, Routes: apiRoutes(eng, log, ef.poolSize, *jobTimeout),
 	})
 	if err != nil {
 		return err
@@ -259,7 +261,10 @@ func build(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// apiRoutes adds the render API for non-Go backends.
-func apiRoutes(eng *ssr.Engine, log *slog.Logger) func(r *gin.Engine) {
-	return nil
+// apiRoutes adds the render service for non-Go backends: Hypernova's
+// POST /batch, POST /render, and the browser client under /hypernova/.
+func apiRoutes(eng *ssr.Engine, log *slog.Logger, poolSize int, jobTimeout time.Duration) func(r *gin.Engine) {
+	return func(r *gin.Engine) {
+		hypernova.Register(r, eng, hypernova.Config{Logger: log, Concurrency: poolSize, JobTimeout: jobTimeout})
+	}
 }
