@@ -53,12 +53,12 @@ func TestNodeDiff(t *testing.T) {
 	cases := nodeDiffLoadCorpus(t)
 
 	// Both sides render in UTC. Node reads TZ per process (set on the
-	// command below). goja takes local time from Go's time.Local, which the
-	// time package loads from $TZ once, on first use of local time; nothing
-	// in this test binary uses local time before this line, so the setting
-	// reaches goja. The Dates and DateToString cases check it
-	// (getTimezoneOffset, getHours, toString): they fail if it does not.
-	t.Setenv("TZ", "UTC")
+	// command below). goja reads Go's time.Local on every Date operation,
+	// and the time package loads it from $TZ only once, so set it directly
+	// for the duration of this test (no other test runs in parallel).
+	saved := time.Local
+	time.Local = time.UTC
+	t.Cleanup(func() { time.Local = saved })
 
 	want := nodeDiffRenderNode(t, node, cases)
 
@@ -113,9 +113,9 @@ func TestNodeDiff(t *testing.T) {
 				}
 				t.Fatalf("goja render failed: %v", err)
 			}
+			nodeDiffKeep(t, c.Name, *w.HTML, got)
 			if d := nodeDiff(*w.HTML, got); d != "" {
 				t.Errorf("goja output differs from node's renderToString\n%s", d)
-				nodeDiffKeep(t, c.Name, *w.HTML, got)
 			}
 		})
 	}
@@ -343,9 +343,9 @@ func nodeDiffEnviron() []string {
 	return env
 }
 
-// nodeDiffKeep writes both outputs of a failed case below
-// $SSRGATE_NODEDIFF_OUT (when set), as NAME.node.html and NAME.goja.html,
-// for a full diff tool.
+// nodeDiffKeep writes both outputs of a case below $SSRGATE_NODEDIFF_OUT
+// (when set), as NAME.node.html and NAME.goja.html, for review and for a
+// full diff tool.
 func nodeDiffKeep(t *testing.T, name, node, goja string) {
 	dir := os.Getenv("SSRGATE_NODEDIFF_OUT")
 	if dir == "" {
@@ -361,5 +361,4 @@ func nodeDiffKeep(t *testing.T, name, node, goja string) {
 			t.Log(err)
 		}
 	}
-	t.Logf("outputs written to %s.{node,goja}.html", base)
 }

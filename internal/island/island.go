@@ -15,6 +15,7 @@ import (
 	"html"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Source holds the browser-side island runtime (js/runtime.js). The bundler
@@ -116,12 +117,7 @@ func EncodeProps(props any) ([]byte, error) {
 		return []byte("{}"), nil
 	}
 	if raw, ok := props.(json.RawMessage); ok {
-		// Re-encode so raw input gets the same escaping and validation.
-		var v any
-		if err := json.Unmarshal(raw, &v); err != nil {
-			return nil, fmt.Errorf("props are not valid JSON: %w", err)
-		}
-		props = v
+		return encodeRaw(raw)
 	}
 	b, err := json.Marshal(props)
 	if err != nil {
@@ -131,6 +127,25 @@ func EncodeProps(props any) ([]byte, error) {
 		return nil, fmt.Errorf("props must encode to a JSON object, got %s; wrap the value, e.g. (props \"items\" .)", shorten(b))
 	}
 	return b, nil
+}
+
+// encodeRaw validates and escapes props that are already JSON without
+// decoding them, so the author's key order survives: a component that
+// iterates an object must see it in the same order as in Node.
+func encodeRaw(raw []byte) ([]byte, error) {
+	if !utf8.Valid(raw) {
+		return nil, errors.New("props are not valid UTF-8 JSON")
+	}
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, raw); err != nil {
+		return nil, fmt.Errorf("props are not valid JSON: %w", err)
+	}
+	if compact.Len() == 0 || compact.Bytes()[0] != '{' {
+		return nil, fmt.Errorf("props must be a JSON object, got %s", shorten(compact.Bytes()))
+	}
+	var out bytes.Buffer
+	json.HTMLEscape(&out, compact.Bytes())
+	return out.Bytes(), nil
 }
 
 func shorten(b []byte) string {

@@ -55,6 +55,15 @@ func TestEncodePropsEscapes(t *testing.T) {
 	if _, err := EncodeProps(json.RawMessage(`{"a":`)); err == nil {
 		t.Error("malformed raw JSON accepted")
 	}
+	// Raw JSON keeps its key order (components may iterate objects) and is
+	// escaped like everything else.
+	raw, err := EncodeProps(json.RawMessage(" {\"z\": 1, \"a\": \"</script>\u2028\"}\n"))
+	if want := `{"z":1,"a":"\u003c/script\u003e\u2028"}`; err != nil || string(raw) != want {
+		t.Errorf("raw props = %s, %v; want %s", raw, err, want)
+	}
+	if _, err := EncodeProps(json.RawMessage(`[1]`)); err == nil {
+		t.Error("raw array accepted")
+	}
 	if _, err := EncodeProps("str"); err == nil || !strings.Contains(err.Error(), "JSON object") {
 		t.Errorf("string props: %v", err)
 	}
