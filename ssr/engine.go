@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/dop251/goja"
@@ -33,6 +34,9 @@ type Engine struct {
 	names []string
 	known map[string]bundle.Component
 	cache *renderCache
+
+	assetsOnce sync.Once
+	assets     map[string]*asset
 }
 
 // New builds the components and starts the runtime pool. It fails on build

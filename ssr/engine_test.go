@@ -376,3 +376,34 @@ func TestRenderVue(t *testing.T) {
 		t.Fatalf("after timeout: %v", err)
 	}
 }
+
+func TestAssetsGzip(t *testing.T) {
+	e, _ := newTestEngine(t, nil)
+	srv := httptest.NewServer(e.Assets())
+	defer srv.Close()
+	js := "/_ssr/" + e.Manifest().Runtime
+	for _, tt := range []struct {
+		accept, wantEnc string
+	}{{"gzip, br", "gzip"}, {"", ""}, {"gzip;q=0", ""}, {"*", "gzip"}} {
+		req, _ := http.NewRequest("GET", srv.URL+js, nil)
+		if tt.accept != "" {
+			req.Header.Set("Accept-Encoding", tt.accept)
+		}
+		resp, err := (&http.Transport{DisableCompression: true}).RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if got := resp.Header.Get("Content-Encoding"); got != tt.wantEnc || resp.StatusCode != 200 {
+			t.Errorf("Accept-Encoding %q: %d, Content-Encoding %q, want %q", tt.accept, resp.StatusCode, got, tt.wantEnc)
+		}
+	}
+	resp, err := http.Post(srv.URL+js, "text/plain", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusMethodNotAllowed {
+		t.Errorf("POST asset: %d", resp.StatusCode)
+	}
+}

@@ -321,7 +321,7 @@ func etagMatch(header, etag string) bool {
 // writeBody writes body, gzip-compressed when the client accepts it and
 // the body is large enough to gain from it.
 func writeBody(c *gin.Context, status int, body []byte) {
-	if len(body) < 1024 || !acceptsGzip(c.GetHeader("Accept-Encoding")) {
+	if len(body) < 1024 || !ssr.AcceptsGzip(c.GetHeader("Accept-Encoding")) {
 		c.Status(status)
 		c.Writer.Write(body)
 		return
@@ -333,16 +333,6 @@ func writeBody(c *gin.Context, status int, body []byte) {
 	c.Header("Content-Encoding", "gzip")
 	c.Status(status)
 	c.Writer.Write(z.Bytes())
-}
-
-func acceptsGzip(h string) bool {
-	for _, part := range strings.Split(h, ",") {
-		enc, q, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.TrimSpace(enc) == "gzip" && strings.ReplaceAll(strings.TrimSpace(q), " ", "") != "q=0" {
-			return true
-		}
-	}
-	return false
 }
 
 func (s *Server) fail(c *gin.Context, p *page, err error) {
