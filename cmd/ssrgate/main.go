@@ -154,6 +154,7 @@ func serve(args []string, stderr io.Writer) error {
 	templates := fs.String("templates", "templates", "directory of pages/, layouts/, partials/ and data/")
 	cacheControl := fs.String("cache-control", "no-cache", "Cache-Control of pages that do not set their own")
 	drain := fs.Duration("shutdown-timeout", 15*time.Second, "how long shutdown waits for in-flight requests")
+	accessLog := fs.Bool("access-log", true, "log every request")
 	jobTimeout := fs.Duration("job-timeout", 900*time.Millisecond, "deadline of one /batch or /render job, from the request's arrival")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -169,7 +170,7 @@ func serve(args []string, stderr io.Writer) error {
 	defer eng.Close()
 	srv, err := server.New(server.Config{
 		Engine: eng, TemplatesDir: *templates, CacheControl: *cacheControl,
-		Strict: ef.strict || ef.dev, Logger: log, Routes: apiRoutes(eng, log, ef.poolSize, *jobTimeout),
+		Strict: ef.strict || ef.dev, Logger: log, AccessLog: *accessLog, Routes: apiRoutes(eng, log, ef.poolSize, *jobTimeout),
 	})
 	if err != nil {
 		return err

@@ -22,6 +22,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -40,6 +41,9 @@ type Config struct {
 	CacheControl string
 	// Strict shows template and render errors in the page.
 	Strict bool
+	// AccessLog logs every request (method, path, status, bytes, duration)
+	// at Info level.
+	AccessLog bool
 	Logger *slog.Logger
 	// Routes lets the caller add handlers (for example the render API)
 	// before the page routes.
@@ -95,6 +99,9 @@ func New(cfg Config) (*Server, error) {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	r.Use(gin.Recovery())
+	if cfg.AccessLog {
+		r.Use(accessLog(s.log))
+	}
 	r.GET("/healthz", func(c *gin.Context) { c.String(http.StatusOK, "ok\n") })
 	r.GET("/readyz", func(c *gin.Context) {
 		if !s.ready.Load() {
@@ -345,4 +352,16 @@ func (s *Server) fail(c *gin.Context, p *page, err error) {
 		msg = err.Error()
 	}
 	fmt.Fprintf(c.Writer, "<!doctype html><title>500</title><h1>500 Internal Server Error</h1><pre>%s</pre>", template.HTMLEscapeString(msg))
+}
+
+// accessLog is a structured access log on log/slog.
+func accessLog(log *slog.Logger) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		start := time.Now()
+		c.Next()
+		log.LogAttrs(c.Request.Context(), slog.LevelInfo, "request",
+			slog.String("method", c.Request.Method), slog.String("path", c.Request.URL.Path),
+			slog.Int("status", c.Writer.Status()), slog.Int("bytes", c.Writer.Size()),
+			slog.Duration("took", time.Since(start)), slog.String("remote", c.ClientIP()))
+	}
 }
