@@ -44,7 +44,7 @@ type Config struct {
 	// AccessLog logs every request (method, path, status, bytes, duration)
 	// at Info level.
 	AccessLog bool
-	Logger *slog.Logger
+	Logger    *slog.Logger
 	// Routes lets the caller add handlers (for example the render API)
 	// before the page routes.
 	Routes func(r *gin.Engine)
