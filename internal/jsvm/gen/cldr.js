@@ -1,0 +1,268 @@
+// cldr.js extracts the CLDR data jsvm's Intl needs (number symbols, currency symbols, date patterns and names)
+// from Node's ICU, so formatting in goja matches Node byte for byte. Run from internal/jsvm:
+//   go generate ./internal/jsvm   (runs: node gen/cldr.js > cldr.json)
+// Every date pattern is checked against Node on many dates before it is kept; keys that cannot be expressed
+// are left out, and jsvm throws a RangeError for them instead of formatting wrongly.
+"use strict";
+
+const LOCALES = ["en-US", "en-GB", "de-DE", "fr-FR", "ja-JP", "es-ES", "it-IT", "nl-NL", "pt-BR", "zh-CN", "ko-KR"];
+const CURRENCIES = ["USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "CNY", "INR", "KRW", "BRL", "MXN", "SEK", "NOK", "DKK", "PLN", "CZK", "RUB", "TRY", "HKD", "SGD", "NZD", "ZAR"];
+const UTC = "UTC";
+const probe = [Date.UTC(2001, 1, 3, 16, 5, 6), Date.UTC(2001, 1, 3, 0, 5, 6)];
+
+const parts = (loc, opts, t) => new Intl.DateTimeFormat(loc, { timeZone: UTC, ...opts }).formatToParts(t);
+
+function names(loc) {
+  const n = {};
+  for (const w of ["long", "short", "narrow"]) {
+    n["M" + w + ".s"] = [];
+    n["M" + w + ".f"] = [];
+    n["E" + w] = [];
+    n["E" + w + ".f"] = [];
+    for (let m = 0; m < 12; m++) {
+      const t = Date.UTC(2001, m, 3);
+      n["M" + w + ".s"].push(parts(loc, { month: w }, t).find((p) => p.type === "month").value);
+      n["M" + w + ".f"].push(parts(loc, { month: w, day: "numeric" }, t).find((p) => p.type === "month").value);
+    }
+    for (let d = 0; d < 7; d++) {
+      const t = Date.UTC(2001, 0, 7 + d);
+      n["E" + w].push(parts(loc, { weekday: w }, t).find((p) => p.type === "weekday").value);
+      n["E" + w + ".f"].push(parts(loc, { weekday: w, month: "long", day: "numeric" }, t).find((p) => p.type === "weekday").value);
+    }
+  }
+  n.a = [0, 12].map((h) => parts(loc, { hour: "numeric", hour12: true }, Date.UTC(2001, 0, 1, h)).find((p) => p.type === "dayPeriod").value);
+  for (const w of ["short", "long"]) {
+    n["z" + w] = [parts(loc, { hour: "numeric", timeZoneName: w }, 0).find((p) => p.type === "timeZoneName").value];
+  }
+  return n;
+}
+
+// pattern turns Node's parts for the two probe instants into a pattern string: fields are {x:width}.
+function pattern(loc, opts, n) {
+  const [a, b] = probe.map((t) => parts(loc, opts, t));
+  if (a.length !== b.length) return null;
+  let out = "";
+  for (let i = 0; i < a.length; i++) {
+    const { type, value } = a[i];
+    const v0 = b[i].value;
+    const digits = /^\d+$/.test(value);
+    switch (type) {
+      case "literal":
+        if (/[{}]/.test(value)) return null;
+        out += value;
+        break;
+      case "year":
+        out += value === "2001" ? "{y:numeric}" : value === "01" ? "{y:2-digit}" : "?";
+        break;
+      case "month":
+      case "weekday": {
+        const k = type === "month" ? "M" : "E";
+        if (digits) {
+          out += value === "2" ? "{M:numeric}" : value === "02" ? "{M:2-digit}" : "?";
+          break;
+        }
+        const idx = type === "month" ? 1 : 6;
+        const table = Object.keys(n).find((t) => t[0] === k && n[t][idx] === value);
+        out += table ? `{${k}:${table.slice(1)}}` : "?";
+        break;
+      }
+      case "day":
+        out += value === "3" ? "{d:numeric}" : value === "03" ? "{d:2-digit}" : "?";
+        break;
+      case "hour": {
+        // value at 16:05, v0 at 00:05
+        const cycle = v0 === "12" ? "h12" : v0 === "24" ? "h24" : value === "4" || value === "04" ? "h11" : "h23";
+        const pad = cycle === "h12" || cycle === "h11" ? value.length === 2 : v0.length === 2 || (cycle === "h24" && value.length === 2);
+        out += `{h:${cycle}${pad ? ".2" : ""}}`;
+        break;
+      }
+      case "minute":
+        out += value === "05" ? "{m:2-digit}" : value === "5" ? "{m:numeric}" : "?";
+        break;
+      case "second":
+        out += value === "06" ? "{s:2-digit}" : value === "6" ? "{s:numeric}" : "?";
+        break;
+      case "dayPeriod":
+        out += n.a.includes(value) ? "{a}" : "?";
+        break;
+      case "timeZoneName":
+        out += value === n.zshort[0] ? "{z:short}" : value === n.zlong[0] ? "{z:long}" : "?";
+        break;
+      default:
+        return null;
+    }
+  }
+  return out.includes("?") ? null : out;
+}
+
+// format is the reference implementation of the Go formatter, used to verify patterns.
+function format(p, t, n) {
+  const d = new Date(t);
+  return p.replace(/\{(\w)(?::([\w.-]+))?\}/g, (_, f, w) => {
+    const two = (x) => String(x).padStart(2, "0");
+    switch (f) {
+      case "y": return w === "2-digit" ? two(d.getUTCFullYear() % 100) : String(d.getUTCFullYear());
+      case "M": return w === "numeric" ? String(d.getUTCMonth() + 1) : w === "2-digit" ? two(d.getUTCMonth() + 1) : n["M" + w][d.getUTCMonth()];
+      case "E": return n["E" + w][d.getUTCDay()];
+      case "d": return w === "numeric" ? String(d.getUTCDate()) : two(d.getUTCDate());
+      case "h": {
+        const h = d.getUTCHours();
+        const [c, pad] = w.split(".");
+        const v = c === "h12" ? (h % 12 || 12) : c === "h11" ? h % 12 : c === "h24" ? (h || 24) : h;
+        return pad ? two(v) : String(v);
+      }
+      case "m": return w === "2-digit" ? two(d.getUTCMinutes()) : String(d.getUTCMinutes());
+      case "s": return w === "2-digit" ? two(d.getUTCSeconds()) : String(d.getUTCSeconds());
+      case "a": return n.a[d.getUTCHours() < 12 ? 0 : 1];
+      case "z": return n["z" + w][0];
+    }
+  });
+}
+
+const checks = [];
+for (let m = 0; m < 12; m++) checks.push(Date.UTC(1999 + m, m, 9 + m * 2, (m * 7) % 24, m * 5, 59 - m));
+checks.push(Date.UTC(2024, 11, 31, 0, 0, 0), Date.UTC(2024, 6, 14, 12, 30, 0), Date.UTC(2024, 0, 1, 23, 59, 9));
+
+function verified(loc, opts, p, n) {
+  const f = new Intl.DateTimeFormat(loc, { timeZone: UTC, ...opts });
+  // V8's format() turns ICU's U+202F NARROW NO-BREAK SPACE into a plain space for web compatibility;
+  // formatToParts keeps it. jsvm does the same.
+  return checks.every((t) => {
+    const want = format(p, t, n);
+    return f.formatToParts(t).map((q) => q.value).join("") === want && f.format(t) === want.replace(/\u202f/g, " ");
+  });
+}
+
+const W = (vals) => [undefined, ...vals];
+function dateKeys() {
+  const out = [];
+  for (const weekday of W(["long", "short", "narrow"]))
+    for (const year of W(["numeric", "2-digit"]))
+      for (const month of W(["numeric", "2-digit", "long", "short", "narrow"]))
+        for (const day of W(["numeric", "2-digit"])) out.push({ weekday, year, month, day });
+  return out;
+}
+function timeKeys() {
+  const out = [];
+  for (const hour of W(["numeric", "2-digit"]))
+    for (const minute of W(["numeric", "2-digit"]))
+      for (const second of W(["numeric", "2-digit"]))
+        for (const hour12 of hour ? [undefined, true, false] : [undefined]) out.push({ hour, minute, second, hour12 });
+  return out;
+}
+const clean = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+const ORDER = ["weekday", "year", "month", "day", "hour", "minute", "second", "hour12", "dateStyle", "timeStyle", "timeZoneName"];
+const key = (o) => ORDER.filter((k) => o[k] !== undefined).map((k) => `${k}=${o[k]}`).join(",");
+
+function glueClass(d) {
+  if (d.month === "long" && d.weekday === "long") return "full";
+  if (d.month === "long") return "long";
+  if (d.month === "short") return "medium";
+  return "short";
+}
+
+function dates(loc, n, stats) {
+  const patterns = {};
+  const add = (o) => {
+    const p = pattern(loc, o, n);
+    if (p && verified(loc, o, p, n)) {
+      patterns[key(o)] = p;
+      return p;
+    }
+    stats.dropped++;
+    return null;
+  };
+  const ds = dateKeys().map(clean).filter((o) => Object.keys(o).length);
+  const ts = timeKeys().map(clean).filter((o) => Object.keys(o).length);
+  ds.forEach(add);
+  ts.forEach(add);
+  for (const tz of [undefined, "short", "long"])
+    for (const h12 of [undefined, true, false]) add(clean({ hour: "numeric", minute: "2-digit", timeZoneName: tz, hour12: h12 }));
+  // Date+time: learn the glue per class, then keep only combinations the glue does not predict.
+  const glue = {};
+  const combos = {};
+  for (const d of ds) {
+    for (const t of ts) {
+      const o = { ...d, ...t };
+      const p = pattern(loc, o, n);
+      const dp = patterns[key(d)], tp = patterns[key(t)];
+      if (!p || !dp || !tp) { stats.dropped++; continue; }
+      const c = glueClass(d);
+      const i = p.indexOf(dp), j = p.indexOf(tp);
+      let g = null;
+      if (i >= 0 && j >= 0 && i < j) g = p.slice(0, i) + "{1}" + p.slice(i + dp.length, j) + "{0}" + p.slice(j + tp.length);
+      if (g !== null) combos[c] = combos[c] || {}, combos[c][g] = (combos[c][g] || 0) + 1;
+    }
+  }
+  for (const c in combos) glue[c] = Object.entries(combos[c]).sort((a, b) => b[1] - a[1])[0][0];
+  const extra = {};
+  for (const d of ds) {
+    for (const t of ts) {
+      const o = { ...d, ...t };
+      const dp = patterns[key(d)], tp = patterns[key(t)];
+      if (!dp || !tp) continue;
+      const g = glue[glueClass(d)];
+      const predicted = g && g.replace("{1}", dp).replace("{0}", tp);
+      if (predicted && verified(loc, o, predicted, n)) continue;
+      const p = pattern(loc, o, n);
+      if (p && verified(loc, o, p, n)) extra[key(o)] = p;
+      else stats.dropped++;
+    }
+  }
+  Object.assign(patterns, extra);
+  for (const ds of [undefined, "full", "long", "medium", "short"])
+    for (const ts of [undefined, "full", "long", "medium", "short"])
+      for (const h12 of ts ? [undefined, true, false] : [undefined])
+        if (ds || ts) add(clean({ dateStyle: ds, timeStyle: ts, hour12: h12 }));
+  return { patterns, glue };
+}
+
+function numbers(loc) {
+  const p = (x, o) => new Intl.NumberFormat(loc, o).formatToParts(x);
+  const find = (ps, t) => (ps.find((q) => q.type === t) || {}).value;
+  const big = p(-1234567.891);
+  const ints = big.filter((q) => q.type === "integer").map((q) => q.value.length);
+  const tmpl = (ps) => {
+    let out = "", num = false;
+    for (const q of ps) {
+      if (["integer", "group", "decimal", "fraction"].includes(q.type)) { if (!num) out += "#"; num = true; continue; }
+      num = false;
+      out += q.type === "minusSign" ? "-" : q.type === "percentSign" ? "%" : q.type === "currency" ? "¤" : q.type === "literal" ? q.value : "?";
+    }
+    return out;
+  };
+  const cur = (code, display) => find(p(1, { style: "currency", currency: code, currencyDisplay: display }), "currency");
+  const sym = {}, narrow = {};
+  for (const c of CURRENCIES) { sym[c] = cur(c, "symbol"); narrow[c] = cur(c, "narrowSymbol"); }
+  return {
+    decimal: find(big, "decimal"),
+    group: find(big, "group"),
+    minus: find(big, "minusSign"),
+    plus: find(p(1, { signDisplay: "always" }), "plusSign"),
+    percentSign: find(p(0.5, { style: "percent" }), "percentSign"),
+    nan: find(p(NaN), "nan"),
+    infinity: find(p(Infinity), "infinity"),
+    primaryGroup: ints[ints.length - 1],
+    secondaryGroup: ints.length > 2 ? ints[1] : ints[ints.length - 1],
+    minGrouping: p(1234).filter((q) => q.type === "integer").length > 1 ? 1 : 2,
+    decimalPattern: [tmpl(p(1)), tmpl(p(-1))],
+    percentPattern: [tmpl(p(1, { style: "percent" })), tmpl(p(-1, { style: "percent" }))],
+    currencyPattern: [tmpl(p(1, { style: "currency", currency: "EUR" })), tmpl(p(-1, { style: "currency", currency: "EUR" }))],
+    currencyPatternLetters: [tmpl(p(1, { style: "currency", currency: "CHF" })), tmpl(p(-1, { style: "currency", currency: "CHF" }))],
+    currencyCodePattern: [tmpl(p(1, { style: "currency", currency: "EUR", currencyDisplay: "code" })), tmpl(p(-1, { style: "currency", currency: "EUR", currencyDisplay: "code" }))],
+    symbols: sym,
+    narrowSymbols: narrow,
+  };
+}
+
+const out = { icu: process.versions.icu, cldr: process.versions.cldr, locales: {} };
+const stats = {};
+for (const loc of LOCALES) {
+  const n = names(loc);
+  stats[loc] = { dropped: 0 };
+  const { patterns, glue } = dates(loc, n, stats[loc]);
+  stats[loc].patterns = Object.keys(patterns).length;
+  out.locales[loc] = { names: n, patterns, glue, number: numbers(loc) };
+}
+process.stderr.write(JSON.stringify(stats) + "\n");
+process.stdout.write(JSON.stringify(out));

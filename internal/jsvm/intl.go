@@ -1,0 +1,284 @@
+package jsvm
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/dop251/goja"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+)
+
+//go:generate sh -c "node gen/cldr.js > cldr.json"
+
+// cldrJSON holds number symbols, currency symbols, date names and date patterns extracted from Node's ICU by
+// gen/cldr.js: golang.org/x/text exposes plural rules, collation and currency digits, but not these.
+//
+//go:embed cldr.json
+var cldrJSON []byte
+
+type localeData struct {
+	Names    map[string][]string `json:"names"`
+	Patterns map[string]string   `json:"patterns"`
+	Glue     map[string]string   `json:"glue"`
+	Number   struct {
+		Decimal                string            `json:"decimal"`
+		Group                  string            `json:"group"`
+		Minus                  string            `json:"minus"`
+		Plus                   string            `json:"plus"`
+		PercentSign            string            `json:"percentSign"`
+		NaN                    string            `json:"nan"`
+		Infinity               string            `json:"infinity"`
+		PrimaryGroup           int               `json:"primaryGroup"`
+		SecondaryGroup         int               `json:"secondaryGroup"`
+		MinGrouping            int               `json:"minGrouping"`
+		DecimalPattern         [2]string         `json:"decimalPattern"`
+		PercentPattern         [2]string         `json:"percentPattern"`
+		CurrencyPattern        [2]string         `json:"currencyPattern"`
+		CurrencyPatternLetters [2]string         `json:"currencyPatternLetters"`
+		CurrencyCodePattern    [2]string         `json:"currencyCodePattern"`
+		Symbols                map[string]string `json:"symbols"`
+		NarrowSymbols          map[string]string `json:"narrowSymbols"`
+	} `json:"number"`
+	patterns map[string][]token // parsed Patterns, filled lazily
+	mu       sync.Mutex
+}
+
+type cldrData struct {
+	locales map[string]*localeData
+	tags    []language.Tag
+	names   []string
+	matcher language.Matcher
+}
+
+// defaultLocale is what Node reports without LANG set; components rendering on the server must not depend
+// on the host's environment.
+const defaultLocale = "en-US"
+
+var loadCLDR = sync.OnceValue(func() *cldrData {
+	var raw struct {
+		Locales map[string]*localeData `json:"locales"`
+	}
+	if err := json.Unmarshal(cldrJSON, &raw); err != nil {
+		panic(fmt.Sprintf("jsvm: embedded cldr.json: %v", err))
+	}
+	c := &cldrData{locales: raw.Locales}
+	c.names = append(c.names, defaultLocale) // first tag is the matcher's fallback
+	for name := range raw.Locales {
+		if name != defaultLocale {
+			c.names = append(c.names, name)
+		}
+	}
+	for _, n := range c.names {
+		c.tags = append(c.tags, language.MustParse(n))
+	}
+	c.matcher = language.NewMatcher(c.tags)
+	return c
+})
+
+// localTimeZone is the IANA name of the process zone, as Node reports it in resolvedOptions().timeZone.
+var localTimeZone = sync.OnceValue(func() string {
+	tz := strings.TrimPrefix(os.Getenv("TZ"), ":")
+	if tz == "" {
+		if dst, err := os.Readlink("/etc/localtime"); err == nil {
+			if i := strings.Index(dst, "zoneinfo/"); i >= 0 {
+				tz = dst[i+len("zoneinfo/"):]
+			}
+		}
+	}
+	if tz == "" || tz == "UTC" || tz == "Etc/UTC" || filepath.IsAbs(tz) {
+		return "UTC"
+	}
+	return tz
+})
+
+// intl is the per-runtime Go side of the Intl polyfill.
+type intl struct {
+	rt        *goja.Runtime
+	collators map[string]*collate.Collator // collate.Collator keeps buffers, so one cache per runtime
+}
+
+func (in *intl) rangeError(msg string) *goja.Object { return newError(in.rt, "RangeError", msg) }
+
+// newError constructs a built-in error (RangeError, SyntaxError, ...) so JS code can test its type.
+func newError(rt *goja.Runtime, ctor, msg string) *goja.Object {
+	c, ok := goja.AssertConstructor(rt.Get(ctor))
+	if !ok {
+		return rt.NewTypeError(msg)
+	}
+	obj, err := c(nil, rt.ToValue(msg))
+	if err != nil {
+		return rt.NewTypeError(msg)
+	}
+	return obj
+}
+
+// resolveLocale picks the best supported locale for a BCP 47 string or array, as Intl's lookup does.
+func (in *intl) resolveLocale(locales goja.Value) (string, *localeData) {
+	c := loadCLDR()
+	var req []language.Tag
+	if locales != nil && !goja.IsUndefined(locales) {
+		var list []string
+		if s, ok := locales.Export().(string); ok {
+			list = []string{s}
+		} else if err := in.rt.ExportTo(locales, &list); err != nil {
+			panic(in.rt.NewTypeError("invalid locales argument"))
+		}
+		for _, s := range list {
+			t, err := language.Parse(s)
+			if err != nil {
+				panic(in.rangeError("Incorrect locale information provided"))
+			}
+			req = append(req, t)
+		}
+	}
+	if len(req) == 0 {
+		return defaultLocale, c.locales[defaultLocale]
+	}
+	_, i, conf := c.matcher.Match(req...)
+	if conf == language.No {
+		i = 0
+	}
+	return c.names[i], c.locales[c.names[i]]
+}
+
+func (in *intl) options(v goja.Value) *goja.Object {
+	if v == nil || goja.IsUndefined(v) {
+		return in.rt.NewObject()
+	}
+	if goja.IsNull(v) {
+		panic(in.rt.NewTypeError("Cannot convert undefined or null to object"))
+	}
+	return v.ToObject(in.rt)
+}
+
+// str reads a string option; allowed (if any) lists valid values, others are a RangeError as in ECMA-402.
+func (in *intl) str(o *goja.Object, name, def string, allowed ...string) string {
+	v := o.Get(name)
+	if v == nil || goja.IsUndefined(v) {
+		return def
+	}
+	s := v.String()
+	if len(allowed) == 0 {
+		return s
+	}
+	for _, a := range allowed {
+		if s == a {
+			return s
+		}
+	}
+	panic(in.rangeError(fmt.Sprintf("Value %s out of range for Intl options property %s", s, name)))
+}
+
+func (in *intl) num(o *goja.Object, name string, lo, hi, def int) int {
+	v := o.Get(name)
+	if v == nil || goja.IsUndefined(v) {
+		return def
+	}
+	f := v.ToFloat()
+	if math.IsNaN(f) || f < float64(lo) || f > float64(hi) {
+		panic(in.rangeError(name + " value is out of range."))
+	}
+	return int(math.Floor(f))
+}
+
+// unsupported throws a RangeError naming an option jsvm does not implement, rather than format wrongly.
+func (in *intl) unsupported(o *goja.Object, name, allowed string) {
+	v := o.Get(name)
+	if v == nil || goja.IsUndefined(v) || v.String() == allowed {
+		return
+	}
+	panic(in.rangeError(fmt.Sprintf("jsvm Intl: option %s=%s is not supported", name, v.String())))
+}
+
+// pluralRules is a resolved Intl.PluralRules.
+type pluralRules struct {
+	locale  string
+	ordinal bool
+	nf      *numberFormat
+}
+
+func (in *intl) newPluralRules(locales, options goja.Value) *pluralRules {
+	o := in.options(options)
+	pr := &pluralRules{ordinal: in.str(o, "type", "cardinal", "cardinal", "ordinal") == "ordinal"}
+	pr.nf = in.newNumberFormat(locales, options)
+	pr.nf.grouping, pr.nf.style = false, "decimal"
+	pr.locale = pr.nf.locale
+	return pr
+}
+
+var pluralNames = map[plural.Form]string{
+	plural.Other: "other", plural.Zero: "zero", plural.One: "one", plural.Two: "two", plural.Few: "few", plural.Many: "many",
+}
+
+func (pr *pluralRules) selectForm(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return "other"
+	}
+	digits, exp := decimalDigits(math.Abs(x))
+	digits, exp = pr.nf.round(digits, exp)
+	var intStr, frac string
+	for _, p := range pr.nf.digitParts(digits, exp) {
+		switch p.Type {
+		case "integer":
+			intStr += p.Value
+		case "fraction":
+			frac = p.Value
+		}
+	}
+	i, _ := strconv.Atoi(intStr)
+	if len(intStr) > 9 {
+		i = 1_000_000_000 + i%1000 // large numbers: only mod 10/100/1000 and magnitude matter
+	}
+	f, _ := strconv.Atoi(frac)
+	trimmed := strings.TrimRight(frac, "0")
+	t, _ := strconv.Atoi(trimmed)
+	rules := plural.Cardinal
+	if pr.ordinal {
+		rules = plural.Ordinal
+	}
+	return pluralNames[rules.MatchPlural(language.MustParse(pr.locale), i, len(frac), len(trimmed), f, t)]
+}
+
+// collator returns a cached collate.Collator for the locales and options of Intl.Collator/localeCompare.
+func (in *intl) collator(locales, options goja.Value) (*collate.Collator, string) {
+	o := in.options(options)
+	locale, _ := in.resolveLocale(locales)
+	in.unsupported(o, "caseFirst", "false")
+	in.unsupported(o, "ignorePunctuation", "false")
+	in.unsupported(o, "collation", "default")
+	usage := in.str(o, "usage", "sort", "sort", "search")
+	sens := in.str(o, "sensitivity", "variant", "base", "accent", "case", "variant")
+	numeric := o.Get("numeric")
+	isNumeric := numeric != nil && numeric.ToBoolean()
+	key := fmt.Sprint(locale, usage, sens, isNumeric)
+	if c, ok := in.collators[key]; ok {
+		return c, key
+	}
+	var opts []collate.Option
+	switch sens {
+	case "base":
+		opts = append(opts, collate.IgnoreCase, collate.IgnoreDiacritics)
+	case "accent":
+		opts = append(opts, collate.IgnoreCase)
+	case "case":
+		opts = append(opts, collate.IgnoreDiacritics)
+	}
+	if isNumeric {
+		opts = append(opts, collate.Numeric)
+	}
+	c := collate.New(language.MustParse(locale), opts...)
+	if in.collators == nil {
+		in.collators = make(map[string]*collate.Collator)
+	}
+	in.collators[key] = c
+	return c, key
+}

@@ -1,0 +1,330 @@
+package jsvm
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// token is one piece of a date pattern: a literal, or a field f ('y','M','E','d','h','m','s','a','z') of width w.
+type token struct {
+	lit  string
+	f    byte
+	w    string
+	pad  bool   // hours: two digits
+	hcyc string // hours: h11, h12, h23, h24
+}
+
+func parsePattern(p string) []token {
+	var out []token
+	for p != "" {
+		i := strings.IndexByte(p, '{')
+		if i != 0 {
+			if i < 0 {
+				i = len(p)
+			}
+			out = append(out, token{lit: p[:i]})
+			p = p[i:]
+			continue
+		}
+		j := strings.IndexByte(p, '}')
+		field := p[1:j]
+		p = p[j+1:]
+		f, w, _ := strings.Cut(field, ":")
+		t := token{f: f[0], w: w}
+		if t.f == 'h' {
+			t.hcyc, _, _ = strings.Cut(w, ".")
+			t.pad = strings.HasSuffix(w, ".2")
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func (l *localeData) pattern(key string) []token {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if t, ok := l.patterns[key]; ok {
+		return t
+	}
+	p, ok := l.Patterns[key]
+	if !ok {
+		return nil
+	}
+	if l.patterns == nil {
+		l.patterns = make(map[string][]token)
+	}
+	t := parsePattern(p)
+	l.patterns[key] = t
+	return t
+}
+
+// dateFormat is a resolved Intl.DateTimeFormat.
+type dateFormat struct {
+	locale   string
+	data     *localeData
+	zone     string
+	loc      *time.Location
+	tokens   []token
+	resolved map[string]string
+}
+
+var dateFields = []string{"weekday", "year", "month", "day", "hour", "minute", "second"}
+
+// newDateFormat implements ToDateTimeOptions and pattern selection. required/defaults are "date", "time",
+// "any"/"all" as in ECMA-402 (toLocaleDateString passes date/date, toLocaleTimeString time/time).
+func (in *intl) newDateFormat(locales, options goja.Value, required, defaults string) *dateFormat {
+	o := in.options(options)
+	df := &dateFormat{resolved: map[string]string{}}
+	df.locale, df.data = in.resolveLocale(locales)
+	in.unsupported(o, "calendar", "gregory")
+	in.unsupported(o, "numberingSystem", "latn")
+	in.unsupported(o, "era", "")
+	in.unsupported(o, "dayPeriod", "")
+	in.unsupported(o, "fractionalSecondDigits", "")
+	in.unsupported(o, "timeZoneName", "")
+	df.zone = in.str(o, "timeZone", localTimeZone())
+	if strings.EqualFold(df.zone, "utc") || strings.EqualFold(df.zone, "etc/utc") || strings.EqualFold(df.zone, "gmt") {
+		df.zone, df.loc = "UTC", time.UTC
+	} else {
+		loc, err := time.LoadLocation(df.zone)
+		if err != nil {
+			panic(in.rangeError("Invalid time zone specified: " + df.zone))
+		}
+		df.loc = loc
+	}
+	vals := map[string]string{}
+	vals["weekday"] = in.str(o, "weekday", "", "long", "short", "narrow")
+	vals["year"] = in.str(o, "year", "", "numeric", "2-digit")
+	vals["month"] = in.str(o, "month", "", "numeric", "2-digit", "long", "short", "narrow")
+	vals["day"] = in.str(o, "day", "", "numeric", "2-digit")
+	vals["hour"] = in.str(o, "hour", "", "numeric", "2-digit")
+	vals["minute"] = in.str(o, "minute", "", "numeric", "2-digit")
+	vals["second"] = in.str(o, "second", "", "numeric", "2-digit")
+	dateStyle := in.str(o, "dateStyle", "", "full", "long", "medium", "short")
+	timeStyle := in.str(o, "timeStyle", "", "full", "long", "medium", "short")
+	hour12 := ""
+	if v := o.Get("hour12"); v != nil && !goja.IsUndefined(v) {
+		hour12 = strconv.FormatBool(v.ToBoolean())
+	} else {
+		switch in.str(o, "hourCycle", "", "h11", "h12", "h23", "h24") {
+		case "h12":
+			hour12 = "true"
+		case "h23":
+			hour12 = "false"
+		case "h11", "h24":
+			panic(in.rangeError("jsvm Intl: option hourCycle h11/h24 is not supported"))
+		}
+	}
+	hasDate := vals["weekday"] != "" || vals["year"] != "" || vals["month"] != "" || vals["day"] != ""
+	hasTime := vals["hour"] != "" || vals["minute"] != "" || vals["second"] != ""
+	if dateStyle != "" || timeStyle != "" {
+		if hasDate || hasTime {
+			panic(in.rt.NewTypeError("Can't set option " + firstSet(vals) + " when dateStyle or timeStyle is used"))
+		}
+		if required == "date" && timeStyle != "" {
+			panic(in.rt.NewTypeError("Invalid option : timeStyle"))
+		}
+		if required == "time" && dateStyle != "" {
+			panic(in.rt.NewTypeError("Invalid option : dateStyle"))
+		}
+	} else {
+		need := true
+		if (required == "date" || required == "any") && hasDate {
+			need = false
+		}
+		if (required == "time" || required == "any") && hasTime {
+			need = false
+		}
+		if need && (defaults == "date" || defaults == "all") {
+			vals["year"], vals["month"], vals["day"] = "numeric", "numeric", "numeric"
+		}
+		if need && (defaults == "time" || defaults == "all") {
+			vals["hour"], vals["minute"], vals["second"] = "numeric", "numeric", "numeric"
+		}
+	}
+	var dateKey, timeKey []string
+	for _, f := range dateFields[:4] {
+		if vals[f] != "" {
+			dateKey = append(dateKey, f+"="+vals[f])
+			df.resolved[f] = vals[f]
+		}
+	}
+	for _, f := range dateFields[4:] {
+		if vals[f] != "" {
+			timeKey = append(timeKey, f+"="+vals[f])
+			df.resolved[f] = vals[f]
+		}
+	}
+	if (vals["hour"] != "" || timeStyle != "") && hour12 != "" {
+		timeKey = append(timeKey, "hour12="+hour12)
+		df.resolved["hour12"] = hour12
+	}
+	if dateStyle != "" {
+		dateKey = append(dateKey, "dateStyle="+dateStyle)
+		df.resolved["dateStyle"] = dateStyle
+	}
+	if timeStyle != "" {
+		timeKey = append(timeKey, "timeStyle="+timeStyle)
+		df.resolved["timeStyle"] = timeStyle
+		if (timeStyle == "full" || timeStyle == "long") && df.zone != "UTC" {
+			panic(in.rangeError("jsvm Intl: timeStyle " + timeStyle + " (time zone names) is only supported with timeZone UTC"))
+		}
+	}
+	key := strings.Join(append(append([]string{}, dateKey...), timeKey...), ",")
+	df.tokens = df.data.pattern(key)
+	if df.tokens == nil && dateStyle == "" && timeStyle == "" && len(dateKey) > 0 && len(timeKey) > 0 {
+		d, t := df.data.pattern(strings.Join(dateKey, ",")), df.data.pattern(strings.Join(timeKey, ","))
+		if g := df.data.Glue[glueClass(vals)]; d != nil && t != nil && g != "" {
+			before, after, _ := strings.Cut(g, "{1}")
+			mid, end, _ := strings.Cut(after, "{0}")
+			df.tokens = append(append(append(append(append([]token{}, token{lit: before}), d...), token{lit: mid}), t...), token{lit: end})
+		}
+	}
+	if df.tokens == nil {
+		panic(in.rangeError("jsvm Intl: unsupported date-time option combination " + key))
+	}
+	return df
+}
+
+func firstSet(vals map[string]string) string {
+	for _, f := range dateFields {
+		if vals[f] != "" {
+			return f
+		}
+	}
+	return ""
+}
+
+func glueClass(vals map[string]string) string {
+	switch {
+	case vals["month"] == "long" && vals["weekday"] == "long":
+		return "full"
+	case vals["month"] == "long":
+		return "long"
+	case vals["month"] == "short":
+		return "medium"
+	}
+	return "short"
+}
+
+func (df *dateFormat) resolvedOptions(rt *goja.Runtime) *goja.Object {
+	o := rt.NewObject()
+	o.Set("locale", df.locale)
+	o.Set("calendar", "gregory")
+	o.Set("numberingSystem", "latn")
+	o.Set("timeZone", df.zone)
+	for _, f := range []string{"hour12", "weekday", "year", "month", "day", "hour", "minute", "second", "dateStyle", "timeStyle"} {
+		v, ok := df.resolved[f]
+		switch {
+		case !ok:
+		case f == "hour12":
+			o.Set("hourCycle", map[string]string{"true": "h12", "false": "h23"}[v])
+			o.Set("hour12", v == "true")
+		default:
+			o.Set(f, v)
+		}
+	}
+	return o
+}
+
+// parts formats ms since the epoch. Like V8, format() (not formatToParts) replaces U+202F with a space.
+func (df *dateFormat) parts(ms float64) ([]part, bool) {
+	if math.IsNaN(ms) || math.IsInf(ms, 0) || math.Abs(ms) > 8.64e15 {
+		return nil, false
+	}
+	t := time.UnixMilli(int64(ms)).In(df.loc)
+	n := df.data.Names
+	two := func(v int) string {
+		if v < 10 {
+			return "0" + strconv.Itoa(v)
+		}
+		return strconv.Itoa(v)
+	}
+	out := make([]part, 0, len(df.tokens))
+	for _, tk := range df.tokens {
+		if tk.lit != "" || tk.f == 0 {
+			if tk.lit != "" {
+				out = append(out, part{"literal", tk.lit})
+			}
+			continue
+		}
+		switch tk.f {
+		case 'y':
+			if tk.w == "2-digit" {
+				out = append(out, part{"year", two(t.Year() % 100)})
+			} else {
+				out = append(out, part{"year", strconv.Itoa(t.Year())})
+			}
+		case 'M':
+			switch tk.w {
+			case "numeric":
+				out = append(out, part{"month", strconv.Itoa(int(t.Month()))})
+			case "2-digit":
+				out = append(out, part{"month", two(int(t.Month()))})
+			default:
+				out = append(out, part{"month", n["M"+tk.w][t.Month()-1]})
+			}
+		case 'E':
+			out = append(out, part{"weekday", n["E"+tk.w][t.Weekday()]})
+		case 'd':
+			if tk.w == "2-digit" {
+				out = append(out, part{"day", two(t.Day())})
+			} else {
+				out = append(out, part{"day", strconv.Itoa(t.Day())})
+			}
+		case 'h':
+			h := t.Hour()
+			switch tk.hcyc {
+			case "h12":
+				h = h % 12
+				if h == 0 {
+					h = 12
+				}
+			case "h11":
+				h %= 12
+			case "h24":
+				if h == 0 {
+					h = 24
+				}
+			}
+			if tk.pad {
+				out = append(out, part{"hour", two(h)})
+			} else {
+				out = append(out, part{"hour", strconv.Itoa(h)})
+			}
+		case 'm':
+			if tk.w == "2-digit" {
+				out = append(out, part{"minute", two(t.Minute())})
+			} else {
+				out = append(out, part{"minute", strconv.Itoa(t.Minute())})
+			}
+		case 's':
+			if tk.w == "2-digit" {
+				out = append(out, part{"second", two(t.Second())})
+			} else {
+				out = append(out, part{"second", strconv.Itoa(t.Second())})
+			}
+		case 'a':
+			out = append(out, part{"dayPeriod", n["a"][t.Hour()/12]})
+		case 'z':
+			out = append(out, part{"timeZoneName", n["z"+tk.w][0]})
+		}
+	}
+	return out, true
+}
+
+func (df *dateFormat) format(ms float64) (string, bool) {
+	ps, ok := df.parts(ms)
+	if !ok {
+		return "", false
+	}
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(strings.ReplaceAll(p.Value, "\u202f", " "))
+	}
+	return b.String(), true
+}

@@ -1,0 +1,102 @@
+package jsvm
+
+import (
+	"github.com/dop251/goja"
+	"golang.org/x/text/language"
+)
+
+// newIntlHost exposes the Go Intl implementation to js/intl.js. Formatters are Go values held by JS objects.
+func newIntlHost(rt *goja.Runtime) *goja.Object {
+	in := &intl{rt: rt}
+	o := rt.NewObject()
+	partsValue := func(ps []part) goja.Value {
+		arr := make([]any, len(ps))
+		for i, p := range ps {
+			obj := rt.NewObject()
+			obj.Set("type", p.Type)
+			obj.Set("value", p.Value)
+			arr[i] = obj
+		}
+		return rt.ToValue(arr)
+	}
+	o.Set("numberFormat", in.newNumberFormat)
+	o.Set("formatNumber", func(nf *numberFormat, x float64) string { return nf.format(x) })
+	o.Set("formatNumberToParts", func(nf *numberFormat, x float64) goja.Value { return partsValue(nf.parts(x)) })
+	o.Set("resolvedNumber", func(nf *numberFormat) *goja.Object { return nf.resolved(rt) })
+	o.Set("dateFormat", func(locales, options goja.Value, required, defaults string) *dateFormat {
+		return in.newDateFormat(locales, options, required, defaults)
+	})
+	o.Set("formatDate", func(df *dateFormat, ms float64) string {
+		s, ok := df.format(ms)
+		if !ok {
+			panic(in.rangeError("Invalid time value"))
+		}
+		return s
+	})
+	o.Set("formatDateToParts", func(df *dateFormat, ms float64) goja.Value {
+		ps, ok := df.parts(ms)
+		if !ok {
+			panic(in.rangeError("Invalid time value"))
+		}
+		return partsValue(ps)
+	})
+	o.Set("resolvedDate", func(df *dateFormat) *goja.Object { return df.resolvedOptions(rt) })
+	o.Set("pluralRules", in.newPluralRules)
+	o.Set("selectPlural", func(pr *pluralRules, x float64) string { return pr.selectForm(x) })
+	o.Set("resolvedPlural", func(pr *pluralRules) *goja.Object {
+		r := pr.nf.resolved(rt)
+		r.Delete("style")
+		r.Delete("useGrouping")
+		r.Set("type", map[bool]string{true: "ordinal", false: "cardinal"}[pr.ordinal])
+		return r
+	})
+	type collatorHandle struct {
+		compare func(a, b string) int
+		locale  string
+	}
+	o.Set("collator", func(locales, options goja.Value) *collatorHandle {
+		c, _ := in.collator(locales, options)
+		locale, _ := in.resolveLocale(locales)
+		return &collatorHandle{compare: c.CompareString, locale: locale}
+	})
+	o.Set("compare", func(h *collatorHandle, a, b string) int { return h.compare(a, b) })
+	o.Set("resolvedCollator", func(h *collatorHandle) *goja.Object {
+		r := rt.NewObject()
+		r.Set("locale", h.locale)
+		r.Set("usage", "sort")
+		r.Set("sensitivity", "variant")
+		return r
+	})
+	o.Set("supportedLocales", func(locales goja.Value) []string {
+		var out []string
+		for _, s := range in.canonical(locales) {
+			if _, _, conf := loadCLDR().matcher.Match(language.Make(s)); conf != language.No {
+				out = append(out, s)
+			}
+		}
+		return out
+	})
+	o.Set("canonicalLocales", in.canonical)
+	return o
+}
+
+func (in *intl) canonical(locales goja.Value) []string {
+	if locales == nil || goja.IsUndefined(locales) {
+		return []string{}
+	}
+	var list []string
+	if s, ok := locales.Export().(string); ok {
+		list = []string{s}
+	} else if err := in.rt.ExportTo(locales, &list); err != nil {
+		panic(in.rt.NewTypeError("invalid locales argument"))
+	}
+	out := []string{}
+	for _, s := range list {
+		t, err := language.Parse(s)
+		if err != nil {
+			panic(in.rangeError("Incorrect locale information provided"))
+		}
+		out = append(out, t.String())
+	}
+	return out
+}

@@ -1,0 +1,129 @@
+// intl.js: the Intl subset components use (NumberFormat, DateTimeFormat, PluralRules, Collator), formatted
+// in Go from CLDR data, and the locale-sensitive methods of Number, Date and String routed through it.
+(function (host) {
+  "use strict";
+  const I = host.intl;
+  const slot = new WeakMap();
+  const handle = (o, C) => {
+    const h = slot.get(o);
+    if (!h) throw new TypeError(`Method ${C}.prototype called on incompatible receiver ${String(o)}`);
+    return h;
+  };
+  const toNumber = (x) => (typeof x === "bigint" ? Number(x) : Number(x));
+
+  class NumberFormat {
+    constructor(locales, options) {
+      slot.set(this, I.numberFormat(locales, options));
+    }
+    get format() {
+      const h = handle(this, "Intl.NumberFormat");
+      return (x) => I.formatNumber(h, toNumber(x));
+    }
+    formatToParts(x) {
+      return I.formatNumberToParts(handle(this, "Intl.NumberFormat"), toNumber(x));
+    }
+    resolvedOptions() {
+      return I.resolvedNumber(handle(this, "Intl.NumberFormat"));
+    }
+    static supportedLocalesOf(locales) {
+      return I.supportedLocales(locales);
+    }
+  }
+
+  const dateValue = (d) => (d === undefined ? Date.now() : d instanceof Date ? d.getTime() : Number(d));
+  class DateTimeFormat {
+    constructor(locales, options) {
+      slot.set(this, I.dateFormat(locales, options, "any", "date"));
+    }
+    get format() {
+      const h = handle(this, "Intl.DateTimeFormat");
+      return (d) => I.formatDate(h, dateValue(d));
+    }
+    formatToParts(d) {
+      return I.formatDateToParts(handle(this, "Intl.DateTimeFormat"), dateValue(d));
+    }
+    resolvedOptions() {
+      return I.resolvedDate(handle(this, "Intl.DateTimeFormat"));
+    }
+    static supportedLocalesOf(locales) {
+      return I.supportedLocales(locales);
+    }
+  }
+
+  class PluralRules {
+    constructor(locales, options) {
+      if (new.target === undefined) throw new TypeError("Constructor Intl.PluralRules requires 'new'");
+      slot.set(this, I.pluralRules(locales, options));
+    }
+    select(n) {
+      return I.selectPlural(handle(this, "Intl.PluralRules"), Number(n));
+    }
+    resolvedOptions() {
+      return I.resolvedPlural(handle(this, "Intl.PluralRules"));
+    }
+    static supportedLocalesOf(locales) {
+      return I.supportedLocales(locales);
+    }
+  }
+
+  class Collator {
+    constructor(locales, options) {
+      slot.set(this, I.collator(locales, options));
+    }
+    get compare() {
+      const h = handle(this, "Intl.Collator");
+      return (a, b) => I.compare(h, String(a), String(b));
+    }
+    resolvedOptions() {
+      return I.resolvedCollator(handle(this, "Intl.Collator"));
+    }
+    static supportedLocalesOf(locales) {
+      return I.supportedLocales(locales);
+    }
+  }
+
+  // Intl constructors may be called without new (except PluralRules). Plain functions sharing the class
+  // prototype keep instanceof working (goja's instanceof rejects Proxies).
+  const callable = (C) => {
+    const F = function (locales, options) {
+      return Reflect.construct(C, [locales, options], new.target === undefined || new.target === F ? C : new.target);
+    };
+    Object.defineProperty(F, "name", { value: C.name });
+    F.prototype = C.prototype;
+    Object.defineProperty(C.prototype, "constructor", { value: F, writable: true, configurable: true });
+    F.supportedLocalesOf = C.supportedLocalesOf;
+    return F;
+  };
+  for (const C of [NumberFormat, DateTimeFormat, PluralRules, Collator]) {
+    Object.defineProperty(C.prototype, Symbol.toStringTag, { value: "Intl." + C.name, configurable: true });
+  }
+  const Intl = {
+    NumberFormat: callable(NumberFormat),
+    DateTimeFormat: callable(DateTimeFormat),
+    PluralRules,
+    Collator: callable(Collator),
+    getCanonicalLocales: (locales) => I.canonicalLocales(locales),
+  };
+  Object.defineProperty(Intl, Symbol.toStringTag, { value: "Intl", configurable: true });
+  Object.defineProperty(globalThis, "Intl", { value: Intl, writable: true, configurable: true });
+
+  const define = (proto, name, fn) => Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true });
+  define(Number.prototype, "toLocaleString", function toLocaleString(locales, options) {
+    return I.formatNumber(I.numberFormat(locales, options), Number.prototype.valueOf.call(this));
+  });
+  const dateMethod = (name, required, defaults) =>
+    define(Date.prototype, name, {
+      [name](locales, options) {
+        const t = Date.prototype.getTime.call(this);
+        if (isNaN(t)) return "Invalid Date";
+        return I.formatDate(I.dateFormat(locales, options, required, defaults), t);
+      },
+    }[name]);
+  dateMethod("toLocaleString", "any", "all");
+  dateMethod("toLocaleDateString", "date", "date");
+  dateMethod("toLocaleTimeString", "time", "time");
+  define(String.prototype, "localeCompare", function localeCompare(that, locales, options) {
+    if (this == null) throw new TypeError("String.prototype.localeCompare called on null or undefined");
+    return I.compare(I.collator(locales, options), String(this), String(that));
+  });
+});

@@ -1,0 +1,170 @@
+package jsvm
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// Config configures a Pool. Its zero value is usable: a pool of runtime.NumCPU() runtimes with only the
+// host globals installed, logging to slog.Default().
+type Config struct {
+	// Size is the number of runtimes in the pool. Optional. Default value is runtime.NumCPU().
+	Size int
+	// Programs run in order in every new runtime, after the host globals are installed (typically the
+	// server bundle). Optional.
+	Programs []*goja.Program
+	// Logger receives console.* output from JavaScript. Optional. Default value is slog.Default().
+	Logger *slog.Logger
+}
+
+func (c Config) withDefaults() Config {
+	if c.Size <= 0 {
+		c.Size = runtime.NumCPU()
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	return c
+}
+
+// Stats is a snapshot of a pool for metrics.
+type Stats struct {
+	Size         int    // configured number of runtimes
+	Idle         int    // runtimes waiting in the pool
+	Replacements uint64 // broken runtimes replaced since the pool was created
+}
+
+// Pool is a bounded set of warm runtimes. Runtimes cannot be reset, so a runtime that failed is dropped and a
+// fresh one is built in the background. A Pool is safe for concurrent use; each VM it hands out is not.
+type Pool struct {
+	cfg          Config
+	idle         chan *VM
+	done         chan struct{}
+	mu           sync.Mutex // guards closed and wg.Add, so Close never races a new replacement
+	closed       bool
+	wg           sync.WaitGroup // background replacements
+	replacements atomic.Uint64
+}
+
+// NewPool creates and warms cfg.Size runtimes up front, so the first requests do not pay for start-up and a
+// bundle that throws at load time fails here, at start, rather than on every request.
+func NewPool(cfg Config) (*Pool, error) {
+	cfg = cfg.withDefaults()
+	p := &Pool{
+		cfg:  cfg,
+		idle: make(chan *VM, cfg.Size),
+		done: make(chan struct{}),
+	}
+	for range cfg.Size {
+		vm, err := newVM(cfg)
+		if err != nil {
+			return nil, err
+		}
+		p.idle <- vm
+	}
+	return p, nil
+}
+
+// Acquire takes a free VM, waiting until one is released or ctx is done. A done ctx yields an error wrapping
+// both ErrPoolExhausted and the context's error. The VM must be given back with Release.
+func (p *Pool) Acquire(ctx context.Context) (*VM, error) {
+	select {
+	case <-p.done:
+		return nil, ErrClosed
+	default:
+	}
+	select {
+	case vm := <-p.idle:
+		return vm, nil
+	case <-p.done:
+		return nil, ErrClosed
+	case <-ctx.Done():
+		return nil, fmt.Errorf("%w: %w", ErrPoolExhausted, ctx.Err())
+	}
+}
+
+// Release gives vm back. A VM that failed (see Invoke) is discarded and replaced in the background, because
+// its JavaScript state may be half-updated; Close waits for pending replacements.
+func (p *Pool) Release(vm *VM) {
+	if vm == nil {
+		return
+	}
+	vm.reset()
+	if !vm.broken {
+		p.put(vm)
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed {
+		return
+	}
+	p.replacements.Add(1)
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		p.replace()
+	}()
+}
+
+func (p *Pool) put(vm *VM) {
+	select {
+	case <-p.done:
+		// Closed: drop it; goja runtimes hold no resources beyond memory.
+	default:
+		p.idle <- vm // never blocks: at most Size VMs exist
+	}
+}
+
+// replace builds a new runtime. It only fails if the programs throw, which NewPool already ruled out, so
+// failures (e.g. out of memory) are logged and retried with backoff until the pool is closed.
+func (p *Pool) replace() {
+	backoff := 10 * time.Millisecond
+	for {
+		vm, err := newVM(p.cfg)
+		if err == nil {
+			p.put(vm)
+			return
+		}
+		p.cfg.Logger.Error("jsvm: replacing runtime failed", "err", err)
+		t := time.NewTimer(backoff)
+		select {
+		case <-p.done:
+			t.Stop()
+			return
+		case <-t.C:
+		}
+		backoff = min(2*backoff, 5*time.Second)
+	}
+}
+
+// Close stops handing out VMs and waits for background replacements. It is idempotent; VMs still in use
+// may be released afterwards and are dropped.
+func (p *Pool) Close() {
+	p.mu.Lock()
+	if !p.closed {
+		p.closed = true
+		close(p.done)
+	}
+	p.mu.Unlock()
+	p.wg.Wait()
+	for {
+		select {
+		case <-p.idle:
+		default:
+			return
+		}
+	}
+}
+
+// Stats reports the pool's size, idle runtimes and replacements, for metrics.
+func (p *Pool) Stats() Stats {
+	return Stats{Size: p.cfg.Size, Idle: len(p.idle), Replacements: p.replacements.Load()}
+}

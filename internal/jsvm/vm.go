@@ -1,0 +1,214 @@
+package jsvm
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// maxCallStackSize bounds JS recursion depth, about what Node allows with its default stack.
+const maxCallStackSize = 10000
+
+// VM is one goja runtime with the host globals and the pool's programs loaded. Like goja.Runtime it must be
+// used by one goroutine at a time: the goroutine that acquired it, until it calls Release.
+type VM struct {
+	rt       *goja.Runtime
+	logger   *slog.Logger
+	loop     loop
+	start    time.Time // origin of performance.now()
+	label    string    // component being rendered, for console output
+	ctx      context.Context
+	uncaught goja.Value // first exception thrown by a queueMicrotask callback during this call
+	broken   bool
+}
+
+func newVM(cfg Config) (*VM, error) {
+	vm := &VM{rt: goja.New(), logger: cfg.Logger, start: time.Now(), ctx: context.Background()}
+	// Runaway recursion must become a catchable RangeError, not exhaust the Go stack and kill the process.
+	vm.rt.SetMaxCallStackSize(maxCallStackSize)
+	if err := installGlobals(vm); err != nil {
+		return nil, fmt.Errorf("install host globals: %w", err)
+	}
+	for _, prg := range cfg.Programs {
+		if _, err := vm.rt.RunProgram(prg); err != nil {
+			return nil, fmt.Errorf("run program: %w", vm.convertError(err))
+		}
+	}
+	// Programs may start timers at load time (for example a scheduler); no render is waiting for them.
+	vm.loop.clear()
+	return vm, nil
+}
+
+// Runtime returns the underlying goja runtime, for callers that need goja directly (for example to build
+// arguments). The one-goroutine rule of VM applies to it.
+func (vm *VM) Runtime() *goja.Runtime { return vm.rt }
+
+// Invoke calls the global function at the dotted path fn (for example "__ssr.render") with args converted by
+// goja's ToValue, and returns its result. If the result is a promise, Invoke runs the event loop (promise
+// jobs, then due timers in real time) until it settles; a rejection becomes an error. The call is bounded by
+// ctx: when ctx is done the runtime is interrupted and Invoke returns an error wrapping ErrTimeout. A promise
+// that is pending with no timer left can never settle, so it fails at once with ErrTimeout instead of holding
+// the runtime until the deadline. label names the component in console output.
+//
+// Any error marks the VM broken, so Release replaces it: a runtime interrupted or failed midway may hold
+// half-updated state. Timers still pending when Invoke returns are discarded.
+func (vm *VM) Invoke(ctx context.Context, label, fn string, args ...any) (result goja.Value, err error) {
+	if vm.broken {
+		return nil, fmt.Errorf("call %s: runtime is broken; release it", fn)
+	}
+	if ctx.Err() != nil {
+		return nil, fmt.Errorf("call %s: %w (%w)", fn, ErrTimeout, context.Cause(ctx))
+	}
+	vm.label, vm.ctx = label, ctx
+	interrupted := make(chan struct{})
+	stop := context.AfterFunc(ctx, func() {
+		vm.rt.Interrupt(ErrTimeout)
+		close(interrupted)
+	})
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("call %s: panic: %v", fn, r)
+		}
+		if !stop() {
+			<-interrupted // the interrupt is being delivered; wait so it cannot hit the next call
+		}
+		vm.rt.ClearInterrupt()
+		vm.loop.clear()
+		vm.label, vm.ctx = "", context.Background()
+		if err != nil {
+			vm.broken = true
+			err = fmt.Errorf("call %s: %w", fn, err)
+		}
+	}()
+
+	this, f, err := vm.lookup(fn)
+	if err != nil {
+		return nil, err
+	}
+	vals := make([]goja.Value, len(args))
+	for i, a := range args {
+		vals[i] = vm.rt.ToValue(a)
+	}
+	v, err := f(this, vals...)
+	if err == nil {
+		err = vm.takeUncaught()
+	}
+	if err != nil {
+		return nil, vm.convertError(err)
+	}
+	if p, ok := v.Export().(*goja.Promise); ok {
+		return vm.await(ctx, p)
+	}
+	return v, nil
+}
+
+// takeUncaught reports an exception thrown where no caller could catch it (a queueMicrotask callback). Node
+// would crash the process; failing the render is the equivalent here.
+func (vm *VM) takeUncaught() error {
+	v := vm.uncaught
+	if v == nil {
+		return nil
+	}
+	vm.uncaught = nil
+	return vm.jsError(v, "")
+}
+
+// lookup resolves a dotted path from the global object.
+func (vm *VM) lookup(path string) (goja.Value, goja.Callable, error) {
+	var this goja.Value = vm.rt.GlobalObject()
+	cur := this
+	for part := range strings.SplitSeq(path, ".") {
+		obj, ok := cur.(*goja.Object)
+		if !ok {
+			return nil, nil, fmt.Errorf("%s is not defined", path)
+		}
+		this, cur = obj, obj.Get(part)
+		if cur == nil || goja.IsUndefined(cur) || goja.IsNull(cur) {
+			return nil, nil, fmt.Errorf("%s is not defined", path)
+		}
+	}
+	f, ok := goja.AssertFunction(cur)
+	if !ok {
+		return nil, nil, fmt.Errorf("%s is not a function", path)
+	}
+	return this, f, nil
+}
+
+// await drives the event loop until p settles. Promise jobs run whenever a call from Go into the runtime
+// returns, so only timers need driving here.
+func (vm *VM) await(ctx context.Context, p *goja.Promise) (goja.Value, error) {
+	for {
+		if err := vm.takeUncaught(); err != nil {
+			return nil, err
+		}
+		switch p.State() {
+		case goja.PromiseStateFulfilled:
+			return p.Result(), nil
+		case goja.PromiseStateRejected:
+			return nil, vm.jsError(p.Result(), "")
+		}
+		t := vm.loop.next()
+		if t == nil {
+			return nil, fmt.Errorf("%w: promise can never settle (no pending timers)", ErrTimeout)
+		}
+		if d := time.Until(t.due); d > 0 {
+			sleep := time.NewTimer(d)
+			select {
+			case <-ctx.Done():
+				sleep.Stop()
+				return nil, fmt.Errorf("%w (%w)", ErrTimeout, context.Cause(ctx))
+			case <-sleep.C:
+			}
+		}
+		err := vm.loop.fire(t)
+		if err == nil {
+			err = vm.takeUncaught()
+		}
+		if err != nil {
+			return nil, vm.convertError(err)
+		}
+	}
+}
+
+// reset prepares the VM for its next user.
+func (vm *VM) reset() {
+	vm.loop.clear()
+	vm.uncaught = nil
+	vm.rt.ClearInterrupt()
+}
+
+// convertError turns goja's errors into ErrTimeout or *JSError.
+func (vm *VM) convertError(err error) error {
+	var ie *goja.InterruptedError
+	if errors.As(err, &ie) {
+		return ErrTimeout
+	}
+	var ex *goja.Exception
+	if errors.As(err, &ex) {
+		return vm.jsError(ex.Value(), ex.String())
+	}
+	return err
+}
+
+// jsError describes a thrown or rejected value. fallbackStack is used when the value has no stack property.
+func (vm *VM) jsError(v goja.Value, fallbackStack string) *JSError {
+	e := &JSError{Message: "undefined"}
+	if v != nil {
+		e.Message = v.String()
+	}
+	if obj, ok := v.(*goja.Object); ok {
+		if s := obj.Get("stack"); s != nil && !goja.IsUndefined(s) {
+			e.Stack = s.String()
+		}
+	}
+	if e.Stack == "" {
+		e.Stack = fallbackStack
+	}
+	e.Stack = fixStack(e.Stack)
+	return e
+}
