@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"html/template"
 	"io"
 	"log/slog"
 	"testing"
@@ -80,5 +81,40 @@ func BenchmarkIsland(b *testing.B) {
 		if err := e.Island(context.Background(), &buf, "ProductList", props); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+type benchProduct struct {
+	ID          string  `json:"id"`
+	Name        string  `json:"name"`
+	Price       float64 `json:"price"`
+	Description string  `json:"description"`
+}
+
+type benchCatalog struct {
+	Products []benchProduct `json:"products"`
+	Currency string         `json:"currency"`
+}
+
+// BenchmarkPageCacheHit is a whole page with one island on a render-cache
+// hit: what a warm ssrgate page costs beyond plain html/template.
+func BenchmarkPageCacheHit(b *testing.B) {
+	e := benchEngine(b, 0)
+	tmpl := template.Must(template.New("page").Funcs(e.FuncMap()).Parse(
+		`<html><head>{{ ssrHead }}</head><body><h1>{{ .Title }}</h1>{{ component "ProductList" .Props }}{{ ssrScripts }}</body></html>`))
+	for _, n := range []int{10, 100, 1000} {
+		cat := benchCatalog{Currency: "USD"}
+		for i := 0; i < n; i++ {
+			cat.Products = append(cat.Products, benchProduct{fmt.Sprint(i + 1), fmt.Sprintf("Product %d", i+1), 10 + float64(i)*1.25, "A well-made thing."})
+		}
+		data := map[string]any{"Title": "Catalog", "Props": cat}
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if err := e.Execute(io.Discard, tmpl, "page", data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/evanw/esbuild/pkg/api"
 
 	"github.com/ssrgate/ssrgate/internal/bundle"
+	"github.com/ssrgate/ssrgate/internal/vuesfc"
 	"github.com/ssrgate/ssrgate/ssr"
 )
 
@@ -211,8 +212,8 @@ func nodeDiffLoadCorpus(t *testing.T) []nodeDiffCase {
 	var cases []nodeDiffCase
 	for _, c := range comps {
 		ext := filepath.Ext(c.Path)
-		if c.Framework != bundle.React || (ext != ".jsx" && ext != ".tsx") || strings.Contains(c.Name, "/") {
-			t.Fatalf("corpus component %s: only top-level React .jsx/.tsx components are supported (the Node side imports ../NAME.jsx or ../NAME.tsx)", c.Path)
+		if (ext != ".jsx" && ext != ".tsx" && ext != ".vue") || strings.Contains(c.Name, "/") {
+			t.Fatalf("corpus component %s: only top-level .jsx, .tsx and .vue components are supported (the Node side imports ../NAME.ext)", c.Path)
 		}
 		file := c.Name + ".props.json"
 		delete(unused, file)
@@ -237,13 +238,23 @@ func nodeDiffLoadCorpus(t *testing.T) []nodeDiffCase {
 		}
 	}
 	for f := range unused {
-		t.Errorf("orphaned props file %s: no component %s.jsx or .tsx beside it", f, strings.TrimSuffix(f, ".props.json"))
+		t.Errorf("orphaned props file %s: no component %s.jsx, .tsx or .vue beside it", f, strings.TrimSuffix(f, ".props.json"))
 	}
 	if t.Failed() {
 		t.FailNow()
 	}
 	sort.Slice(cases, func(i, j int) bool { return cases[i].Name < cases[j].Name })
 	return cases
+}
+
+func nodeDiffVuePlugin(t *testing.T, wd string) api.Plugin {
+	t.Helper()
+	root := filepath.Dir(wd)
+	c, err := vuesfc.New(filepath.Join(root, "node_modules"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.Plugin(vuesfc.PluginOptions{SSR: true, Root: root})
 }
 
 // nodeDiffRenderNode bundles _node/render.js for Node (react-dom/server is
@@ -278,6 +289,9 @@ func nodeDiffRenderNode(t *testing.T, node string, cases []nodeDiffCase) map[str
 		AssetNames: "assets/[name]-[hash]",
 		PublicPath: "/_ssr/",
 		Charset:    api.CharsetUTF8,
+		// .vue files compile with the same SFC compiler as the server build;
+		// they then render with Node's own (unpatched) @vue/server-renderer.
+		Plugins: []api.Plugin{nodeDiffVuePlugin(t, wd)},
 	})
 	if len(r.Errors) > 0 {
 		msgs := make([]string, len(r.Errors))

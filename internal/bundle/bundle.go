@@ -226,7 +226,7 @@ func buildServer(opts Options, comps []Component) (string, error) {
 	o.Outdir = opts.Root
 	o.Sourcemap = api.SourceMapInline
 	o.SourcesContent = api.SourcesContentExclude
-	o.Plugins = []api.Plugin{entriesPlugin(opts, comps, true), reactServerPlugin()}
+	o.Plugins = []api.Plugin{entriesPlugin(opts, comps, true), reactServerPlugin(), patchPlugin()}
 	if opts.Plugins != nil {
 		o.Plugins = append(o.Plugins, opts.Plugins(true)...)
 	}
@@ -427,40 +427,7 @@ func reactServerPlugin() api.Plugin {
 			}
 			return api.OnResolveResult{Path: filepath.Join(filepath.Dir(r.Path), "cjs", "react-dom-server-legacy.browser.production.js")}, nil
 		})
-		b.OnLoad(api.OnLoadOptions{Filter: `react-dom-server-legacy\.browser\.production\.js$`}, func(a api.OnLoadArgs) (api.OnLoadResult, error) {
-			src, err := os.ReadFile(a.Path)
-			if err != nil {
-				return api.OnLoadResult{}, err
-			}
-			out, err := joinChunks(string(src))
-			if err != nil {
-				return api.OnLoadResult{}, fmt.Errorf("%s: %w", a.Path, err)
-			}
-			return api.OnLoadResult{Contents: &out, Loader: api.LoaderJS}, nil
-		})
 	}}
-}
-
-// renderToString in React's legacy build collects the output with
-// `result += chunk`, one concatenation per chunk. goja has no rope strings,
-// so every += copies the whole result so far and a render costs O(n²) in its
-// output size. joinChunks rewrites that one accumulator to push into an
-// array joined once at the end: the same bytes, in linear time. If React
-// changes the code, the build fails here rather than silently going slow.
-var (
-	chunkAppend = "null !== chunk && (result += chunk);"
-	chunkReturn = "if (!readyToStream) throw Error(formatProdErrorMessage(426));\n  return result;"
-)
-
-func joinChunks(src string) (string, error) {
-	if strings.Count(src, chunkAppend) != 1 || strings.Count(src, chunkReturn) != 1 {
-		return "", errors.New("cannot find renderToString's output accumulator; this React version needs a new patch in internal/bundle (joinChunks)")
-	}
-	src = strings.Replace(src, chunkAppend, "null !== chunk && resultChunks.push(chunk);", 1)
-	src = strings.Replace(src, chunkReturn, "if (!readyToStream) throw Error(formatProdErrorMessage(426));\n  return resultChunks.join(\"\");", 1)
-	return strings.Replace(src, `    result = "",
-    readyToStream = !1;`, `    resultChunks = [],
-    readyToStream = !1;`, 1), nil
 }
 
 // WriteTo writes the client assets and manifest.json below dir.
