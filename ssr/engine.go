@@ -33,6 +33,7 @@ type Engine struct {
 	pool  *jsvm.Pool
 	names []string
 	known map[string]bundle.Component
+	src   map[string]string // component name -> URL of its client entry
 	cache *renderCache
 
 	assetsOnce sync.Once
@@ -65,10 +66,11 @@ func New(cfg Config) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("start runtimes: %w", err)
 	}
-	e := &Engine{cfg: cfg, log: cfg.Logger, build: res, pool: pool, known: map[string]bundle.Component{}}
+	e := &Engine{cfg: cfg, log: cfg.Logger, build: res, pool: pool, known: map[string]bundle.Component{}, src: map[string]string{}}
 	for _, c := range res.Components {
 		e.names = append(e.names, c.Name)
 		e.known[c.Name] = c
+		e.src[c.Name] = cfg.PublicPath + res.Manifest.Components[c.Name].JS
 	}
 	sort.Strings(e.names)
 	e.cache = newRenderCache(cfg)
@@ -118,12 +120,21 @@ func (e *Engine) RenderWith(ctx context.Context, name string, props any, opts Re
 	if err != nil {
 		return "", &RenderError{Component: name, Reason: ReasonError, Err: err}
 	}
-	return e.render(ctx, name, propsJSON, opts)
+	r, err := e.render(ctx, name, propsJSON, opts)
+	if err != nil {
+		return "", err
+	}
+	return r.html, nil
 }
 
-func (e *Engine) render(ctx context.Context, name string, propsJSON []byte, opts RenderOptions) (string, error) {
+// render renders through the cache, or directly when caching is off.
+func (e *Engine) render(ctx context.Context, name string, propsJSON []byte, opts RenderOptions) (*rendered, error) {
 	if opts.NoCache || e.cfg.CacheTTL < 0 {
-		return e.renderJS(ctx, name, propsJSON)
+		html, err := e.renderJS(ctx, name, propsJSON)
+		if err != nil {
+			return nil, err
+		}
+		return &rendered{html: html}, nil
 	}
 	return e.cache.get(ctx, e.build.BuildID, name, propsJSON, opts.CacheTTL, e.renderJS)
 }

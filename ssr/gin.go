@@ -57,8 +57,7 @@ func (h htmlInstance) Render(w http.ResponseWriter) error {
 		w.Write([]byte(msg))
 		return err
 	}
-	_, err := w.Write(h.e.Finish(bw.buf.Bytes()))
-	return err
+	return h.e.WriteFinished(w, bw.buf.Bytes())
 }
 
 func (h htmlInstance) WriteContentType(w http.ResponseWriter) { h.inner.WriteContentType(w) }

@@ -4,14 +4,65 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/ssrgate/ssrgate/internal/cache"
+	"github.com/ssrgate/ssrgate/internal/island"
 )
 
-// renderCache keys rendered HTML by build id, component and props.
+// rendered is one successful render. Its island markup is memoized per
+// hydration strategy: props are part of the cache key, so for a given
+// entry the markup differs only in the wrapper's attributes, and a cache hit
+// then costs no copy of the HTML at all.
+type rendered struct {
+	html string
+
+	mu     sync.Mutex
+	markup map[markupKey]string
+}
+
+type markupKey struct {
+	strategy island.Strategy
+	media    string
+}
+
+// maxMarkups bounds the memo: pages use an island with one or two strategies.
+const maxMarkups = 4
+
+// markupFor returns the island markup of is (whose HTML is r.html), built
+// once per strategy.
+func (r *rendered) markupFor(is island.Island) string {
+	k := markupKey{is.Options.Strategy, is.Options.Media}
+	r.mu.Lock()
+	m, ok := r.markup[k]
+	r.mu.Unlock()
+	if ok {
+		return m
+	}
+	var sb strings.Builder
+	sb.Grow(island.Size(is))
+	island.Markup(&sb, is)
+	m = sb.String()
+	r.mu.Lock()
+	if r.markup == nil {
+		r.markup = make(map[markupKey]string, 1)
+	}
+	if len(r.markup) < maxMarkups {
+		r.markup[k] = m
+	}
+	r.mu.Unlock()
+	return m
+}
+
+// size is what an entry counts against CacheMaxBytes: the HTML, and one
+// memoized markup holding the HTML and the props again.
+func (r *rendered) size(propsLen int) int64 { return int64(2*len(r.html) + propsLen + 256) }
+
+// renderCache keys renders by build id, component and props.
 type renderCache struct {
-	c   *cache.Cache
+	c   *cache.Cache[*rendered]
 	ttl time.Duration
 }
 
@@ -21,13 +72,15 @@ func newRenderCache(cfg Config) *renderCache {
 		stale = 0
 	}
 	return &renderCache{
-		c:   cache.New(cache.Config{MaxBytes: cfg.CacheMaxBytes, Stale: stale, RefreshTimeout: cfg.RenderTimeout + cfg.AcquireTimeout}),
+		c: cache.New(cache.Config{MaxBytes: cfg.CacheMaxBytes, Stale: stale, RefreshTimeout: cfg.RenderTimeout + cfg.AcquireTimeout},
+			func(r *rendered) int64 { return r.size(0) }),
 		ttl: cfg.CacheTTL,
 	}
 }
 
-// key hashes every input of a render. propsJSON is canonical (sorted map
-// keys), so equal props give equal keys; the build id makes a rebuild miss.
+// cacheKey hashes every input of a render. propsJSON is canonical for Go
+// values (sorted map keys), so equal props give equal keys; the build id
+// makes a rebuild miss.
 func cacheKey(buildID, name string, propsJSON []byte) string {
 	h := sha256.New()
 	h.Write([]byte(buildID))
@@ -39,16 +92,20 @@ func cacheKey(buildID, name string, propsJSON []byte) string {
 }
 
 func (r *renderCache) get(ctx context.Context, buildID, name string, propsJSON []byte, ttl time.Duration,
-	render func(context.Context, string, []byte) (string, error)) (string, error) {
+	render func(context.Context, string, []byte) (string, error)) (*rendered, error) {
 	if ttl <= 0 {
 		ttl = r.ttl
 	}
-	html, status, err := r.c.Get(ctx, cacheKey(buildID, name, propsJSON), ttl, func(ctx context.Context) (string, error) {
-		return render(ctx, name, propsJSON)
+	res, status, err := r.c.Get(ctx, cacheKey(buildID, name, propsJSON), ttl, func(ctx context.Context) (*rendered, error) {
+		html, err := render(ctx, name, propsJSON)
+		if err != nil {
+			return nil, err
+		}
+		return &rendered{html: html}, nil
 	})
 	metrics.cache.WithLabelValues(status.String()).Inc()
 	metrics.cacheBytes.Set(float64(r.c.Bytes()))
-	return html, err
+	return res, err
 }
 
 func (r *renderCache) close() { r.c.Close() }

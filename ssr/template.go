@@ -8,6 +8,8 @@ import (
 	"html/template"
 	"io"
 	"sort"
+	"strings"
+	"sync"
 
 	"github.com/ssrgate/ssrgate/internal/island"
 )
@@ -62,11 +64,17 @@ func Props(kv ...any) (map[string]any, error) {
 // component is {{ component }}. Template functions get no request context;
 // renders are bounded by RenderTimeout instead.
 func (e *Engine) component(name string, props any, opts ...string) (template.HTML, error) {
-	var buf bytes.Buffer
-	if err := e.Island(context.Background(), &buf, name, props, opts...); err != nil {
+	is, r, err := e.island(context.Background(), name, props, opts...)
+	if err != nil {
 		return "", err
 	}
-	return template.HTML(buf.String()), nil
+	if r != nil {
+		return template.HTML(r.markupFor(is)), nil
+	}
+	var sb strings.Builder
+	sb.Grow(island.Size(is))
+	island.Markup(&sb, is)
+	return template.HTML(sb.String()), nil
 }
 
 // Island writes the island markup for one component: its server HTML in a
@@ -75,55 +83,84 @@ func (e *Engine) component(name string, props any, opts ...string) (template.HTM
 // rendering, unless Config.Strict is set, when the error is returned.
 // Unknown components and bad options or props are always errors.
 func (e *Engine) Island(ctx context.Context, w *bytes.Buffer, name string, props any, opts ...string) error {
-	o, err := island.ParseOptions(opts...)
+	is, _, err := e.island(ctx, name, props, opts...)
 	if err != nil {
-		return fmt.Errorf("component %s: %w", name, err)
-	}
-	if _, ok := e.known[name]; !ok {
-		return unknownComponent(name, e.names)
-	}
-	propsJSON, err := island.EncodeProps(props)
-	if err != nil {
-		return fmt.Errorf("component %s: %w", name, err)
-	}
-	is := island.Island{Component: name, Props: propsJSON, Options: o, Src: e.cfg.PublicPath + e.build.Manifest.Components[name].JS}
-	if !o.ClientOnly {
-		html, err := e.render(ctx, name, propsJSON, RenderOptions{CacheTTL: o.CacheTTL, NoCache: o.NoCache})
-		if err != nil {
-			var re *RenderError
-			if e.cfg.Strict || !errors.As(err, &re) {
-				return err
-			}
-			e.log.Error("server render failed; island falls back to client rendering",
-				"component", name, "reason", re.Reason, "err", re.Err, "stack", re.Stack)
-			is.Options.ClientOnly = true
-			is.Fallback = re.Reason
-			if is.Options.Strategy == island.Static {
-				is.Options.Strategy = island.Load
-			}
-		}
-		is.HTML = html
+		return err
 	}
 	island.Markup(w, is)
 	return nil
 }
 
+// island prepares one island. It also returns the render it used, whose
+// memoized markup serves repeated cache hits; nil for client-only islands
+// and fallbacks.
+func (e *Engine) island(ctx context.Context, name string, props any, opts ...string) (island.Island, *rendered, error) {
+	o, err := island.ParseOptions(opts...)
+	if err != nil {
+		return island.Island{}, nil, fmt.Errorf("component %s: %w", name, err)
+	}
+	if _, ok := e.known[name]; !ok {
+		return island.Island{}, nil, unknownComponent(name, e.names)
+	}
+	propsJSON, err := island.EncodeProps(props)
+	if err != nil {
+		return island.Island{}, nil, fmt.Errorf("component %s: %w", name, err)
+	}
+	is := island.Island{Component: name, Props: propsJSON, Options: o, Src: e.src[name]}
+	if o.ClientOnly {
+		return is, nil, nil
+	}
+	r, err := e.render(ctx, name, propsJSON, RenderOptions{CacheTTL: o.CacheTTL, NoCache: o.NoCache})
+	if err != nil {
+		var re *RenderError
+		if e.cfg.Strict || !errors.As(err, &re) {
+			return island.Island{}, nil, err
+		}
+		e.log.Error("server render failed; island falls back to client rendering",
+			"component", name, "reason", re.Reason, "err", re.Err, "stack", re.Stack)
+		is.Options.ClientOnly = true
+		is.Fallback = re.Reason
+		if is.Options.Strategy == island.Static {
+			is.Options.Strategy = island.Load
+		}
+		return is, nil, nil
+	}
+	is.HTML = r.html
+	return is, r, nil
+}
+
 // Finish fills in what {{ ssrHead }} and {{ ssrScripts }} stand for, now
 // that the page's islands are known: stylesheets of every island, module
 // preloads of islands that hydrate on load, and the island runtime unless
-// every island is static.
+// every island is static. It returns page itself when there is nothing to
+// fill in.
 func (e *Engine) Finish(page []byte) []byte {
-	hasHead := bytes.Contains(page, []byte(headMarker))
-	hasScripts := bytes.Contains(page, []byte(scriptsMarker))
-	if !hasHead && !hasScripts {
+	var out bytes.Buffer
+	if !e.finish(&out, page) {
 		return page
+	}
+	return out.Bytes()
+}
+
+// finish writes the finished page to w, in slices of page around the
+// markers, without copying page. It reports false, writing nothing, if the
+// page has no markers.
+func (e *Engine) finish(w io.Writer, page []byte) bool {
+	head := bytes.Index(page, []byte(headMarker))
+	scripts := bytes.LastIndex(page, []byte(scriptsMarker))
+	if head < 0 && scripts < 0 {
+		return false
+	}
+	from := 0
+	if head >= 0 {
+		from = head
 	}
 	man := e.build.Manifest
 	pub := e.cfg.PublicPath
 	seenCSS, seenJS := map[string]bool{}, map[string]bool{}
 	var css, preload []string
 	needJS := false
-	for _, f := range island.Scan(page) {
+	for _, f := range island.Scan(page[from:]) {
 		entry, ok := man.Components[f.Component]
 		if !ok {
 			continue
@@ -148,29 +185,81 @@ func (e *Engine) Finish(page []byte) []byte {
 		}
 	}
 	sort.Strings(preload)
-	var head, scripts bytes.Buffer
+	var headTags, scriptTags bytes.Buffer
 	for _, c := range css {
-		fmt.Fprintf(&head, `<link rel="stylesheet" href="%s%s">`, pub, c)
+		headTags.WriteString(`<link rel="stylesheet" href="` + pub + c + `">`)
 	}
 	if needJS {
-		fmt.Fprintf(&head, `<link rel="modulepreload" href="%s%s">`, pub, man.Runtime)
+		headTags.WriteString(`<link rel="modulepreload" href="` + pub + man.Runtime + `">`)
 		for _, j := range preload {
-			fmt.Fprintf(&head, `<link rel="modulepreload" href="%s%s">`, pub, j)
+			headTags.WriteString(`<link rel="modulepreload" href="` + pub + j + `">`)
 		}
-		fmt.Fprintf(&scripts, `<script type="module" src="%s%s"></script>`, pub, man.Runtime)
+		scriptTags.WriteString(`<script type="module" src="` + pub + man.Runtime + `"></script>`)
 	}
-	page = bytes.Replace(page, []byte(headMarker), head.Bytes(), 1)
-	return bytes.Replace(page, []byte(scriptsMarker), scripts.Bytes(), 1)
+	// Splice: page with the head marker (if any) and the last scripts
+	// marker (if any, and after the head) replaced.
+	type cut struct {
+		at, n int
+		with  []byte
+	}
+	var cuts []cut
+	if head >= 0 {
+		cuts = append(cuts, cut{head, len(headMarker), headTags.Bytes()})
+	}
+	if scripts >= 0 && scripts > head {
+		cuts = append(cuts, cut{scripts, len(scriptsMarker), scriptTags.Bytes()})
+	}
+	prev := 0
+	for _, c := range cuts {
+		w.Write(page[prev:c.at])
+		w.Write(c.with)
+		prev = c.at + c.n
+	}
+	w.Write(page[prev:])
+	return true
 }
+
+var pagePool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Execute runs template name of t with data into a buffer, finishes the page
 // and writes it to w only if everything succeeded, so a failing template
 // never sends half a page.
 func (e *Engine) Execute(w io.Writer, t *template.Template, name string, data any) error {
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
+	buf := pagePool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer func() {
+		if buf.Cap() <= 4<<20 { // do not pin huge pages in the pool
+			pagePool.Put(buf)
+		}
+	}()
+	if err := t.ExecuteTemplate(buf, name, data); err != nil {
 		return err
 	}
-	_, err := w.Write(e.Finish(buf.Bytes()))
-	return err
+	return e.WriteFinished(w, buf.Bytes())
+}
+
+// WriteFinished writes the finished form of page (see Finish) to w without
+// copying it first.
+func (e *Engine) WriteFinished(w io.Writer, page []byte) error {
+	ew := &errWriter{w: w}
+	if !e.finish(ew, page) {
+		ew.Write(page)
+	}
+	return ew.err
+}
+
+// errWriter keeps the first write error so a sequence of writes can be
+// checked once.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
 }

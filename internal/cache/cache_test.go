@@ -26,15 +26,15 @@ func (c *clock) add(d time.Duration) {
 	c.mu.Unlock()
 }
 
-func newTest(t *testing.T, cfg Config) (*Cache, *clock) {
-	c := New(cfg)
+func newTest(t *testing.T, cfg Config) (*Cache[string], *clock) {
+	c := New(cfg, func(s string) int64 { return int64(len(s)) })
 	clk := &clock{t: time.Unix(1e9, 0)}
 	c.now = clk.now
 	t.Cleanup(c.Close)
 	return c, clk
 }
 
-func counting(v string, n *atomic.Int32) Load {
+func counting(v string, n *atomic.Int32) Load[string] {
 	return func(context.Context) (string, error) { n.Add(1); return v, nil }
 }
 

@@ -171,14 +171,27 @@ type Island struct {
 // it does not affect layout; React and Vue hydrate its children.
 const Tag = "ssr-island"
 
+// Writer is what Markup writes to: *bytes.Buffer and *strings.Builder.
+type Writer interface {
+	Write(p []byte) (int, error)
+	WriteString(s string) (int, error)
+	WriteByte(c byte) error
+}
+
+// Size is an upper bound of the bytes Markup writes for is (before HTML
+// escaping of attribute values, which is rare), for sizing buffers.
+func Size(is Island) int {
+	return 192 + len(is.Component) + len(is.Src) + len(is.Options.Media) + len(is.Fallback) + len(is.HTML) + len(is.Props)
+}
+
 // Markup writes the island: the wrapper element around the server HTML, then
 // (unless static) a JSON props script right after it. The props script is
 // a sibling, not a child, so the wrapper's children are exactly what the
 // framework rendered and hydration sees no extra nodes.
-func Markup(buf *bytes.Buffer, is Island) {
+func Markup(buf Writer, is Island) {
 	o := is.Options
 	buf.WriteString("<" + Tag + ` style="display:contents" data-component="`)
-	buf.WriteString(html.EscapeString(is.Component))
+	buf.WriteString(escape(is.Component))
 	buf.WriteString(`" data-strategy="`)
 	buf.WriteString(string(o.Strategy))
 	buf.WriteByte('"')
@@ -189,7 +202,7 @@ func Markup(buf *bytes.Buffer, is Island) {
 	}
 	if o.Strategy != Static {
 		buf.WriteString(` data-src="`)
-		buf.WriteString(html.EscapeString(is.Src))
+		buf.WriteString(escape(is.Src))
 		buf.WriteByte('"')
 		if o.ClientOnly {
 			buf.WriteString(` data-render="client"`)
@@ -197,7 +210,7 @@ func Markup(buf *bytes.Buffer, is Island) {
 	}
 	if is.Fallback != "" {
 		buf.WriteString(` data-fallback="`)
-		buf.WriteString(html.EscapeString(is.Fallback))
+		buf.WriteString(escape(is.Fallback))
 		buf.WriteByte('"')
 	}
 	buf.WriteByte('>')
@@ -208,6 +221,15 @@ func Markup(buf *bytes.Buffer, is Island) {
 		buf.Write(is.Props)
 		buf.WriteString(`</script>`)
 	}
+}
+
+// escape is html.EscapeString without its allocation for the common case
+// of nothing to escape.
+func escape(s string) string {
+	if !strings.ContainsAny(s, `<>&'"`) {
+		return s
+	}
+	return html.EscapeString(s)
 }
 
 // Found is one island that Scan saw in a finished page.
