@@ -33,5 +33,12 @@ vet:
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
 
+# Side-by-side benchmark: plain html/template vs ssrgate (cache warm, cache
+# off) vs Node renderToString vs a Hypernova server. About 3 minutes; writes
+# internal/bench/RESULTS.md. Uses wrk (apt-get install -y wrk) when present,
+# else a Go load generator.
+bench: setup
+	$(GO) run ./internal/bench -out internal/bench/RESULTS.md
+
 test: setup chromium vet
 	$(TEST_ENV) $(GO) test -race -count=1 -timeout 20m ./...
