@@ -127,7 +127,7 @@ func TestRenderErrors(t *testing.T) {
 		t.Errorf("loop interrupted after %s, deadline 500ms", d)
 	}
 
-	_, err = e.Render(ctx, "Big", map[string]any{"kb": 2048})
+	_, err = e.Render(ctx, "Big", map[string]any{"kb": 1100})
 	if !errors.As(err, &re) || re.Reason != ReasonTooBig {
 		t.Errorf("oversized output: got %v", err)
 	}
