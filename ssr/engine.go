@@ -62,7 +62,7 @@ func New(cfg Config) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("compile server bundle: %w", err)
 	}
-	pool, err := jsvm.NewPool(jsvm.Config{Size: cfg.PoolSize, Programs: []*goja.Program{prog}, Logger: cfg.Logger})
+	pool, err := jsvm.NewPool(jsvm.Config{Size: cfg.PoolSize, Programs: []*goja.Program{prog}, Logger: cfg.Logger, MaxUses: cfg.RuntimeMaxRenders})
 	if err != nil {
 		return nil, fmt.Errorf("start runtimes: %w", err)
 	}

@@ -82,6 +82,8 @@ func (e *Engine) registerPoolMetrics() {
 				stat(func(s jsvm.Stats) float64 { return float64(s.Idle) })),
 			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "ssrgate_pool_replacements_total", Help: "JS runtimes replaced after a failure or timeout."},
 				stat(func(s jsvm.Stats) float64 { return float64(s.Replacements) })),
+			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "ssrgate_pool_retirements_total", Help: "JS runtimes retired after RuntimeMaxRenders renders."},
+				stat(func(s jsvm.Stats) float64 { return float64(s.Retirements) })),
 		)
 	})
 }

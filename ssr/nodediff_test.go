@@ -267,32 +267,13 @@ func nodeDiffRenderNode(t *testing.T, node string, cases []nodeDiffCase) map[str
 		t.Fatal(err)
 	}
 	out := t.TempDir()
-	r := api.Build(api.BuildOptions{
-		EntryPoints:   []string{filepath.Join(nodeDiffCorpus, "_node", "render.js")},
-		Bundle:        true,
-		Write:         false,
-		AbsWorkingDir: wd, // react resolves from ../node_modules by walking up
-		Outdir:        out,
-		Platform:      api.PlatformNode,
-		Format:        api.FormatCommonJS,
-		LogLevel:      api.LogLevelSilent,
-		// The same settings as internal/bundle's common(): JSX runtime,
-		// production React, file-loader assets under the default public path.
-		JSX: api.JSXAutomatic,
-		Define: map[string]string{
-			"process.env.NODE_ENV": `"production"`,
-		},
-		Loader: map[string]api.Loader{
-			".png": api.LoaderFile, ".jpg": api.LoaderFile, ".jpeg": api.LoaderFile, ".gif": api.LoaderFile,
-			".svg": api.LoaderFile, ".webp": api.LoaderFile, ".woff": api.LoaderFile, ".woff2": api.LoaderFile,
-		},
-		AssetNames: "assets/[name]-[hash]",
-		PublicPath: "/_ssr/",
-		Charset:    api.CharsetUTF8,
-		// .vue files compile with the same SFC compiler as the server build;
-		// they then render with Node's own (unpatched) @vue/server-renderer.
-		Plugins: []api.Plugin{nodeDiffVuePlugin(t, wd)},
-	})
+	opts := bundle.NodeOptions(filepath.Dir(wd)) // react resolves from ../node_modules
+	opts.EntryPoints = []string{filepath.Join(wd, nodeDiffCorpus, "_node", "render.js")}
+	opts.Outdir = out
+	// .vue files compile with the same SFC compiler as the server build;
+	// they then render with Node's own (unpatched) @vue/server-renderer.
+	opts.Plugins = []api.Plugin{nodeDiffVuePlugin(t, wd)}
+	r := api.Build(opts)
 	if len(r.Errors) > 0 {
 		msgs := make([]string, len(r.Errors))
 		for i, m := range r.Errors {

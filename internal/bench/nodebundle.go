@@ -21,34 +21,10 @@ import (
 // loaders (CSS modules are esbuild's local-css, so class names match) and,
 // for .vue files, the same SFC compiler plugin in SSR mode.
 func bundleForNode(root, dir, name, file string, sfc *vuesfc.Compiler) (string, error) {
-	nodeModules := filepath.Join(root, "node_modules")
-	opts := api.BuildOptions{
-		EntryPoints:   []string{filepath.Join(root, "components", file)},
-		Bundle:        true,
-		Write:         false,
-		AbsWorkingDir: root,
-		Outdir:        dir,
-		Platform:      api.PlatformNode,
-		Format:        api.FormatCommonJS,
-		Target:        api.ES2022,
-		JSX:           api.JSXAutomatic,
-		Charset:       api.CharsetUTF8,
-		LogLevel:      api.LogLevelSilent,
-		NodePaths:     []string{nodeModules},
-		External:      []string{"react", "react/*", "react-dom", "react-dom/*", "vue", "vue/*", "@vue/*"},
-		Define: map[string]string{
-			"process.env.NODE_ENV":                    `"production"`,
-			"__VUE_OPTIONS_API__":                     "true",
-			"__VUE_PROD_DEVTOOLS__":                   "false",
-			"__VUE_PROD_HYDRATION_MISMATCH_DETAILS__": "false",
-		},
-		Loader: map[string]api.Loader{
-			".png": api.LoaderFile, ".jpg": api.LoaderFile, ".jpeg": api.LoaderFile, ".gif": api.LoaderFile,
-			".svg": api.LoaderFile, ".webp": api.LoaderFile, ".woff": api.LoaderFile, ".woff2": api.LoaderFile,
-			".module.css": api.LoaderLocalCSS,
-		},
-		AssetNames: "assets/[name]-[hash]",
-	}
+	opts := bundle.NodeOptions(root)
+	opts.EntryPoints = []string{filepath.Join(root, "components", file)}
+	opts.Outdir = dir
+	opts.External = []string{"react", "react/*", "react-dom", "react-dom/*", "vue", "vue/*", "@vue/*"}
 	if strings.HasSuffix(file, ".vue") {
 		opts.Plugins = []api.Plugin{sfc.Plugin(vuesfc.PluginOptions{SSR: true, Root: root})}
 	}

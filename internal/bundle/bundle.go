@@ -208,6 +208,21 @@ func common(opts Options) api.BuildOptions {
 	}
 }
 
+// NodeOptions returns the server build's settings (JSX, defines, loaders,
+// asset names) for a CommonJS bundle that Node runs. The Node-diff test and
+// the benchmark use it to render the very same components in Node; callers
+// add EntryPoints, Outdir, and plugins such as the Vue SFC compiler.
+func NodeOptions(root string) api.BuildOptions {
+	opts := Options{Root: root}
+	opts.ComponentsDir = "."
+	opts.fill()
+	o := common(opts)
+	o.Platform = api.PlatformNode
+	o.Format = api.FormatCommonJS
+	o.Target = api.ES2022
+	return o
+}
+
 func buildServer(opts Options, comps []Component) (string, error) {
 	o := common(opts)
 	o.EntryPoints = []string{"ssrgate:server"}
@@ -220,7 +235,11 @@ func buildServer(opts Options, comps []Component) (string, error) {
 	// goja silently mis-handles \p{...} in regexp literals; esbuild turns
 	// such literals into new RegExp(...) calls, which the runtime's RegExp
 	// wrapper (internal/jsvm) expands.
-	o.Supported = map[string]bool{"regexp-unicode-property-escapes": false}
+	//
+	// goja evaluates ** with Go's math.Pow, whose last bit differs from
+	// V8's for some inputs; lowered to Math.pow, it reaches jsvm's port of
+	// V8's pow.
+	o.Supported = map[string]bool{"regexp-unicode-property-escapes": false, "exponent-operator": false}
 	// Sources in the map are relative to the output directory; the root
 	// makes stacks read "components/X.jsx". Nothing is written there.
 	o.Outdir = opts.Root

@@ -20,6 +20,12 @@ func Compile(name, src string) (*goja.Program, error) {
 	if err != nil {
 		return nil, fmt.Errorf("compile %s: %w", name, err)
 	}
+	if strings.Contains(src, `\p{`) || strings.Contains(src, `\P{`) { // the AST walk costs ~15 ms per MB
+		err = expandRegExpLiterals(ast)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("compile %s: %w", name, err)
+	}
 	prg, err := goja.CompileAST(ast, false)
 	if err != nil {
 		return nil, fmt.Errorf("compile %s: %w", name, err)

@@ -23,7 +23,7 @@ import (
 //go:embed js/*.js
 var jsFiles embed.FS
 
-var hostScripts = []string{"process.js", "timers.js", "encoding.js", "structuredclone.js", "messagechannel.js", "console.js", "intl.js", "regexp.js", "date.js", "url.js"}
+var hostScripts = []string{"process.js", "timers.js", "encoding.js", "structuredclone.js", "messagechannel.js", "console.js", "intl.js", "regexp.js", "date.js", "url.js", "builtins.js"}
 
 var compileHostScripts = sync.OnceValues(func() ([]*goja.Program, error) {
 	var prgs []*goja.Program
@@ -109,6 +109,9 @@ func installGlobals(vm *VM) error {
 	set("resolveURL", resolveURL)
 	set("intl", newIntlHost(rt))
 	if err != nil {
+		return err
+	}
+	if err := installMath(rt); err != nil {
 		return err
 	}
 	urls := rt.NewObject()

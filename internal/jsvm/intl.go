@@ -251,7 +251,7 @@ func (pr *pluralRules) selectForm(x float64) string {
 // collator returns a cached collate.Collator for the locales and options of Intl.Collator/localeCompare.
 func (in *intl) collator(locales, options goja.Value) (*collate.Collator, string) {
 	o := in.options(options)
-	locale, _ := in.resolveLocale(locales)
+	in.resolveLocale(locales) // validates locales (RangeError for malformed tags)
 	in.unsupported(o, "caseFirst", "false")
 	in.unsupported(o, "ignorePunctuation", "false")
 	in.unsupported(o, "collation", "default")
@@ -259,7 +259,7 @@ func (in *intl) collator(locales, options goja.Value) (*collate.Collator, string
 	sens := in.str(o, "sensitivity", "variant", "base", "accent", "case", "variant")
 	numeric := o.Get("numeric")
 	isNumeric := numeric != nil && numeric.ToBoolean()
-	key := fmt.Sprint(locale, usage, sens, isNumeric)
+	key := fmt.Sprint(in.collationTag(locales), usage, sens, isNumeric)
 	if c, ok := in.collators[key]; ok {
 		return c, key
 	}
@@ -275,10 +275,47 @@ func (in *intl) collator(locales, options goja.Value) (*collate.Collator, string
 	if isNumeric {
 		opts = append(opts, collate.Numeric)
 	}
-	c := collate.New(language.MustParse(locale), opts...)
+	c := collate.New(in.collationTag(locales), opts...)
 	if in.collators == nil {
 		in.collators = make(map[string]*collate.Collator)
 	}
 	in.collators[key] = c
 	return c, key
+}
+
+// collationMatcher matches requested locales against the locales golang.org/x/text/collate has tailorings
+// for. Collation must not go through resolveLocale: that matches against the locales of cldr.json (number and
+// date data only), so "sv" fell back to en-US and lost the Swedish tailoring (å, ä, ö after z).
+// Variant collations (de-u-co-phonebk) are left out: only the default collation is supported, and the
+// matcher would otherwise prefer them.
+var collationTags = sync.OnceValue(func() []language.Tag {
+	tags := []language.Tag{language.MustParse(defaultLocale)}
+	for _, t := range collate.Supported() {
+		if !strings.Contains(t.String(), "-u-") {
+			tags = append(tags, t)
+		}
+	}
+	return tags
+})
+
+var collationMatcher = sync.OnceValue(func() language.Matcher { return language.NewMatcher(collationTags()) })
+
+// collationTag is the collation tailoring for an Intl locales argument: the first supported match, else the
+// root-like default locale, as ICU falls back.
+func (in *intl) collationTag(locales goja.Value) language.Tag {
+	if locales == nil || goja.IsUndefined(locales) {
+		return language.MustParse(defaultLocale)
+	}
+	var req []language.Tag
+	for _, s := range in.canonical(locales) {
+		req = append(req, language.Make(s))
+	}
+	if len(req) == 0 {
+		return language.MustParse(defaultLocale)
+	}
+	_, i, conf := collationMatcher().Match(req...)
+	if conf == language.No {
+		i = 0
+	}
+	return collationTags()[i]
 }

@@ -71,6 +71,42 @@ var nodeDiffCases = []string{
 	`new Date(2024, 6, 1).getTimezoneOffset()`, `typeof Date()`, `new Date(0) instanceof Date`,
 	`new Date(0).toLocaleString()`, `new Date(0).toLocaleDateString()`, `new Date(0).toLocaleTimeString()`,
 	`new Date(NaN).toLocaleString()`,
+	// goja built-ins fixed in js/builtins.js and fdlibm.go (ssr corpus: Base64, Dates, NumberText)
+	`new TextDecoder().decode(Uint8Array.from(atob(btoa("h\xc3\xa9")), (c) => c.charCodeAt(0)))`,
+	`Uint8Array.from("123").join()`, `Float64Array.from("12", (c, i) => c * 2 + i).join()`, `Uint8Array.from({length: 2, 0: 7}).join()`,
+	`new Date(-62198755200000).toISOString()`, `JSON.stringify({d: new Date(-62198755200000)})`, `new Date(8.64e15).toISOString()`,
+	`new Date(-8.64e15).toISOString()`, `new Date(Date.UTC(-10000, 0, 1)).toISOString()`, `new Date(Date.UTC(10000, 0, 1)).toISOString()`,
+	`new Date(Date.UTC(0, 0, 1) - 864e5 * 366 * 100).toISOString()`, `new Date(0).toISOString()`,
+	`Math.exp(1.5)`, `Math.exp(1)`, `Math.pow(1.1, 10)`, `Math.pow(10, -5)`, `Math.pow(2, 0.5)`, `Math.pow(-8, 1 / 3)`, `Math.pow(NaN, 0)`,
+	`Math.pow(1, Infinity)`, `Math.pow(-0, -3)`, `Math.pow(-2, 3)`, `Math.pow(2, -1074)`, `Math.pow(2, 1024)`, `Math.exp(-745.2)`,
+	`Math.exp(709.7)`, `Math.sinh(1)`, `Math.cosh(3.1030809693038464)`, `Math.tanh(-0.5922502279281616)`, `Math.cbrt(9.917621612548828)`,
+	`Math.cbrt(-27)`, `Math.cbrt(5e-324)`, `Math.pow.length + Math.pow.name + Math.exp.length + Math.exp.name`,
+	`Array.from({length: 300}, (_, i) => Math.exp((i - 150) / 7.3)).join()`,
+	`Array.from({length: 300}, (_, i) => Math.sinh((i - 150) / 9.1)).join()`,
+	`Array.from({length: 300}, (_, i) => Math.cosh((i - 150) / 9.1)).join()`,
+	`Array.from({length: 300}, (_, i) => Math.tanh((i - 150) / 37.7)).join()`,
+	`Array.from({length: 300}, (_, i) => Math.cbrt((i - 150) * 3.3)).join()`,
+	`[2, 3, 7, 10, 1.1, 1.5].map((x) => [-5, -2, -1, 3, 10, 0.5, 1.5].map((y) => Math.pow(x, y)).join()).join()`,
+	`new URL("https://a:b c@e.com/").password + new URL("https://a😀@e.com/").username`,
+	// collation tailoring (ssr corpus: LocaleCompare)
+	`["z", "å", "ä", "ö", "a", "o"].sort((a, b) => a.localeCompare(b, "sv")).join()`,
+	`["ångström", "Äpfel", "apple", "z"].sort((a, b) => a.localeCompare(b, "de")).join()`,
+	`["ångström", "Äpfel", "apple", "z"].sort(new Intl.Collator("sv-SE").compare).join()`,
+	`["ch", "cz", "h"].sort((a, b) => a.localeCompare(b, "cs")).join()`,
+	// emoji properties and property escapes in negated classes (ssr corpus: Regexes)
+	`new RegExp("\\p{Emoji_Presentation}", "u").test("😀")`, `new RegExp("\\p{Emoji_Presentation}", "u").test("©")`,
+	`new RegExp("\\p{Emoji}", "u").test("©")`, `new RegExp("^\\p{Extended_Pictographic}+$", "u").test("😀👍")`,
+	`"Hi, Wörld! 123 ok?".replace(new RegExp("[^\\p{L}\\p{N}\\s]", "gu"), "_")`,
+	`"a😀b!".replace(new RegExp("[^\\P{L}]", "gu"), "_")`,
+	// URLs (ssr corpus: URLs)
+	`JSON.stringify(new URL("https://user:pa ss@example.com:8443/p"))`, `new URL("https://us er@example.com/").username`,
+	`new URLSearchParams({plus: "1+1", t: "~*-._!'()"}).toString()`,
+	`(() => { const u = new URL("https://e.com/?a=1"); u.searchParams.set("b", "1+1"); return u.href + " " + u.search })()`,
+	`new URL("https://e.com/?a=%7e+b").href`,
+	`new URL("../x/./y/../z?#", "http://EXAMPLE.com:80/a/b/c").href`, `new URL("http://a/b?#").href`, `new URL("http://a/b#").href`,
+	`new URL("http://a/b?#").search + "|" + new URL("http://a/b?#").hash`, `(() => { const u = new URL("http://a/b#"); u.hash = ""; return u.href })()`,
+	`(() => { try { new URL("x", "nope") } catch (e) { return e.name + ": " + e.message + " " + e.code } })()`,
+	`(() => { try { new URL("nope") } catch (e) { return e.name + ": " + e.message + " " + e.code } })()`,
 }
 
 // Intl cases are generated per locale.

@@ -22,7 +22,16 @@ type Config struct {
 	Programs []*goja.Program
 	// Logger receives console.* output from JavaScript. Optional. Default value is slog.Default().
 	Logger *slog.Logger
+	// MaxUses replaces a runtime after it has served this many Invokes. goja's WeakMap holds its values
+	// strongly, so an entry whose value references its key (Vue's reactiveMap: target -> Proxy(target)) is
+	// never collected and a runtime's heap only grows; recycling bounds it. Optional. Default value is 1000
+	// (DefaultMaxUses); a negative value means never.
+	MaxUses int
 }
+
+// DefaultMaxUses is Config.MaxUses when it is zero. A new runtime with a realistic server bundle costs a few
+// milliseconds (see BenchmarkNewVMDemoBundle), so at 1000 renders per runtime recycling adds well under 1% of CPU.
+const DefaultMaxUses = 1000
 
 func (c Config) withDefaults() Config {
 	if c.Size <= 0 {
@@ -30,6 +39,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()
+	}
+	if c.MaxUses == 0 {
+		c.MaxUses = DefaultMaxUses
 	}
 	return c
 }
@@ -39,6 +51,7 @@ type Stats struct {
 	Size         int    // configured number of runtimes
 	Idle         int    // runtimes waiting in the pool
 	Replacements uint64 // broken runtimes replaced since the pool was created
+	Retirements  uint64 // healthy runtimes replaced after Config.MaxUses invocations
 }
 
 // Pool is a bounded set of warm runtimes. Runtimes cannot be reset, so a runtime that failed is dropped and a
@@ -51,6 +64,7 @@ type Pool struct {
 	closed       bool
 	wg           sync.WaitGroup // background replacements
 	replacements atomic.Uint64
+	retirements  atomic.Uint64
 }
 
 // NewPool creates and warms cfg.Size runtimes up front, so the first requests do not pay for start-up and a
@@ -91,13 +105,15 @@ func (p *Pool) Acquire(ctx context.Context) (*VM, error) {
 }
 
 // Release gives vm back. A VM that failed (see Invoke) is discarded and replaced in the background, because
-// its JavaScript state may be half-updated; Close waits for pending replacements.
+// its JavaScript state may be half-updated; so is a VM that has served Config.MaxUses invocations (retired),
+// because its heap may hold garbage goja cannot collect. Close waits for pending replacements.
 func (p *Pool) Release(vm *VM) {
 	if vm == nil {
 		return
 	}
 	vm.reset()
-	if !vm.broken {
+	retire := !vm.broken && p.cfg.MaxUses > 0 && vm.uses >= p.cfg.MaxUses
+	if !vm.broken && !retire {
 		p.put(vm)
 		return
 	}
@@ -106,7 +122,11 @@ func (p *Pool) Release(vm *VM) {
 	if p.closed {
 		return
 	}
-	p.replacements.Add(1)
+	if retire {
+		p.retirements.Add(1)
+	} else {
+		p.replacements.Add(1)
+	}
 	p.wg.Add(1)
 	go func() {
 		defer p.wg.Done()
@@ -164,7 +184,7 @@ func (p *Pool) Close() {
 	}
 }
 
-// Stats reports the pool's size, idle runtimes and replacements, for metrics.
+// Stats reports the pool's size, idle runtimes, replacements and retirements, for metrics.
 func (p *Pool) Stats() Stats {
-	return Stats{Size: p.cfg.Size, Idle: len(p.idle), Replacements: p.replacements.Load()}
+	return Stats{Size: p.cfg.Size, Idle: len(p.idle), Replacements: p.replacements.Load(), Retirements: p.retirements.Load()}
 }

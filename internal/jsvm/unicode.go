@@ -1,6 +1,8 @@
 package jsvm
 
 import (
+	_ "embed"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -56,6 +58,31 @@ var binaryProperties = map[string]func() []span{
 	"Noncharacter_Code_Point": func() []span { return spans(unicode.Noncharacter_Code_Point) },
 }
 
+// emojiJSON holds the emoji binary properties (Emoji, Emoji_Presentation, Extended_Pictographic, ...), which
+// Go's unicode tables lack, extracted from Node by gen/emoji.js.
+//
+//go:generate sh -c "node gen/emoji.js > emoji.json"
+//go:embed emoji.json
+var emojiJSON []byte
+
+var emojiProperties = sync.OnceValue(func() map[string][]span {
+	var raw struct {
+		Properties map[string][][2]rune `json:"properties"`
+	}
+	if err := json.Unmarshal(emojiJSON, &raw); err != nil {
+		panic(fmt.Sprintf("jsvm: embedded emoji.json: %v", err))
+	}
+	out := make(map[string][]span, len(raw.Properties))
+	for name, ranges := range raw.Properties {
+		s := make([]span, len(ranges))
+		for i, r := range ranges {
+			s[i] = span{r[0], r[1]}
+		}
+		out[name] = s
+	}
+	return out
+})
+
 // propertySpans resolves the body of \p{...}.
 func propertySpans(name string) ([]span, error) {
 	key, value, hasValue := strings.Cut(name, "=")
@@ -78,6 +105,9 @@ func propertySpans(name string) ([]span, error) {
 	}
 	if f, ok := binaryProperties[name]; ok {
 		return f(), nil
+	}
+	if s, ok := emojiProperties()[name]; ok {
+		return s, nil
 	}
 	if t, ok := unicode.Properties[name]; ok && !strings.HasPrefix(name, "Other_") {
 		return spans(t), nil

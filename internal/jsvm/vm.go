@@ -25,6 +25,7 @@ type VM struct {
 	ctx      context.Context
 	uncaught goja.Value // first exception thrown by a queueMicrotask callback during this call
 	broken   bool
+	uses     int // Invoke calls served, for Config.MaxUses
 }
 
 func newVM(cfg Config) (*VM, error) {
@@ -61,6 +62,7 @@ func (vm *VM) Invoke(ctx context.Context, label, fn string, args ...any) (result
 	if vm.broken {
 		return nil, fmt.Errorf("call %s: runtime is broken; release it", fn)
 	}
+	vm.uses++
 	if ctx.Err() != nil {
 		return nil, fmt.Errorf("call %s: %w (%w)", fn, ErrTimeout, context.Cause(ctx))
 	}
