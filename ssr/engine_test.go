@@ -407,3 +407,84 @@ func TestAssetsGzip(t *testing.T) {
 		t.Errorf("POST asset: %d", resp.StatusCode)
 	}
 }
+
+func TestRenderCache(t *testing.T) {
+	e, _ := newTestEngine(t, func(c *Config) { c.PoolSize = 1; c.RuntimeMaxRenders = -1 })
+	ctx := context.Background()
+	render := func(props any, opts RenderOptions) string {
+		t.Helper()
+		html, err := e.RenderWith(ctx, "Counted", props, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return html
+	}
+	first := render(map[string]any{"label": "a"}, RenderOptions{})
+	if again := render(map[string]any{"label": "a"}, RenderOptions{}); again != first {
+		t.Errorf("cache miss for equal props: %s then %s", first, again)
+	}
+	// Equal props however they are built: maps sort their keys.
+	type p struct {
+		Label string `json:"label"`
+	}
+	if again := render(p{"a"}, RenderOptions{}); again != first {
+		t.Errorf("struct props missed the entry of equal map props: %s vs %s", again, first)
+	}
+	if other := render(map[string]any{"label": "b"}, RenderOptions{}); other == first || !strings.HasPrefix(other, "<b>b<!-- -->=") {
+		t.Errorf("different props served from cache: %s", other)
+	}
+	n1 := render(map[string]any{"label": "a"}, RenderOptions{NoCache: true})
+	n2 := render(map[string]any{"label": "a"}, RenderOptions{NoCache: true})
+	if n1 == n2 || n1 == first {
+		t.Errorf("NoCache renders were not fresh: %s, %s (cached %s)", n1, n2, first)
+	}
+	// A short per-call TTL expires; the default one does not.
+	short := render(map[string]any{"label": "ttl"}, RenderOptions{CacheTTL: 50 * time.Millisecond})
+	time.Sleep(120 * time.Millisecond)
+	// Past the TTL but inside the stale window: the old value, refreshed in the background.
+	if stale := render(map[string]any{"label": "ttl"}, RenderOptions{CacheTTL: 50 * time.Millisecond}); stale != short {
+		t.Errorf("stale-while-revalidate: got %s, want the stale %s", stale, short)
+	}
+	// The background refresh lands within a render's time; poll, bounded.
+	refreshed := false
+	for deadline := time.Now().Add(3 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if render(map[string]any{"label": "ttl"}, RenderOptions{CacheTTL: time.Hour}) != short {
+			refreshed = true
+			break
+		}
+	}
+	if !refreshed {
+		t.Errorf("entry was not refreshed after its TTL: still %s", short)
+	}
+	// Failed renders are not cached.
+	for i := 0; i < 2; i++ {
+		if _, err := e.Render(ctx, "Boom", nil); err == nil {
+			t.Fatal("Boom rendered")
+		}
+	}
+	// A different build id never hits the old entry.
+	if cacheKey("build1", "Counted", []byte(`{}`)) == cacheKey("build2", "Counted", []byte(`{}`)) {
+		t.Error("cache key ignores the build id")
+	}
+}
+
+func TestTemplateCacheOption(t *testing.T) {
+	e, _ := newTestEngine(t, func(c *Config) { c.PoolSize = 1; c.RuntimeMaxRenders = -1 })
+	tmpl := template.Must(template.New("p").Funcs(e.FuncMap()).Parse(
+		`{{ component "Counted" (props "label" "x") }}|{{ component "Counted" (props "label" "x") "cache=off" }}`))
+	var a, b bytes.Buffer
+	if err := e.Execute(&a, tmpl, "p", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Execute(&b, tmpl, "p", nil); err != nil {
+		t.Fatal(err)
+	}
+	ca, oa, _ := strings.Cut(a.String(), "|")
+	cb, ob, _ := strings.Cut(b.String(), "|")
+	if ca != cb {
+		t.Errorf("cached island changed between pages:\n%s\n%s", ca, cb)
+	}
+	if oa == ob {
+		t.Errorf("cache=off island was served from cache:\n%s", oa)
+	}
+}
