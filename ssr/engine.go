@@ -62,7 +62,7 @@ func New(cfg Config) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("compile server bundle: %w", err)
 	}
-	pool, err := jsvm.NewPool(jsvm.Config{Size: cfg.PoolSize, Programs: []*goja.Program{prog}, Logger: cfg.Logger, MaxUses: cfg.RuntimeMaxRenders})
+	pool, err := jsvm.NewPool(jsvm.Config{Size: cfg.PoolSize, Programs: []*goja.Program{prog}, Logger: cfg.Logger, MaxUses: cfg.RuntimeMaxRenders, MaxCharge: cfg.RuntimeMaxHTMLBytes})
 	if err != nil {
 		return nil, fmt.Errorf("start runtimes: %w", err)
 	}
@@ -170,6 +170,7 @@ func (e *Engine) renderJS(ctx context.Context, name string, propsJSON []byte) (s
 		return "", re
 	}
 	html := v.String()
+	vm.Charge(int64(len(html)))
 	if len(html) > e.cfg.MaxOutputBytes {
 		metrics.fallback(name, ReasonTooBig)
 		return "", &RenderError{Component: name, Reason: ReasonTooBig,

@@ -82,7 +82,7 @@ type engineFlags struct {
 	poolSize, maxRenders         int
 	renderTimeout, acquireTime   time.Duration
 	cacheTTL, cacheStale         time.Duration
-	cacheMB                      int64
+	cacheMB, maxHTMLMB           int64
 	maxOutput                    int
 	strict, dev                  bool
 	logLevel, logFormat          string
@@ -94,6 +94,7 @@ func (f *engineFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.publicPath, "public-path", "/_ssr/", "URL prefix of client assets")
 	fs.IntVar(&f.poolSize, "pool-size", 0, "JS runtimes rendering in parallel (default: number of CPUs)")
 	fs.IntVar(&f.maxRenders, "runtime-max-renders", 200, "retire a JS runtime after this many renders (bounds heap growth); negative: never")
+	fs.Int64Var(&f.maxHTMLMB, "runtime-max-html-mb", 8, "retire a JS runtime after it rendered this many MiB of HTML; negative: no bound")
 	fs.DurationVar(&f.renderTimeout, "render-timeout", 2*time.Second, "deadline of one render; past it the island renders in the browser")
 	fs.DurationVar(&f.acquireTime, "acquire-timeout", 250*time.Millisecond, "longest wait for a free JS runtime before falling back to browser rendering")
 	fs.DurationVar(&f.cacheTTL, "cache-ttl", time.Minute, "render cache TTL; negative turns the cache off")
@@ -123,7 +124,7 @@ func (f *engineFlags) logger(w io.Writer) (*slog.Logger, error) {
 
 func (f *engineFlags) config(log *slog.Logger) ssr.Config {
 	return ssr.Config{
-		ComponentsDir: f.components, Root: f.root, PublicPath: f.publicPath, PoolSize: f.poolSize, RuntimeMaxRenders: f.maxRenders,
+		ComponentsDir: f.components, Root: f.root, PublicPath: f.publicPath, PoolSize: f.poolSize, RuntimeMaxRenders: f.maxRenders, RuntimeMaxHTMLBytes: f.maxHTMLMB << 20,
 		RenderTimeout: f.renderTimeout, AcquireTimeout: f.acquireTime, MaxOutputBytes: f.maxOutput,
 		CacheTTL: f.cacheTTL, CacheStale: f.cacheStale, CacheMaxBytes: f.cacheMB << 20,
 		Strict: f.strict || f.dev, Dev: f.dev, Logger: log,

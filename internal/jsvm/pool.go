@@ -27,6 +27,10 @@ type Config struct {
 	// never collected and a runtime's heap only grows; recycling bounds it. Optional. Default value is 1000
 	// (DefaultMaxUses); a negative value means never.
 	MaxUses int
+	// MaxCharge retires a runtime once the work charged to it with VM.Charge reaches this total (ssr
+	// charges the bytes of HTML each render produced: what goja leaks grows with the size of renders, not
+	// their number). Optional. Zero or negative means no bound.
+	MaxCharge int64
 }
 
 // DefaultMaxUses is Config.MaxUses when it is zero. A new runtime with a realistic server bundle costs a few
@@ -105,14 +109,16 @@ func (p *Pool) Acquire(ctx context.Context) (*VM, error) {
 }
 
 // Release gives vm back. A VM that failed (see Invoke) is discarded and replaced in the background, because
-// its JavaScript state may be half-updated; so is a VM that has served Config.MaxUses invocations (retired),
+// its JavaScript state may be half-updated; so is a VM that has served Config.MaxUses invocations or been
+// charged Config.MaxCharge (retired),
 // because its heap may hold garbage goja cannot collect. Close waits for pending replacements.
 func (p *Pool) Release(vm *VM) {
 	if vm == nil {
 		return
 	}
 	vm.reset()
-	retire := !vm.broken && p.cfg.MaxUses > 0 && vm.uses >= p.cfg.MaxUses
+	retire := !vm.broken && ((p.cfg.MaxUses > 0 && vm.uses >= p.cfg.MaxUses) ||
+		(p.cfg.MaxCharge > 0 && vm.charged >= p.cfg.MaxCharge))
 	if !vm.broken && !retire {
 		p.put(vm)
 		return

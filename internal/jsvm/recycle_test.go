@@ -214,3 +214,27 @@ func BenchmarkNewVMDemoBundle(b *testing.B) {
 		}
 	}
 }
+
+func TestMaxChargeRetires(t *testing.T) {
+	p, err := NewPool(Config{Size: 1, MaxUses: -1, MaxCharge: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	for i := 0; i < 5; i++ {
+		vm, err := p.Acquire(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		vm.Charge(60) // the second charge crosses 100
+		p.Release(vm)
+	}
+	// Retirement replaces in the background; wait for the count, bounded.
+	deadline := time.Now().Add(5 * time.Second)
+	for p.Stats().Retirements < 2 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if got := p.Stats().Retirements; got != 2 {
+		t.Fatalf("retirements = %d after 5 renders charged 60 each with MaxCharge 100, want 2", got)
+	}
+}

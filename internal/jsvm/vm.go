@@ -25,8 +25,13 @@ type VM struct {
 	ctx      context.Context
 	uncaught goja.Value // first exception thrown by a queueMicrotask callback during this call
 	broken   bool
-	uses     int // Invoke calls served, for Config.MaxUses
+	uses     int   // Invoke calls served, for Config.MaxUses
+	charged  int64 // work charged with Charge, for Config.MaxCharge
 }
+
+// Charge adds n units of work (for example bytes rendered) to the VM's
+// total; Release retires it once the total reaches Config.MaxCharge.
+func (vm *VM) Charge(n int64) { vm.charged += n }
 
 func newVM(cfg Config) (*VM, error) {
 	vm := &VM{rt: goja.New(), logger: cfg.Logger, start: time.Now(), ctx: context.Background()}
