@@ -133,3 +133,18 @@ func TestBoundedBytes(t *testing.T) {
 		t.Fatal("value larger than the cache was stored")
 	}
 }
+
+func BenchmarkGetHit(b *testing.B) {
+	c := New(Config{MaxBytes: 1 << 20}, func(s string) int64 { return int64(len(s)) })
+	defer c.Close()
+	load := func(context.Context) (string, error) { return "<p>cached</p>", nil }
+	c.Get(context.Background(), "key", time.Hour, load)
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, st, _ := c.Get(context.Background(), "key", time.Hour, load); st != Hit {
+				b.Fatal("miss")
+			}
+		}
+	})
+}

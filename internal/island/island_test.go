@@ -142,3 +142,33 @@ func validUTF8(s string) string {
 	}
 	return b.String()
 }
+
+func benchProps(n int) map[string]any {
+	items := make([]map[string]any, n)
+	for i := range items {
+		items[i] = map[string]any{"id": i, "name": "Product <b>", "price": 12.5}
+	}
+	return map[string]any{"products": items}
+}
+
+func BenchmarkEncodeProps(b *testing.B) {
+	props := benchProps(100)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := EncodeProps(props); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkMarkup(b *testing.B) {
+	props, _ := EncodeProps(benchProps(100))
+	is := Island{Component: "ProductList", Src: "/_ssr/islands/ProductList-X.js", Props: props,
+		HTML: strings.Repeat("<li>row</li>", 1000), Options: Options{Strategy: Visible}}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		var sb strings.Builder
+		sb.Grow(Size(is))
+		Markup(&sb, is)
+	}
+}
