@@ -39,24 +39,12 @@ func benchEngine(b *testing.B, ttl int) *Engine {
 }
 
 // BenchmarkRenderUncached is one full server render of the demo catalog.
-func BenchmarkRenderUncached(b *testing.B) {
-	e := benchEngine(b, -1)
-	for _, n := range []int{10, 100, 1000} {
-		props := catalog(n)
-		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			for i := 0; i < b.N; i++ {
-				if _, err := e.Render(context.Background(), "ProductList", props); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
+func BenchmarkRenderUncached(b *testing.B) { benchRender(b, benchEngine(b, -1)) }
 
 // BenchmarkRenderCached is a render-cache hit, props encoding and key hash included.
-func BenchmarkRenderCached(b *testing.B) {
-	e := benchEngine(b, 0)
+func BenchmarkRenderCached(b *testing.B) { benchRender(b, benchEngine(b, 0)) }
+
+func benchRender(b *testing.B, e *Engine) {
 	for _, n := range []int{10, 100, 1000} {
 		props := catalog(n)
 		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {

@@ -8,6 +8,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/ssrgate/ssrgate/internal/cache"
 	"github.com/ssrgate/ssrgate/internal/jsvm"
 )
 
@@ -19,7 +20,7 @@ type metricSet struct {
 	reg           *prometheus.Registry
 	renderSeconds *prometheus.HistogramVec
 	cache         *prometheus.CounterVec
-	cacheBytes    prometheus.Gauge
+	cacheResult   [3]prometheus.Counter // by cache.Status, resolved once: lookups are on the hot path
 	fallbacks     *prometheus.CounterVec
 	poolWait      prometheus.Histogram
 }
@@ -33,9 +34,9 @@ func newMetrics() *metricSet {
 	m.cache = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "ssrgate_render_cache_total", Help: "Render cache lookups by result (hit, miss, stale).",
 	}, []string{"result"})
-	m.cacheBytes = prometheus.NewGauge(prometheus.GaugeOpts{
-		Name: "ssrgate_render_cache_bytes", Help: "Bytes held by the render cache.",
-	})
+	for _, st := range []cache.Status{cache.Miss, cache.Hit, cache.Stale} {
+		m.cacheResult[st] = m.cache.WithLabelValues(st.String())
+	}
 	m.fallbacks = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "ssrgate_fallbacks_total", Help: "Islands sent for client-only rendering, by component and reason.",
 	}, []string{"component", "reason"})
@@ -43,7 +44,7 @@ func newMetrics() *metricSet {
 		Name: "ssrgate_pool_wait_seconds", Help: "Time spent waiting for a free JS runtime.",
 		Buckets: []float64{.0001, .0005, .001, .005, .01, .025, .05, .1, .25},
 	})
-	m.reg.MustRegister(m.renderSeconds, m.cache, m.cacheBytes, m.fallbacks, m.poolWait,
+	m.reg.MustRegister(m.renderSeconds, m.cache, m.fallbacks, m.poolWait,
 		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 	return m
 }
@@ -58,24 +59,32 @@ func (e *Engine) MetricsHandler() http.Handler {
 	return promhttp.HandlerFor(metrics.reg, promhttp.HandlerOpts{})
 }
 
-// activePool is the pool the pool gauges report: the newest engine's.
+// activeEngine is the engine the pool and cache gauges report: the one
+// whose MetricsHandler was created last.
 var (
-	activePool   atomic.Pointer[jsvm.Pool]
+	activeEngine atomic.Pointer[Engine]
 	poolGaugesMu sync.Once
 )
 
 func (e *Engine) registerPoolMetrics() {
-	activePool.Store(e.pool)
+	activeEngine.Store(e)
 	poolGaugesMu.Do(func() {
 		stat := func(f func(jsvm.Stats) float64) func() float64 {
 			return func() float64 {
-				if p := activePool.Load(); p != nil {
-					return f(p.Stats())
+				if e := activeEngine.Load(); e != nil {
+					return f(e.pool.Stats())
 				}
 				return 0
 			}
 		}
 		metrics.reg.MustRegister(
+			prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "ssrgate_render_cache_bytes", Help: "Bytes held by the render cache."},
+				func() float64 {
+					if e := activeEngine.Load(); e != nil {
+						return float64(e.cache.c.Bytes())
+					}
+					return 0
+				}),
 			prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "ssrgate_pool_size", Help: "JS runtimes in the pool."},
 				stat(func(s jsvm.Stats) float64 { return float64(s.Size) })),
 			prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "ssrgate_pool_idle", Help: "JS runtimes free now."},

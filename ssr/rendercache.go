@@ -103,8 +103,7 @@ func (r *renderCache) get(ctx context.Context, buildID, name string, propsJSON [
 		}
 		return &rendered{html: html}, nil
 	})
-	metrics.cache.WithLabelValues(status.String()).Inc()
-	metrics.cacheBytes.Set(float64(r.c.Bytes()))
+	metrics.cacheResult[status].Inc()
 	return res, err
 }
 
