@@ -17,7 +17,8 @@ import (
 // entry the markup differs only in the wrapper's attributes, and a cache hit
 // then costs no copy of the HTML at all.
 type rendered struct {
-	html string
+	html     string
+	propsLen int // bytes of the props JSON, which the markup holds too
 
 	mu     sync.Mutex
 	markup map[markupKey]string
@@ -58,7 +59,7 @@ func (r *rendered) markupFor(is island.Island) string {
 
 // size is what an entry counts against CacheMaxBytes: the HTML, and one
 // memoized markup holding the HTML and the props again.
-func (r *rendered) size(propsLen int) int64 { return int64(2*len(r.html) + propsLen + 256) }
+func (r *rendered) size() int64 { return int64(2*len(r.html) + r.propsLen + 256) }
 
 // renderCache keys renders by build id, component and props.
 type renderCache struct {
@@ -73,7 +74,7 @@ func newRenderCache(cfg Config) *renderCache {
 	}
 	return &renderCache{
 		c: cache.New(cache.Config{MaxBytes: cfg.CacheMaxBytes, Stale: stale, RefreshTimeout: cfg.RenderTimeout + cfg.AcquireTimeout},
-			func(r *rendered) int64 { return r.size(0) }),
+			(*rendered).size),
 		ttl: cfg.CacheTTL,
 	}
 }
@@ -101,7 +102,7 @@ func (r *renderCache) get(ctx context.Context, buildID, name string, propsJSON [
 		if err != nil {
 			return nil, err
 		}
-		return &rendered{html: html}, nil
+		return &rendered{html: html, propsLen: len(propsJSON)}, nil
 	})
 	metrics.cacheResult[status].Inc()
 	return res, err
