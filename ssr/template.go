@@ -136,6 +136,7 @@ func (e *Engine) island(ctx context.Context, name string, props any, opts ...str
 // fill in.
 func (e *Engine) Finish(page []byte) []byte {
 	var out bytes.Buffer
+	out.Grow(len(page) + 2048) // the page plus the head and script tags
 	if !e.finish(&out, page) {
 		return page
 	}

@@ -114,14 +114,15 @@ func pageHandler(o serveOptions) (http.Handler, error) {
 		t := ssrTemplate(o.component, o.mode == "ssr-nocache", eng.FuncMap())
 		data.Props = props(o.component, o.rows)
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			// Engine.Execute buffers, finishes ({{ ssrHead }}, {{ ssrScripts }}) and writes.
-			var buf bytes.Buffer
-			if err := eng.Execute(&buf, t, "page", data); err != nil {
-				http.Error(w, err.Error(), http.StatusInternalServerError)
-				return
-			}
+			// Engine.Execute buffers, finishes ({{ ssrHead }}, {{ ssrScripts }})
+			// and writes to w only if the template succeeded, as writePage
+			// does for the other modes; a second buffer here would copy the
+			// page twice.
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			_, _ = w.Write(buf.Bytes())
+			if err := eng.Execute(w, t, "page", data); err != nil {
+				w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+				http.Error(w, err.Error(), http.StatusInternalServerError)
+			}
 		}), nil
 
 	case "hypernova":
