@@ -165,7 +165,7 @@ func TestTemplateIslands(t *testing.T) {
 		t.Fatal(err)
 	}
 	man := e.Manifest()
-	wantIsland := `<ssr-island style="display:contents" data-component="Hello" data-strategy="load" data-src="/_ssr/` + man.Components["Hello"].JS + `">` +
+	wantIsland := `<ssr-island data-component="Hello" data-strategy="load" data-src="/_ssr/` + man.Components["Hello"].JS + `">` +
 		`<p class="hello">Hello, <!-- -->&lt;/script&gt;&lt;!-- ` + "\u2028" + `<!-- -->!</p></ssr-island>` +
 		`<script type="application/json" data-island-props>{"name":"\u003c/script\u003e\u003c!-- \u2028"}</script>`
 	if !strings.Contains(page, wantIsland) {

@@ -161,7 +161,8 @@ func (e *Engine) finish(w io.Writer, page []byte) bool {
 	seenCSS, seenJS := map[string]bool{}, map[string]bool{}
 	var css, preload []string
 	needJS := false
-	for _, f := range island.Scan(page[from:]) {
+	found := island.Scan(page[from:])
+	for _, f := range found {
 		entry, ok := man.Components[f.Component]
 		if !ok {
 			continue
@@ -187,6 +188,9 @@ func (e *Engine) finish(w io.Writer, page []byte) bool {
 	}
 	sort.Strings(preload)
 	var headTags, scriptTags bytes.Buffer
+	if len(found) > 0 && man.IslandCSS != "" {
+		headTags.WriteString(`<link rel="stylesheet" href="` + pub + man.IslandCSS + `">`)
+	}
 	for _, c := range css {
 		headTags.WriteString(`<link rel="stylesheet" href="` + pub + c + `">`)
 	}

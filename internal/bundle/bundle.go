@@ -62,9 +62,12 @@ type Result struct {
 
 // Manifest maps components to the browser files they need.
 type Manifest struct {
-	BuildID    string           `json:"buildId"`
-	PublicPath string           `json:"publicPath"`
-	Runtime    string           `json:"runtime"` // island runtime entry, below PublicPath
+	BuildID    string `json:"buildId"`
+	PublicPath string `json:"publicPath"`
+	Runtime    string `json:"runtime"` // island runtime entry, below PublicPath
+	// IslandCSS is the stylesheet every page with islands links (it gives
+	// the wrapper element display:contents), below PublicPath.
+	IslandCSS  string           `json:"islandCss"`
 	Components map[string]Entry `json:"components"`
 }
 
@@ -263,7 +266,14 @@ func buildServer(opts Options, comps []Component) (string, error) {
 
 func buildClient(opts Options, comps []Component) (map[string][]byte, Manifest, error) {
 	o := common(opts)
-	o.EntryPointsAdvanced = []api.EntryPoint{{InputPath: "ssrgate:runtime", OutputPath: "runtime"}}
+	// Production Vue reports hydration mismatches only as one console line
+	// per page; with the details flag each one reaches app.config.warnHandler,
+	// which the Vue adapter turns into a report (see js/vue-client.js).
+	o.Define["__VUE_PROD_HYDRATION_MISMATCH_DETAILS__"] = "true"
+	o.EntryPointsAdvanced = []api.EntryPoint{
+		{InputPath: "ssrgate:runtime", OutputPath: "runtime"},
+		{InputPath: "ssrgate:island.css", OutputPath: "island"},
+	}
 	for _, c := range comps {
 		o.EntryPointsAdvanced = append(o.EntryPointsAdvanced, api.EntryPoint{
 			InputPath: "ssrgate:client/" + c.Name, OutputPath: outputName(c.Name),
@@ -323,7 +333,12 @@ func manifestFrom(meta string, opts Options, comps []Component) (Manifest, error
 	}
 	rel := func(p string) string { return strings.TrimPrefix(filepath.ToSlash(p), ".ssrgate-out/") }
 	byEntry := map[string]Entry{}
+	islandCSS := ""
 	for out, info := range m.Outputs {
+		if info.EntryPoint == "ssrgate:island.css" && strings.HasSuffix(out, ".css") {
+			islandCSS = rel(out)
+			continue
+		}
 		if info.EntryPoint == "" || !strings.HasSuffix(out, ".js") {
 			continue
 		}
@@ -344,6 +359,10 @@ func manifestFrom(meta string, opts Options, comps []Component) (Manifest, error
 		return man, errors.New("client build: no output for the island runtime")
 	}
 	man.Runtime = rt.JS
+	if islandCSS == "" {
+		return man, errors.New("client build: no output for the island stylesheet")
+	}
+	man.IslandCSS = islandCSS
 	for _, c := range comps {
 		e, ok := byEntry["client/"+c.Name]
 		if !ok {
@@ -394,6 +413,13 @@ func entriesPlugin(opts Options, comps []Component, server bool) api.Plugin {
 					return api.OnLoadResult{}, err
 				}
 				buf.Write(src)
+			case a.Path == "island.css":
+				src, err := island.Source.ReadFile(island.StylesheetPath)
+				if err != nil {
+					return api.OnLoadResult{}, err
+				}
+				s := string(src)
+				return api.OnLoadResult{Contents: &s, ResolveDir: opts.Root, Loader: api.LoaderCSS}, nil
 			case strings.HasPrefix(a.Path, "client/"):
 				c, ok := byName[strings.TrimPrefix(a.Path, "client/")]
 				if !ok {

@@ -22,11 +22,18 @@ import (
 // builds it as one more client entry point, so it is minified and hashed like
 // every other asset.
 //
-//go:embed js/runtime.js
+//go:embed js/runtime.js js/island.css
 var Source embed.FS
 
 // RuntimePath is the path of the runtime inside Source.
 const RuntimePath = "js/runtime.js"
+
+// StylesheetPath is the path, inside Source, of the island stylesheet: the
+// rule that gives the wrapper display:contents. It is a linked file rather
+// than a style attribute or an inline <style>, so pages need no
+// 'unsafe-inline' style source under a Content-Security-Policy, and layout
+// does not wait for JavaScript.
+const StylesheetPath = "js/island.css"
 
 // Strategy says when the browser hydrates an island.
 type Strategy string
@@ -167,8 +174,9 @@ type Island struct {
 	Fallback string
 }
 
-// Tag is the custom element that wraps an island. It uses display:contents so
-// it does not affect layout; React and Vue hydrate its children.
+// Tag is the custom element that wraps an island. The island stylesheet
+// (StylesheetPath) gives it display:contents so it does not affect layout;
+// React and Vue hydrate its children.
 const Tag = "ssr-island"
 
 // Writer is what Markup writes to: *bytes.Buffer and *strings.Builder.
@@ -190,7 +198,7 @@ func Size(is Island) int {
 // framework rendered and hydration sees no extra nodes.
 func Markup(buf Writer, is Island) {
 	o := is.Options
-	buf.WriteString("<" + Tag + ` style="display:contents" data-component="`)
+	buf.WriteString("<" + Tag + ` data-component="`)
 	buf.WriteString(escape(is.Component))
 	buf.WriteString(`" data-strategy="`)
 	buf.WriteString(string(o.Strategy))
@@ -249,7 +257,7 @@ func Scan(page []byte) []Found {
 		if i < 0 {
 			return out
 		}
-		page = page[i+len(open):]
+		page = page[i+len(open)-1:] // keep the space: attr looks for ` name="`
 		end := bytes.IndexByte(page, '>')
 		if end < 0 {
 			return out

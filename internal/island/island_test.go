@@ -103,10 +103,10 @@ func TestMarkupAndScan(t *testing.T) {
 		HTML: "<p>hi</p>", Options: Options{Strategy: Media, Media: `(min-width: 1px) and "x"`}})
 	Markup(&buf, Island{Component: "A", HTML: "<b>static</b>", Options: Options{Strategy: Static}})
 	Markup(&buf, Island{Component: "B", Src: "/b.js", Props: []byte(`{}`), Options: Options{Strategy: Load, ClientOnly: true}, Fallback: "timeout"})
-	want := `<ssr-island style="display:contents" data-component="shop/Cart" data-strategy="media" data-media="(min-width: 1px) and &#34;x&#34;" data-src="/_ssr/islands/shop/Cart-X.js"><p>hi</p></ssr-island>` +
+	want := `<ssr-island data-component="shop/Cart" data-strategy="media" data-media="(min-width: 1px) and &#34;x&#34;" data-src="/_ssr/islands/shop/Cart-X.js"><p>hi</p></ssr-island>` +
 		`<script type="application/json" data-island-props>{"a":1}</script>` +
-		`<ssr-island style="display:contents" data-component="A" data-strategy="static"><b>static</b></ssr-island>` +
-		`<ssr-island style="display:contents" data-component="B" data-strategy="load" data-src="/b.js" data-render="client" data-fallback="timeout"></ssr-island>` +
+		`<ssr-island data-component="A" data-strategy="static"><b>static</b></ssr-island>` +
+		`<ssr-island data-component="B" data-strategy="load" data-src="/b.js" data-render="client" data-fallback="timeout"></ssr-island>` +
 		`<script type="application/json" data-island-props>{}</script>`
 	if buf.String() != want {
 		t.Fatalf("Markup:\n%s\nwant\n%s", buf.String(), want)
