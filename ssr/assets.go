@@ -35,6 +35,8 @@ func (a *asset) gzipped() []byte {
 // mux.Handle("/_ssr/", engine.Assets()). File names carry a content hash,
 // so responses are cacheable for a year and marked immutable. Text assets
 // are gzip-compressed (once, on first request) for clients that accept it.
+// It also receives the island runtime's hydration failure reports at
+// PublicPath + ReportPath (POST; see ReportPath).
 func (e *Engine) Assets() http.Handler {
 	e.assetsOnce.Do(func() {
 		e.assets = make(map[string]*asset, len(e.build.Client))
@@ -49,6 +51,10 @@ func (e *Engine) Assets() http.Handler {
 	prefix := e.cfg.PublicPath
 	modTime := time.Now()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == prefix+ReportPath {
+			e.serveReport(w, r)
+			return
+		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

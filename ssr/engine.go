@@ -38,6 +38,8 @@ type Engine struct {
 
 	assetsOnce sync.Once
 	assets     map[string]*asset
+
+	reports tokenBucket // rate of browser hydration reports (report.go)
 }
 
 // New builds the components and starts the runtime pool. It fails on build

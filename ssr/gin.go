@@ -8,11 +8,13 @@ import (
 	"github.com/gin-gonic/gin/render"
 )
 
-// Mount adds the asset handler to a Gin router at Config.PublicPath.
+// Mount adds the asset handler to a Gin router at Config.PublicPath, and
+// the browser's hydration reports at PublicPath + ReportPath.
 func (e *Engine) Mount(r gin.IRoutes) {
 	h := gin.WrapH(e.Assets())
 	r.GET(e.cfg.PublicPath+"*file", h)
 	r.HEAD(e.cfg.PublicPath+"*file", h)
+	r.POST(e.cfg.PublicPath+ReportPath, h)
 }
 
 // HTMLRender wraps a Gin HTML renderer (what LoadHTMLGlob installs) so that

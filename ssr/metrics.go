@@ -23,6 +23,9 @@ type metricSet struct {
 	cacheResult   [3]prometheus.Counter // by cache.Status, resolved once: lookups are on the hot path
 	fallbacks     *prometheus.CounterVec
 	poolWait      prometheus.Histogram
+
+	hydrationErrors *prometheus.CounterVec // browser reports, by component (report.go)
+	reportsDropped  prometheus.Counter
 }
 
 func newMetrics() *metricSet {
@@ -44,6 +47,13 @@ func newMetrics() *metricSet {
 		Name: "ssrgate_pool_wait_seconds", Help: "Time spent waiting for a free JS runtime.",
 		Buckets: []float64{.0001, .0005, .001, .005, .01, .025, .05, .1, .25},
 	})
+	m.hydrationErrors = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "ssrgate_hydration_errors_total", Help: "Islands that failed in the browser (hydration mismatch, chunk load failure, exception while hydrating), by component; reported by the island runtime.",
+	}, []string{"component"})
+	m.reportsDropped = prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "ssrgate_hydration_reports_dropped_total", Help: "Browser hydration reports refused by the rate limit.",
+	})
+	m.reg.MustRegister(m.hydrationErrors, m.reportsDropped)
 	m.reg.MustRegister(m.renderSeconds, m.cache, m.fallbacks, m.poolWait,
 		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 	return m
