@@ -6,8 +6,8 @@
 // options.idPrefix is the island's useId prefix (app.config.idPrefix); it
 // must equal the server's. options.onError(kind, error) receives hydration
 // mismatches ("mismatch"). The client build defines
-// __VUE_PROD_HYDRATION_MISMATCH_DETAILS__ so that production Vue reports
-// each mismatch through warnHandler instead of one console line per page.
+// __VUE_PROD_HYDRATION_MISMATCH_DETAILS__ so that production Vue warns about
+// each mismatch instead of logging one line per page.
 import { createApp, createSSRApp } from "vue";
 
 export function mount(el, component, props, hydrate, options = {}) {
@@ -29,8 +29,22 @@ export function mount(el, component, props, hydrate, options = {}) {
     if (mounting && !failure) failure = err;
     console.error("ssrgate: error in island " + name + ":", err);
   };
-  app.mount(el);
-  mounting = false;
+  // Production Vue has no component context while it hydrates, so its
+  // mismatch warnings skip warnHandler and go to console.warn: watch that,
+  // only for the (synchronous) duration of the mount.
+  const warn = console.warn;
+  console.warn = function (...args) {
+    if (typeof args[0] === "string" && args[0].startsWith("[Vue warn]: Hydration")) {
+      onError("mismatch", args[0].slice("[Vue warn]: ".length));
+    }
+    return warn.apply(this, args);
+  };
+  try {
+    app.mount(el);
+  } finally {
+    console.warn = warn;
+    mounting = false;
+  }
   if (failure) throw failure;
   return app;
 }
