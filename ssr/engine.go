@@ -39,7 +39,8 @@ type Engine struct {
 	assetsOnce sync.Once
 	assets     map[string]*asset
 
-	reports tokenBucket // rate of browser hydration reports (report.go)
+	reports tokenBucket   // rate of browser hydration reports (report.go)
+	pages   templatePools // pooled template clones of the fast page path (page.go)
 }
 
 // New builds the components and starts the runtime pool. It fails on build
@@ -103,6 +104,12 @@ type RenderOptions struct {
 	CacheTTL time.Duration
 	// NoCache renders without reading or writing the render cache.
 	NoCache bool
+	// IDPrefix prefixes the component's useId values (React's
+	// identifierPrefix, Vue's app.config.idPrefix), so that components
+	// rendered side by side in one document get distinct ids. The browser
+	// must hydrate with the same prefix. Optional. Default none. Islands of
+	// pages executed with ExecutePage get one each (see pageState).
+	IDPrefix string
 }
 
 // Render returns the server HTML of component name with props (any
@@ -132,17 +139,17 @@ func (e *Engine) RenderWith(ctx context.Context, name string, props any, opts Re
 // render renders through the cache, or directly when caching is off.
 func (e *Engine) render(ctx context.Context, name string, propsJSON []byte, opts RenderOptions) (*rendered, error) {
 	if opts.NoCache || e.cfg.CacheTTL < 0 {
-		html, err := e.renderJS(ctx, name, propsJSON)
+		html, err := e.renderJS(ctx, name, propsJSON, opts.IDPrefix)
 		if err != nil {
 			return nil, err
 		}
 		return &rendered{html: html}, nil
 	}
-	return e.cache.get(ctx, e.build.BuildID, name, propsJSON, opts.CacheTTL, e.renderJS)
+	return e.cache.get(ctx, e.build.BuildID, name, propsJSON, opts.IDPrefix, opts.CacheTTL, e.renderJS)
 }
 
 // renderJS runs one render in a pooled runtime.
-func (e *Engine) renderJS(ctx context.Context, name string, propsJSON []byte) (string, error) {
+func (e *Engine) renderJS(ctx context.Context, name string, propsJSON []byte, idPrefix string) (string, error) {
 	start := time.Now()
 	actx, cancel := context.WithTimeout(ctx, e.cfg.AcquireTimeout)
 	vm, err := e.pool.Acquire(actx)
@@ -157,7 +164,7 @@ func (e *Engine) renderJS(ctx context.Context, name string, propsJSON []byte) (s
 
 	rctx, cancel := context.WithTimeout(ctx, e.cfg.RenderTimeout)
 	defer cancel()
-	v, err := vm.Invoke(rctx, name, "__ssr.render", name, string(propsJSON))
+	v, err := vm.Invoke(rctx, name, "__ssr.render", name, string(propsJSON), idPrefix)
 	if err != nil {
 		re := &RenderError{Component: name, Reason: ReasonError, Err: err}
 		var jerr *jsvm.JSError

@@ -165,7 +165,7 @@ func TestTemplateIslands(t *testing.T) {
 		t.Fatal(err)
 	}
 	man := e.Manifest()
-	wantIsland := `<ssr-island data-component="Hello" data-strategy="load" data-src="/_ssr/` + man.Components["Hello"].JS + `">` +
+	wantIsland := `<ssr-island data-component="Hello" data-strategy="load" data-src="/_ssr/` + man.Components["Hello"].JS + `" data-id-prefix="i0">` +
 		`<p class="hello">Hello, <!-- -->&lt;/script&gt;&lt;!-- ` + "\u2028" + `<!-- -->!</p></ssr-island>` +
 		`<script type="application/json" data-island-props>{"name":"\u003c/script\u003e\u003c!-- \u2028"}</script>`
 	if !strings.Contains(page, wantIsland) {
@@ -463,7 +463,7 @@ func TestRenderCache(t *testing.T) {
 		}
 	}
 	// A different build id never hits the old entry.
-	if cacheKey("build1", "Counted", []byte(`{}`)) == cacheKey("build2", "Counted", []byte(`{}`)) {
+	if cacheKey("build1", "Counted", []byte(`{}`), "") == cacheKey("build2", "Counted", []byte(`{}`), "") {
 		t.Error("cache key ignores the build id")
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"sort"
 	"strings"
 	"sync"
 
@@ -29,18 +28,27 @@ const (
 //	{{ props "key" value ... }}              a props map built inline
 //	{{ ssrHead }}                            in <head>: stylesheets and preloads of the page's islands
 //	{{ ssrScripts }}                         before </body>: the island runtime, if any island needs JS
+//	{{ status 404 }}                         the page's HTTP status (prints nothing; the last call wins)
 //
 // Options: "client:load" (default), "client:idle", "client:visible",
 // "client:media=QUERY", "client:only", "static", "cache=DURATION", "cache=off".
 //
-// Pages that use them must pass through Finish (Execute, the Gin HTMLRender
-// and the standalone server do this).
+// Parse page templates with these functions and execute them with
+// ExecutePage, ExecuteContext or Execute, or through the Gin HTMLRender or
+// the standalone server: those run each request on a pooled clone of the
+// template set whose functions are bound to the request (its context, its
+// islands, its status), so finishing a page never scans it. A template
+// executed directly (t.Execute) gets the functions below, which know no
+// request: {{ component }} renders with no context, {{ status }} is
+// ignored, and the page must pass through Finish, which scans the output
+// for islands.
 func (e *Engine) FuncMap() template.FuncMap {
 	return template.FuncMap{
 		"component":  e.component,
 		"props":      Props,
 		"ssrHead":    func() template.HTML { return headMarker },
 		"ssrScripts": func() template.HTML { return scriptsMarker },
+		"status":     func(int) string { return "" },
 	}
 }
 
@@ -64,7 +72,7 @@ func Props(kv ...any) (map[string]any, error) {
 // component is {{ component }}. Template functions get no request context;
 // renders are bounded by RenderTimeout instead.
 func (e *Engine) component(name string, props any, opts ...string) (template.HTML, error) {
-	is, r, err := e.island(context.Background(), name, props, opts...)
+	is, r, err := e.island(context.Background(), name, props, "", opts...)
 	if err != nil {
 		return "", err
 	}
@@ -83,7 +91,7 @@ func (e *Engine) component(name string, props any, opts ...string) (template.HTM
 // rendering, unless Config.Strict is set, when the error is returned.
 // Unknown components and bad options or props are always errors.
 func (e *Engine) Island(ctx context.Context, w *bytes.Buffer, name string, props any, opts ...string) error {
-	is, _, err := e.island(ctx, name, props, opts...)
+	is, _, err := e.island(ctx, name, props, "", opts...)
 	if err != nil {
 		return err
 	}
@@ -94,7 +102,7 @@ func (e *Engine) Island(ctx context.Context, w *bytes.Buffer, name string, props
 // island prepares one island. It also returns the render it used, whose
 // memoized markup serves repeated cache hits; nil for client-only islands
 // and fallbacks.
-func (e *Engine) island(ctx context.Context, name string, props any, opts ...string) (island.Island, *rendered, error) {
+func (e *Engine) island(ctx context.Context, name string, props any, idPrefix string, opts ...string) (island.Island, *rendered, error) {
 	o, err := island.ParseOptions(opts...)
 	if err != nil {
 		return island.Island{}, nil, fmt.Errorf("component %s: %w", name, err)
@@ -106,11 +114,11 @@ func (e *Engine) island(ctx context.Context, name string, props any, opts ...str
 	if err != nil {
 		return island.Island{}, nil, fmt.Errorf("component %s: %w", name, err)
 	}
-	is := island.Island{Component: name, Props: propsJSON, Options: o, Src: e.src[name]}
+	is := island.Island{Component: name, Props: propsJSON, Options: o, Src: e.src[name], IDPrefix: idPrefix}
 	if o.ClientOnly {
 		return is, nil, nil
 	}
-	r, err := e.render(ctx, name, propsJSON, RenderOptions{CacheTTL: o.CacheTTL, NoCache: o.NoCache})
+	r, err := e.render(ctx, name, propsJSON, RenderOptions{CacheTTL: o.CacheTTL, NoCache: o.NoCache, IDPrefix: idPrefix})
 	if err != nil {
 		var re *RenderError
 		if e.cfg.Strict || !errors.As(err, &re) {
@@ -129,8 +137,9 @@ func (e *Engine) island(ctx context.Context, name string, props any, opts ...str
 	return is, r, nil
 }
 
-// Finish fills in what {{ ssrHead }} and {{ ssrScripts }} stand for, now
-// that the page's islands are known: stylesheets of every island, module
+// Finish fills in what {{ ssrHead }} and {{ ssrScripts }} stand for in a
+// page that was executed directly (not through ExecutePage), by scanning it
+// for islands: stylesheets of every island, module
 // preloads of islands that hydrate on load, and the island runtime unless
 // every island is static. It returns page itself when there is nothing to
 // fill in.
@@ -156,51 +165,8 @@ func (e *Engine) finish(w io.Writer, page []byte) bool {
 	if head >= 0 {
 		from = head
 	}
-	man := e.build.Manifest
-	pub := e.cfg.PublicPath
-	seenCSS, seenJS := map[string]bool{}, map[string]bool{}
-	var css, preload []string
-	needJS := false
-	found := island.Scan(page[from:])
-	for _, f := range found {
-		entry, ok := man.Components[f.Component]
-		if !ok {
-			continue
-		}
-		for _, c := range entry.CSS {
-			if !seenCSS[c] {
-				seenCSS[c] = true
-				css = append(css, c)
-			}
-		}
-		if f.Strategy == island.Static {
-			continue
-		}
-		needJS = true
-		if f.Strategy == island.Load {
-			for _, j := range append([]string{entry.JS}, entry.Imports...) {
-				if !seenJS[j] {
-					seenJS[j] = true
-					preload = append(preload, j)
-				}
-			}
-		}
-	}
-	sort.Strings(preload)
 	var headTags, scriptTags bytes.Buffer
-	if len(found) > 0 && man.IslandCSS != "" {
-		headTags.WriteString(`<link rel="stylesheet" href="` + pub + man.IslandCSS + `">`)
-	}
-	for _, c := range css {
-		headTags.WriteString(`<link rel="stylesheet" href="` + pub + c + `">`)
-	}
-	if needJS {
-		headTags.WriteString(`<link rel="modulepreload" href="` + pub + man.Runtime + `">`)
-		for _, j := range preload {
-			headTags.WriteString(`<link rel="modulepreload" href="` + pub + j + `">`)
-		}
-		scriptTags.WriteString(`<script type="module" src="` + pub + man.Runtime + `"></script>`)
-	}
+	e.pageTags(&headTags, &scriptTags, island.Scan(page[from:]), "")
 	// Splice: page with the head marker (if any) and the last scripts
 	// marker (if any, and after the head) replaced.
 	type cut struct {
@@ -226,21 +192,12 @@ func (e *Engine) finish(w io.Writer, page []byte) bool {
 
 var pagePool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// Execute runs template name of t with data into a buffer, finishes the page
-// and writes it to w only if everything succeeded, so a failing template
-// never sends half a page.
+// Execute runs template name of t with data, finishes the page and writes
+// it to w only if everything succeeded, so a failing template never sends
+// half a page. It is ExecuteContext with no request context; see
+// ExecutePage for the fast path it takes.
 func (e *Engine) Execute(w io.Writer, t *template.Template, name string, data any) error {
-	buf := pagePool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer func() {
-		if buf.Cap() <= 4<<20 { // do not pin huge pages in the pool
-			pagePool.Put(buf)
-		}
-	}()
-	if err := t.ExecuteTemplate(buf, name, data); err != nil {
-		return err
-	}
-	return e.WriteFinished(w, buf.Bytes())
+	return e.ExecuteContext(context.Background(), w, t, name, data)
 }
 
 // WriteFinished writes the finished form of page (see Finish) to w without

@@ -172,6 +172,10 @@ type Island struct {
 	// Fallback names why a server render was skipped ("error", "timeout",
 	// "busy"); it is written as data-fallback for debugging in the browser.
 	Fallback string
+	// IDPrefix is the prefix of the component's useId values, which the
+	// server render used; written as data-id-prefix so that the browser
+	// hydrates with the same one. Empty: the framework's default.
+	IDPrefix string
 }
 
 // Tag is the custom element that wraps an island. The island stylesheet
@@ -189,7 +193,7 @@ type Writer interface {
 // Size is an upper bound of the bytes Markup writes for is (before HTML
 // escaping of attribute values, which is rare), for sizing buffers.
 func Size(is Island) int {
-	return 192 + len(is.Component) + len(is.Src) + len(is.Options.Media) + len(is.Fallback) + len(is.HTML) + len(is.Props)
+	return 208 + len(is.IDPrefix) + len(is.Component) + len(is.Src) + len(is.Options.Media) + len(is.Fallback) + len(is.HTML) + len(is.Props)
 }
 
 // Markup writes the island: the wrapper element around the server HTML, then
@@ -214,6 +218,11 @@ func Markup(buf Writer, is Island) {
 		buf.WriteByte('"')
 		if o.ClientOnly {
 			buf.WriteString(` data-render="client"`)
+		}
+		if is.IDPrefix != "" {
+			buf.WriteString(` data-id-prefix="`)
+			buf.WriteString(escape(is.IDPrefix))
+			buf.WriteByte('"')
 		}
 	}
 	if is.Fallback != "" {

@@ -6,6 +6,8 @@
 import { createSSRApp } from "vue";
 import { renderToString } from "vue/server-renderer";
 
-export function render(component, props) {
-  return renderToString(createSSRApp(component, props));
+export function render(component, props, idPrefix) {
+  const app = createSSRApp(component, props);
+  if (idPrefix) app.config.idPrefix = idPrefix;
+  return renderToString(app);
 }
