@@ -67,6 +67,13 @@ type Config struct {
 	// Logger receives render failures and component console output.
 	// Optional. Default slog.Default().
 	Logger *slog.Logger
+
+	// CSPNonce gives every page executed through ExecutePage (and so
+	// Execute, the Gin HTMLRender and ssrgate serve) a fresh nonce, puts it
+	// on every script ssrgate writes and in {{ cspNonce }}, and sends
+	// Content-Security-Policy: CSPPolicy(nonce) with the response, unless a
+	// nonce came from the caller (see csp.go). Optional. Default off.
+	CSPNonce bool
 }
 
 func (c *Config) fill() error {

@@ -59,17 +59,24 @@ type htmlInstance struct {
 var _ render.Render = htmlInstance{}
 
 func (h htmlInstance) Render(w http.ResponseWriter) error {
+	ctx := context.Background()
+	if rc, ok := w.(interface{ Request() *http.Request }); ok {
+		ctx = rc.Request().Context()
+	}
+	// A policy the application's middleware already set decides the nonce.
+	if n := nonceInHeader(w.Header()); n != "" {
+		ctx = WithCSPNonce(ctx, n)
+	}
 	if in, ok := h.inner.(render.HTML); ok && in.Template != nil && h.fast {
-		ctx := context.Background()
-		if rc, ok := w.(interface{ Request() *http.Request }); ok {
-			ctx = rc.Request().Context()
-		}
 		p, err := h.e.ExecutePage(ctx, in.Template, in.Name, in.Data)
 		if err != nil {
 			return h.fail(w, err)
 		}
 		defer p.Release()
 		hdr := w.Header()
+		if csp := p.CSPHeader(); csp != "" {
+			hdr.Set("Content-Security-Policy", csp)
+		}
 		if hdr.Get("Content-Encoding") == "" && hdr.Get("Content-Length") == "" {
 			hdr.Set("Content-Length", strconv.Itoa(p.Len()))
 		}
@@ -83,7 +90,15 @@ func (h htmlInstance) Render(w http.ResponseWriter) error {
 	if err := h.inner.Render(bw); err != nil {
 		return h.fail(w, err)
 	}
-	return h.e.WriteFinished(w, bw.buf.Bytes())
+	nonce, owned := h.e.nonceFor(ctx)
+	if owned {
+		w.Header().Set("Content-Security-Policy", CSPPolicy(nonce))
+	}
+	ew := &errWriter{w: w}
+	if !h.e.finish(ew, bw.buf.Bytes(), nonce) {
+		ew.Write(bw.buf.Bytes())
+	}
+	return ew.err
 }
 
 // fail answers 500 for a failed template.

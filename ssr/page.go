@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"net/http"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -54,6 +55,8 @@ type pageState struct {
 	Islands []island.Found
 	Status  int
 
+	nonceOwned bool // Nonce was made by ssrgate (Config.CSPNonce), which sends the policy
+
 	nextID int
 	buf    bytes.Buffer // the output of the clone's execution
 	slots  []slot       // places in buf that finish fills in, in page order
@@ -72,6 +75,7 @@ func (p *pageState) NextIslandID() int {
 func (p *pageState) reset(ctx context.Context) {
 	p.Ctx = ctx
 	p.Nonce = ""
+	p.nonceOwned = false
 	p.Islands = p.Islands[:0]
 	p.Status = 0
 	p.nextID = 0
@@ -115,8 +119,13 @@ func (p *pageState) funcs() template.FuncMap {
 		"ssrHead":    p.ssrHead,
 		"ssrScripts": p.ssrScripts,
 		"status":     p.status,
+		"cspNonce":   p.cspNonce,
 	}
 }
+
+// cspNonce is {{ cspNonce }}: the page's CSP nonce, for the page's own
+// scripts (<script nonce="{{ cspNonce }}">); "" when the page has none.
+func (p *pageState) cspNonce() string { return p.Nonce }
 
 // islandMarks are the island placeholders; a page's n-th island uses the
 // n-th, so a placeholder printed away from where it was made (a variable
@@ -338,6 +347,31 @@ type Page struct {
 	exec *pageExec  // the clone to return to its pool
 	slow *bytes.Buffer
 	n    int
+
+	nonce      string // slow path: the page's nonce
+	nonceOwned bool
+}
+
+// Nonce is the page's CSP nonce (see CSPPolicy), or "".
+func (p *Page) Nonce() string {
+	if p.st == nil {
+		return p.nonce
+	}
+	return p.st.Nonce
+}
+
+// CSPHeader is the Content-Security-Policy the response must carry: the
+// policy of a nonce that ssrgate made (Config.CSPNonce), or "" when the page
+// has no nonce or the nonce came from the caller (WithCSPNonce), who then
+// sends its own policy.
+func (p *Page) CSPHeader() string {
+	if p.st != nil && p.st.nonceOwned {
+		return CSPPolicy(p.st.Nonce)
+	}
+	if p.st == nil && p.nonceOwned {
+		return CSPPolicy(p.nonce)
+	}
+	return ""
 }
 
 // Status is the HTTP status the page set with {{ status N }}, or 0.
@@ -488,13 +522,14 @@ func (e *Engine) ExecutePage(ctx context.Context, t *template.Template, name str
 	}
 	tp := e.templatePool(t)
 	if tp == nil || tp.master == nil {
-		return e.executeSlow(t, name, data)
+		return e.executeSlow(ctx, t, name, data)
 	}
 	x, err := tp.get(e)
 	if err != nil {
-		return e.executeSlow(t, name, data)
+		return e.executeSlow(ctx, t, name, data)
 	}
 	x.st.reset(ctx)
+	x.st.Nonce, x.st.nonceOwned = e.nonceFor(ctx)
 	if name == "" {
 		err = x.t.Execute(&x.st.buf, data)
 	} else {
@@ -514,7 +549,8 @@ func (e *Engine) ExecutePage(ctx context.Context, t *template.Template, name str
 }
 
 // executeSlow executes t itself and finishes the page by scanning it.
-func (e *Engine) executeSlow(t *template.Template, name string, data any) (*Page, error) {
+func (e *Engine) executeSlow(ctx context.Context, t *template.Template, name string, data any) (*Page, error) {
+	nonce, owned := e.nonceFor(ctx)
 	buf := pagePool.Get().(*bytes.Buffer)
 	buf.Reset()
 	var err error
@@ -529,13 +565,13 @@ func (e *Engine) executeSlow(t *template.Template, name string, data any) (*Page
 	}
 	out := pagePool.Get().(*bytes.Buffer)
 	out.Reset()
-	if !e.finish(out, buf.Bytes()) {
+	if !e.finish(out, buf.Bytes(), nonce) {
 		out, buf = buf, out
 	}
 	if buf.Cap() <= maxPooledPage {
 		pagePool.Put(buf)
 	}
-	return &Page{slow: out, n: out.Len()}, nil
+	return &Page{slow: out, n: out.Len(), nonce: nonce, nonceOwned: owned}, nil
 }
 
 // ExecuteContext is Execute with the request's context for the renders of
@@ -548,6 +584,11 @@ func (e *Engine) ExecuteContext(ctx context.Context, w io.Writer, t *template.Te
 		return err
 	}
 	defer p.Release()
+	if csp := p.CSPHeader(); csp != "" {
+		if hw, ok := w.(interface{ Header() http.Header }); ok {
+			hw.Header().Set("Content-Security-Policy", csp)
+		}
+	}
 	if st := p.Status(); st != 0 {
 		if hw, ok := w.(interface{ WriteHeader(int) }); ok {
 			hw.WriteHeader(st)

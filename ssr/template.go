@@ -49,6 +49,7 @@ func (e *Engine) FuncMap() template.FuncMap {
 		"ssrHead":    func() template.HTML { return headMarker },
 		"ssrScripts": func() template.HTML { return scriptsMarker },
 		"status":     func(int) string { return "" },
+		"cspNonce":   func() string { return nonceMarker },
 	}
 }
 
@@ -146,27 +147,35 @@ func (e *Engine) island(ctx context.Context, name string, props any, idPrefix st
 func (e *Engine) Finish(page []byte) []byte {
 	var out bytes.Buffer
 	out.Grow(len(page) + 2048) // the page plus the head and script tags
-	if !e.finish(&out, page) {
+	if !e.finish(&out, page, "") {
 		return page
 	}
 	return out.Bytes()
 }
 
 // finish writes the finished page to w, in slices of page around the
-// markers, without copying page. It reports false, writing nothing, if the
-// page has no markers.
-func (e *Engine) finish(w io.Writer, page []byte) bool {
+// markers, without copying page, with nonce (may be "") on the scripts and
+// in place of {{ cspNonce }}. It reports false, writing nothing, if the page
+// needs no change.
+func (e *Engine) finish(w io.Writer, page []byte, nonce string) bool {
+	replaced := bytes.Contains(page, []byte(nonceMarker))
+	if replaced {
+		page = replaceNonce(page, nonce)
+	}
 	head := bytes.Index(page, []byte(headMarker))
 	scripts := bytes.LastIndex(page, []byte(scriptsMarker))
 	if head < 0 && scripts < 0 {
-		return false
+		if replaced {
+			w.Write(page)
+		}
+		return replaced
 	}
 	from := 0
 	if head >= 0 {
 		from = head
 	}
 	var headTags, scriptTags bytes.Buffer
-	e.pageTags(&headTags, &scriptTags, island.Scan(page[from:]), "")
+	e.pageTags(&headTags, &scriptTags, island.Scan(page[from:]), nonce)
 	// Splice: page with the head marker (if any) and the last scripts
 	// marker (if any, and after the head) replaced.
 	type cut struct {
@@ -204,7 +213,7 @@ func (e *Engine) Execute(w io.Writer, t *template.Template, name string, data an
 // copying it first.
 func (e *Engine) WriteFinished(w io.Writer, page []byte) error {
 	ew := &errWriter{w: w}
-	if !e.finish(ew, page) {
+	if !e.finish(ew, page, "") {
 		ew.Write(page)
 	}
 	return ew.err

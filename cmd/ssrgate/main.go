@@ -86,6 +86,7 @@ type engineFlags struct {
 	maxOutput                    int
 	strict, dev                  bool
 	logLevel, logFormat          string
+	cspNonce                     bool
 }
 
 func (f *engineFlags) register(fs *flag.FlagSet) {
@@ -105,6 +106,7 @@ func (f *engineFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.dev, "dev", false, "unminified client bundles, strict errors")
 	fs.StringVar(&f.logLevel, "log-level", "info", "debug, info, warn or error")
 	fs.StringVar(&f.logFormat, "log-format", "text", "text or json")
+	fs.BoolVar(&f.cspNonce, "csp-nonce", false, "send a strict Content-Security-Policy with a fresh nonce per page, and put the nonce on every script ssrgate writes")
 }
 
 func (f *engineFlags) logger(w io.Writer) (*slog.Logger, error) {
@@ -128,6 +130,7 @@ func (f *engineFlags) config(log *slog.Logger) ssr.Config {
 		RenderTimeout: f.renderTimeout, AcquireTimeout: f.acquireTime, MaxOutputBytes: f.maxOutput,
 		CacheTTL: f.cacheTTL, CacheStale: f.cacheStale, CacheMaxBytes: f.cacheMB << 20,
 		Strict: f.strict || f.dev, Dev: f.dev, Logger: log,
+		CSPNonce: f.cspNonce,
 	}
 }
 

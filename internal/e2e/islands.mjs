@@ -44,6 +44,14 @@ async function run(name, fn) {
 
 function instrument(page, label) {
   const rec = { console: [], errors: [], failed: [], violations: [] };
+  // Every page is served under ssrgate's strict CSP: collect violations
+  // from the first byte on (init scripts are not subject to the policy).
+  page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"}`),
+    );
+  });
   page.on("console", (m) => {
     const e = { page: label, type: m.type(), text: m.text(), url: (m.location() && m.location().url) || "" };
     rec.console.push(e);
@@ -68,6 +76,10 @@ function problems(rec) {
   for (const e of rec.errors) out.push(`page error: ${e}`);
   for (const f of rec.failed) out.push(`request failed: ${f}`);
   return out;
+}
+
+async function violations(page) {
+  return ((await page.evaluate(() => window.__cspViolations).catch(() => null)) || []).map((v) => `CSP violation: ${v}`);
 }
 
 // hold makes the browser wait for the client entries of the named
@@ -202,7 +214,7 @@ try {
         if (!more) bad.push(`typing after hydration shows ${JSON.stringify(await textOf(page, `[data-testid="${c.testid}"] output`))}, want "hi!?"`);
       }
       if (h.requested.length === 0) bad.push(`the entry of ${c.component} was never requested`);
-      bad.push(...problems(rec));
+      bad.push(...problems(rec), ...(await violations(page)));
       check(name, bad.length === 0, bad.join("\n") || `${c.strategy}: the ${c.how} before hydration took effect after hydration`);
       await page.close();
     });
@@ -236,8 +248,72 @@ try {
     }
     // Server and browser agree: the server HTML already had these ids.
     for (const id of ids) if (id && !raw.includes(`id="${id}"`)) bad.push(`id ${id} is not in the server HTML`);
-    bad.push(...problems(rec));
+    bad.push(...problems(rec), ...(await violations(page)));
     check("ids/distinct-per-island", bad.length === 0, bad.join("\n") || `ids ${JSON.stringify(ids)}, labels point at their own inputs, no hydration warning`);
+    await page.close();
+  });
+
+  // ---- 3. strict CSP ---------------------------------------------------------
+  const POLICY = /^script-src 'nonce-([A-Za-z0-9_-]{22})' 'strict-dynamic'; object-src 'none'; base-uri 'none'$/;
+  await run("csp/strict-policy-no-violations", async () => {
+    const page = await ctx.newPage();
+    const rec = instrument(page, "/csp");
+    // Tighter still than what ssrgate sends: no inline styles and nothing
+    // from elsewhere, to show the island wrapper needs no style attribute.
+    let served = "";
+    await page.route(base + "/csp", async (route) => {
+      const res = await route.fetch();
+      const headers = res.headers();
+      served = headers["content-security-policy"] || "";
+      headers["content-security-policy"] = served + "; default-src 'self'; style-src 'self'";
+      await route.fulfill({ response: res, headers });
+    });
+    const res = await page.goto(base + "/csp", { waitUntil: "load" });
+    const raw = await res.text();
+    const bad = [];
+    const m = served.match(POLICY);
+    if (!m) bad.push(`Content-Security-Policy ${JSON.stringify(served)} is not the strict policy`);
+    const nonce = m ? m[1] : "<none>";
+    // Every script and module preload in the HTML carries the nonce; the
+    // props scripts are JSON data blocks, which need none.
+    for (const tag of raw.match(/<script\b[^>]*>|<link\b[^>]*rel="modulepreload"[^>]*>/g) || []) {
+      const json = /type="application\/json"/.test(tag);
+      if (!json && !tag.includes(` nonce="${nonce}"`)) bad.push(`no nonce on ${tag}`);
+    }
+    if (/<ssr-island[^>]*\sstyle=/.test(raw)) bad.push("an island wrapper has a style attribute");
+    if (raw.includes("ssrgate-csp-nonce")) bad.push("the {{ cspNonce }} placeholder is left in the page");
+    await waitFor(page, () => [...document.querySelectorAll("ssr-island:not([data-strategy=static])")].every((el) => el.hasAttribute("data-hydrated") || el.hasAttribute("data-hydrate-error")));
+    const st = await page.$$eval("ssr-island", (els) => els.map((el) => [el.getAttribute("data-component"), el.hasAttribute("data-hydrated"), getComputedStyle(el).display]));
+    for (const [comp, hydrated, display] of st) {
+      if (display !== "contents") bad.push(`${comp} wrapper display is ${display}, want contents from the island stylesheet`);
+      if (comp !== "Mismatch" && !hydrated) bad.push(`${comp} did not hydrate under the policy`);
+    }
+    if ((await page.evaluate(() => document.documentElement.dataset.pageScript)) !== "ran") bad.push("the page's own script with {{ cspNonce }} did not run");
+    for (const id of ["csp-react", "csp-vue"]) {
+      await page.click(`[data-testid="${id}"] button`);
+      if (!(await waitFor(page, ([s, w]) => document.querySelector(s)?.textContent.trim() === w, [`[data-testid="${id}"] button`, `${id}: 1`]))) bad.push(`${id} does not count under the policy`);
+    }
+    // A fresh nonce for every response.
+    const again = (await (await fetch(base + "/csp")).headers.get("content-security-policy")) || "";
+    const m2 = again.match(POLICY);
+    if (!m2 || m2[1] === nonce) bad.push(`second response's policy ${JSON.stringify(again)} does not have a fresh nonce (first ${nonce})`);
+    bad.push(...problems(rec), ...(await violations(page)));
+    check("csp/strict-policy-no-violations", bad.length === 0, bad.join("\n") || `policy ${served}; every script nonced; islands hydrate and work; 0 violations`);
+    await page.close();
+  });
+
+  // The control: the same policy blocks a script without the nonce, and the
+  // violation is seen, so "no violations" above means something.
+  await run("csp/control-unnonced-script-blocked", async () => {
+    const page = await ctx.newPage();
+    const rec = instrument(page, "/csp-control");
+    await page.goto(base + "/csp-control", { waitUntil: "load" });
+    await waitFor(page, () => document.querySelector("ssr-island")?.hasAttribute("data-hydrated"));
+    const v = await violations(page);
+    const rogue = await page.evaluate(() => document.documentElement.dataset.rogue);
+    const hydrated = await page.$eval("ssr-island", (el) => el.hasAttribute("data-hydrated"));
+    check("csp/control-unnonced-script-blocked", v.length === 1 && /script-src/.test(v[0]) && rogue === undefined && hydrated,
+      `violations ${JSON.stringify(v)} (want exactly one, script-src); rogue script ran: ${rogue === "ran"}; island hydrated: ${hydrated}; console: ${JSON.stringify(rec.console.map((m) => m.text))}`);
     await page.close();
   });
 

@@ -27,8 +27,8 @@ import (
 // TestIslands drives the island runtime's harder duties in Chromium
 // (islands.mjs), over the fixtures in testdata/islands: clicks and typing
 // before a lazy island hydrated are replayed, islands of one component get
-// distinct useId values, a strict nonce-based CSP passes, and hydration
-// failures reach the server's metrics.
+// distinct useId values, a strict nonce-based CSP passes (every page here is
+// served under it), and hydration failures reach the server's metrics.
 func TestIslands(t *testing.T) {
 	if testing.Short() && os.Getenv("SSRGATE_REQUIRE_BROWSER") != "1" {
 		t.Skip("browser e2e test skipped in -short mode")
@@ -42,6 +42,8 @@ func TestIslands(t *testing.T) {
 		Root:          "../..",
 		Strict:        true,
 		Logger:        logger,
+		// Every page of this test runs under the strict policy.
+		CSPNonce: true,
 	})
 	if err != nil {
 		t.Fatalf("ssr.New over testdata/islands/components: %v", err)

@@ -216,13 +216,13 @@ func Markup(buf Writer, is Island) {
 		buf.WriteString(` data-src="`)
 		buf.WriteString(escape(is.Src))
 		buf.WriteByte('"')
-		if o.ClientOnly {
-			buf.WriteString(` data-render="client"`)
-		}
 		if is.IDPrefix != "" {
 			buf.WriteString(` data-id-prefix="`)
 			buf.WriteString(escape(is.IDPrefix))
 			buf.WriteByte('"')
+		}
+		if o.ClientOnly {
+			buf.WriteString(` data-render="client"`)
 		}
 	}
 	if is.Fallback != "" {

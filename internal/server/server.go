@@ -312,13 +312,23 @@ func (s *Server) serve(c *gin.Context, p *page, status int) {
 	defer bufPool.Put(buf)
 	pg.WriteTo(buf)
 	body := buf.Bytes()
-	sum := sha256.Sum256(body)
-	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
 	h := c.Writer.Header()
-	h.Set("ETag", etag)
 	h.Set("Cache-Control", p.cacheControl)
 	h.Set("Vary", "Accept-Encoding")
 	h.Set("Content-Type", "text/html; charset=utf-8")
+	if csp := pg.CSPHeader(); csp != "" {
+		h.Set("Content-Security-Policy", csp)
+	}
+	if pg.Nonce() != "" {
+		// Every response has its own nonce, so the body never repeats: no
+		// ETag (a 304 would revive an old nonce), and no cached
+		// compressed body.
+		writeBody(c, status, body)
+		return
+	}
+	sum := sha256.Sum256(body)
+	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
+	h.Set("ETag", etag)
 	if status == http.StatusOK && etagMatch(c.GetHeader("If-None-Match"), etag) {
 		c.Status(http.StatusNotModified)
 		return
