@@ -41,6 +41,7 @@ type Engine struct {
 
 	reports tokenBucket   // rate of browser hydration reports (report.go)
 	pages   templatePools // pooled template clones of the fast page path (page.go)
+	wiring  wiring        // detection of wiring mistakes (misconfig.go)
 }
 
 // New builds the components and starts the runtime pool. It fails on build

@@ -17,6 +17,9 @@ func (e *Engine) Mount(r gin.IRoutes) {
 	r.GET(e.cfg.PublicPath+"*file", h)
 	r.HEAD(e.cfg.PublicPath+"*file", h)
 	r.POST(e.cfg.PublicPath+ReportPath, h)
+	if g, ok := r.(*gin.Engine); ok {
+		e.wiring.gin.Store(g) // to check, at the first page, that HTMLRender is the engine's
+	}
 }
 
 // HTMLRender wraps a Gin HTML renderer (what LoadHTMLGlob installs) so that
@@ -34,6 +37,10 @@ func (e *Engine) Mount(r gin.IRoutes) {
 // they are bounded by RenderTimeout alone. Gin's debug renderer, which
 // reparses the templates for every request, is finished by scanning.
 func (e *Engine) HTMLRender(base render.HTMLRender) render.HTMLRender {
+	if base == nil {
+		e.log.Error("ssrgate: engine.HTMLRender was given no renderer: call it after r.LoadHTMLGlob (or LoadHTMLFiles), " +
+			"which installs Gin's renderer and replaces whatever r.HTMLRender held; as it is, pages keep ssrgate's markers and no island hydrates")
+	}
 	_, fast := base.(render.HTMLProduction)
 	return htmlRender{e: e, base: base, fast: fast}
 }
@@ -95,7 +102,7 @@ func (h htmlInstance) Render(w http.ResponseWriter) error {
 		w.Header().Set("Content-Security-Policy", CSPPolicy(nonce))
 	}
 	ew := &errWriter{w: w}
-	if !h.e.finish(ew, bw.buf.Bytes(), nonce) {
+	if !h.e.finish(ew, bw.buf.Bytes(), nonce, nil, "") {
 		ew.Write(bw.buf.Bytes())
 	}
 	return ew.err

@@ -57,6 +57,9 @@ type pageState struct {
 
 	nonceOwned bool // Nonce was made by ssrgate (Config.CSPNonce), which sends the policy
 
+	tmpl *template.Template // the caller's template set and name, for the wiring checks
+	name string
+
 	nextID int
 	buf    bytes.Buffer // the output of the clone's execution
 	slots  []slot       // places in buf that finish fills in, in page order
@@ -76,6 +79,7 @@ func (p *pageState) reset(ctx context.Context) {
 	p.Ctx = ctx
 	p.Nonce = ""
 	p.nonceOwned = false
+	p.tmpl, p.name = nil, ""
 	p.Islands = p.Islands[:0]
 	p.Status = 0
 	p.nextID = 0
@@ -241,6 +245,9 @@ func (p *pageState) finish() {
 		prev = s.at + len(s.mark)
 	}
 	p.segs = append(p.segs, segment{b: page[prev:]})
+	if note := p.e.checkPage(p.tmpl, p.name, p.Islands, firstHead >= 0, lastScripts >= 0); note != "" {
+		p.segs = append(p.segs, segment{s: note})
+	}
 }
 
 // sortSlots orders slots by offset (insertion sort: a page has few, and
@@ -530,6 +537,7 @@ func (e *Engine) ExecutePage(ctx context.Context, t *template.Template, name str
 	}
 	x.st.reset(ctx)
 	x.st.Nonce, x.st.nonceOwned = e.nonceFor(ctx)
+	x.st.tmpl, x.st.name = t, name
 	if name == "" {
 		err = x.t.Execute(&x.st.buf, data)
 	} else {
@@ -565,7 +573,7 @@ func (e *Engine) executeSlow(ctx context.Context, t *template.Template, name str
 	}
 	out := pagePool.Get().(*bytes.Buffer)
 	out.Reset()
-	if !e.finish(out, buf.Bytes(), nonce) {
+	if !e.finish(out, buf.Bytes(), nonce, t, name) {
 		out, buf = buf, out
 	}
 	if buf.Cap() <= maxPooledPage {

@@ -44,12 +44,21 @@ const (
 // for islands.
 func (e *Engine) FuncMap() template.FuncMap {
 	return template.FuncMap{
-		"component":  e.component,
-		"props":      Props,
-		"ssrHead":    func() template.HTML { return headMarker },
-		"ssrScripts": func() template.HTML { return scriptsMarker },
-		"status":     func(int) string { return "" },
-		"cspNonce":   func() string { return nonceMarker },
+		"component": e.component,
+		"props":     Props,
+		"ssrHead": func() template.HTML {
+			e.unboundMarker()
+			return headMarker
+		},
+		"ssrScripts": func() template.HTML {
+			e.unboundMarker()
+			if e.cfg.Strict {
+				return scriptsMarker + unfinishedNote
+			}
+			return scriptsMarker
+		},
+		"status":   func(int) string { return "" },
+		"cspNonce": func() string { return nonceMarker },
 	}
 }
 
@@ -147,7 +156,7 @@ func (e *Engine) island(ctx context.Context, name string, props any, idPrefix st
 func (e *Engine) Finish(page []byte) []byte {
 	var out bytes.Buffer
 	out.Grow(len(page) + 2048) // the page plus the head and script tags
-	if !e.finish(&out, page, "") {
+	if !e.finish(&out, page, "", nil, "") {
 		return page
 	}
 	return out.Bytes()
@@ -157,25 +166,38 @@ func (e *Engine) Finish(page []byte) []byte {
 // markers, without copying page, with nonce (may be "") on the scripts and
 // in place of {{ cspNonce }}. It reports false, writing nothing, if the page
 // needs no change.
-func (e *Engine) finish(w io.Writer, page []byte, nonce string) bool {
+//
+// t and name (may be nil and "") name the page's template for the wiring
+// checks (misconfig.go).
+func (e *Engine) finish(w io.Writer, page []byte, nonce string, t *template.Template, name string) bool {
 	replaced := bytes.Contains(page, []byte(nonceMarker))
 	if replaced {
 		page = replaceNonce(page, nonce)
 	}
+	if e.cfg.Strict && bytes.Contains(page, []byte(unfinishedNote)) {
+		page = bytes.ReplaceAll(page, []byte(unfinishedNote), nil)
+		replaced = true
+	}
 	head := bytes.Index(page, []byte(headMarker))
 	scripts := bytes.LastIndex(page, []byte(scriptsMarker))
 	if head < 0 && scripts < 0 {
-		if replaced {
+		note := e.checkPage(t, name, island.Scan(page), false, false)
+		if replaced || note != "" {
 			w.Write(page)
+			io.WriteString(w, note)
+			return true
 		}
-		return replaced
+		return false
 	}
+	e.wiring.finished.Add(1)
 	from := 0
 	if head >= 0 {
 		from = head
 	}
+	found := island.Scan(page[from:])
+	note := e.checkPage(t, name, found, head >= 0, scripts >= 0 && scripts > head)
 	var headTags, scriptTags bytes.Buffer
-	e.pageTags(&headTags, &scriptTags, island.Scan(page[from:]), nonce)
+	e.pageTags(&headTags, &scriptTags, found, nonce)
 	// Splice: page with the head marker (if any) and the last scripts
 	// marker (if any, and after the head) replaced.
 	type cut struct {
@@ -196,6 +218,7 @@ func (e *Engine) finish(w io.Writer, page []byte, nonce string) bool {
 		prev = c.at + c.n
 	}
 	w.Write(page[prev:])
+	io.WriteString(w, note)
 	return true
 }
 
@@ -213,7 +236,7 @@ func (e *Engine) Execute(w io.Writer, t *template.Template, name string, data an
 // copying it first.
 func (e *Engine) WriteFinished(w io.Writer, page []byte) error {
 	ew := &errWriter{w: w}
-	if !e.finish(ew, page, "") {
+	if !e.finish(ew, page, "", nil, "") {
 		ew.Write(page)
 	}
 	return ew.err
