@@ -317,6 +317,20 @@ try {
     await page.close();
   });
 
+  // ---- 5. misconfiguration is loud (strict mode shows it in the page) -----
+  await run("misconfig/missing-ssrScripts-shown", async () => {
+    const page = await ctx.newPage();
+    instrument(page, "/noscripts");
+    await page.goto(base + "/noscripts", { waitUntil: "load" });
+    await page.reload({ waitUntil: "load" });
+    const alert = await page.locator("[data-ssrgate-warning]").innerText().catch((e) => `<none: ${e.message.split("\n")[0]}>`);
+    const visible = await page.locator("[data-ssrgate-warning]").isVisible().catch(() => false);
+    const hydrating = await page.$eval("ssr-island", (el) => el.hasAttribute("data-hydrating"));
+    check("misconfig/missing-ssrScripts-shown", visible && /no \{\{ ssrScripts \}\}/.test(alert) && !hydrating,
+      `warning visible: ${visible}, text ${JSON.stringify(alert)}; island started: ${hydrating}`);
+    await page.close();
+  });
+
   // ---- 4. hydration failures reach the server ----------------------------
   await run("report/mismatch-counted", async () => {
     const page = await ctx.newPage();

@@ -90,6 +90,9 @@ func TestIslands(t *testing.T) {
 		if re := regexp.MustCompile(`(?m)^ssrgate_hydration_errors_total\{component="(VueTally|unknown)"\}`); re.Match(body) {
 			t.Errorf("hydration errors reported for islands that hydrated cleanly:\n%s", grepLines(string(body), "ssrgate_hydration"))
 		}
+		if n := strings.Count(logs.String(), "no {{ ssrScripts }}, so nothing hydrates"); n != 1 {
+			t.Errorf("the page without {{ ssrScripts }} was logged %d times over two loads, want once:\n%s", n, grepLines(logs.String(), "ssrgate:"))
+		}
 		if l := logs.String(); !strings.Contains(l, "island failed in the browser") || !strings.Contains(l, "kind=load") || !strings.Contains(l, "kind=mismatch") {
 			t.Errorf("server log lacks the browser's load and mismatch reports:\n%s", grepLines(l, "browser"))
 		}
