@@ -23,8 +23,11 @@ func (e *Engine) Mount(r gin.IRoutes) {
 }
 
 // HTMLRender wraps a Gin HTML renderer (what LoadHTMLGlob installs) so that
-// pages are rendered into a buffer, finished and written only if the
-// template succeeded. Use it after LoadHTMLGlob:
+// pages are rendered into a buffer, finished (see Finish) and written only if
+// the template succeeded. A failed template answers 500 (with the error in
+// Strict mode) and returns the error, which Gin records on the context
+// (c.Errors) for its logger or the app's middleware to report; it is not
+// logged here as well. Use it after LoadHTMLGlob:
 //
 //	r.SetFuncMap(engine.FuncMap())
 //	r.LoadHTMLGlob("templates/*")
@@ -110,7 +113,6 @@ func (h htmlInstance) Render(w http.ResponseWriter) error {
 
 // fail answers 500 for a failed template.
 func (h htmlInstance) fail(w http.ResponseWriter, err error) error {
-	h.e.log.Error("page template failed", "err", err)
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.WriteHeader(http.StatusInternalServerError)
 	msg := "500 internal server error\n"
