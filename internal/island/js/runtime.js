@@ -25,7 +25,9 @@ const TAG = "ssr-island";
 
 // ---- reporting ------------------------------------------------------------
 
-const REPORT_URL = new URL("report", import.meta.url).href;
+// The report endpoint sits next to the runtime (PUBLIC_PATH/report), but on
+// the page's own origin: assets may come from a CDN, reports go to ssrgate.
+const REPORT_URL = new URL(new URL("report", import.meta.url).pathname, location.href).href;
 const MAX_REPORTS = 10; // per page view; the server rate-limits as well
 let reports = 0;
 
