@@ -58,6 +58,12 @@ type Config struct {
 	// CacheMaxBytes bounds the render cache's size. Optional. Default 64 MiB.
 	CacheMaxBytes int64
 
+	// CompressCacheMaxBytes bounds the cache of compressed page bodies
+	// that WritePage, Compress and GinCompress send from: each distinct
+	// body is compressed once per coding (brotli, zstd, gzip), from its
+	// second request on. Optional. Default 32 MiB. Negative: no cache.
+	CompressCacheMaxBytes int64
+
 	// Strict turns server-render failures into errors (the template fails,
 	// and the page shows it) instead of client-only fallbacks. Use it in
 	// development and CI.
@@ -114,6 +120,9 @@ func (c *Config) fill() error {
 	}
 	if c.CacheMaxBytes == 0 {
 		c.CacheMaxBytes = 64 << 20
+	}
+	if c.CompressCacheMaxBytes == 0 {
+		c.CompressCacheMaxBytes = 32 << 20
 	}
 	if c.RenderTimeout < 0 || c.AcquireTimeout < 0 || c.MaxOutputBytes < 0 || c.CacheMaxBytes < 0 {
 		return errors.New("ssr: timeouts and sizes must not be negative")

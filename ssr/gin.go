@@ -2,7 +2,6 @@ package ssr
 
 import (
 	"bytes"
-	"context"
 	"net/http"
 	"strconv"
 
@@ -28,7 +27,7 @@ func (e *Engine) Mount(r gin.IRoutes) {
 // With Gin's production renderer (gin.ReleaseMode) pages take the fast
 // path of ExecutePage: {{ status N }} sets the response status and the
 // response gets a Content-Length. Renders get the request's context when
-// the router uses Engine.Handler's middleware (GinMiddleware); otherwise
+// the router uses GinCompress; otherwise
 // they are bounded by RenderTimeout alone. Gin's debug renderer, which
 // reparses the templates for every request, is finished by scanning.
 func (e *Engine) HTMLRender(base render.HTMLRender) render.HTMLRender {
@@ -58,13 +57,13 @@ var _ render.Render = htmlInstance{}
 
 func (h htmlInstance) Render(w http.ResponseWriter) error {
 	if in, ok := h.inner.(render.HTML); ok && in.Template != nil && h.fast {
-		ctx := context.Background()
-		if rc, ok := w.(interface{ Request() *http.Request }); ok {
-			ctx = rc.Request().Context()
-		}
-		p, err := h.e.ExecutePage(ctx, in.Template, in.Name, in.Data)
+		in.WriteContentType(w)
+		p, err := h.e.ExecutePage(requestContext(w), in.Template, in.Name, in.Data)
 		if err != nil {
 			return h.fail(w, err)
+		}
+		if a, ok := w.(interface{ adoptPage(*Page) bool }); ok && a.adoptPage(p) {
+			return nil // GinCompress sends it, compressed, and releases it
 		}
 		defer p.Release()
 		hdr := w.Header()
