@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -69,7 +70,8 @@ func precompress(files map[string][]byte, dev bool) map[string]*asset {
 	return out
 }
 
-// Assets serves the browser bundles. Mount it at Config.PublicPath, e.g.
+// Assets serves the browser bundles. Mount it at Config.PublicPath (the
+// URL's path when PublicPath is a CDN URL), e.g.
 // mux.Handle("/_ssr/", engine.Assets()). File names carry a content hash,
 // so responses are cacheable for a year and marked immutable. Text assets
 // are precompressed (brotli, zstd, gzip; once, at the first call of
@@ -79,7 +81,7 @@ func (e *Engine) Assets() http.Handler {
 	e.assetsOnce.Do(func() {
 		e.assets = precompress(e.build.Client, e.cfg.Dev)
 	})
-	prefix := e.cfg.PublicPath
+	prefix := e.assetPrefix()
 	modTime := time.Now()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -97,6 +99,9 @@ func (e *Engine) Assets() http.Handler {
 		h.Set("Content-Type", a.contentType)
 		h.Set("Cache-Control", "public, max-age=31536000, immutable")
 		h.Set("X-Content-Type-Options", "nosniff")
+		// Module scripts from another origin (a CDN pulling from here)
+		// load in CORS mode; the files are public and immutable.
+		h.Set("Access-Control-Allow-Origin", "*")
 		body, etag := a.body, a.etag
 		if a.coded[0] != nil || a.coded[1] != nil || a.coded[2] != nil {
 			h.Set("Vary", "Accept-Encoding")
@@ -161,4 +166,31 @@ func writePrecompressed(dir string, files map[string][]byte, dev bool) error {
 		}
 	}
 	return nil
+}
+
+// checkPublicPath accepts a path from the site's root or an absolute
+// http(s) URL with a host.
+func checkPublicPath(p string) error {
+	if strings.HasPrefix(p, "/") && !strings.HasPrefix(p, "//") {
+		return nil
+	}
+	u, err := url.Parse(p)
+	if err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && u.RawQuery == "" && u.Fragment == "" {
+		return nil
+	}
+	return fmt.Errorf("ssr: PublicPath %q must be a path from the site root (/_ssr/) or an absolute http(s) URL such as https://cdn.example.com/assets/", p)
+}
+
+// assetPrefix is the path Assets and Mount serve under: PublicPath, or the
+// path of a PublicPath URL.
+func (e *Engine) assetPrefix() string {
+	p := e.cfg.PublicPath
+	if strings.HasPrefix(p, "/") {
+		return p
+	}
+	u, _ := url.Parse(p) // checked by Config.fill
+	if u.Path == "" {
+		return "/"
+	}
+	return u.Path
 }

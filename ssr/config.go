@@ -17,7 +17,11 @@ type Config struct {
 	// vue and the components' packages. Optional. Default ".".
 	Root string
 	// PublicPath is the URL prefix the client assets are served under; mount
-	// Engine.Assets there. Optional. Default "/_ssr/".
+	// Engine.Assets there. A path ("/_ssr/") or an absolute http(s) URL
+	// of a CDN ("https://cdn.example.com/assets/"): pages then load the
+	// assets from the CDN, and Engine.Assets and Mount serve them under the
+	// URL's path ("/assets/") for a CDN that pulls from this server.
+	// Optional. Default "/_ssr/".
 	PublicPath string
 
 	// PoolSize is the number of JS runtimes rendering in parallel.
@@ -85,8 +89,8 @@ func (c *Config) fill() error {
 	if c.PublicPath == "" {
 		c.PublicPath = "/_ssr/"
 	}
-	if c.PublicPath[0] != '/' {
-		return errors.New("ssr: PublicPath must start with /")
+	if err := checkPublicPath(c.PublicPath); err != nil {
+		return err
 	}
 	if c.PublicPath[len(c.PublicPath)-1] != '/' {
 		c.PublicPath += "/"

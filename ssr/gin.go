@@ -9,11 +9,12 @@ import (
 	"github.com/gin-gonic/gin/render"
 )
 
-// Mount adds the asset handler to a Gin router at Config.PublicPath.
+// Mount adds the asset handler to a Gin router at Config.PublicPath (its
+// path, when PublicPath is a CDN URL).
 func (e *Engine) Mount(r gin.IRoutes) {
 	h := gin.WrapH(e.Assets())
-	r.GET(e.cfg.PublicPath+"*file", h)
-	r.HEAD(e.cfg.PublicPath+"*file", h)
+	r.GET(e.assetPrefix()+"*file", h)
+	r.HEAD(e.assetPrefix()+"*file", h)
 }
 
 // HTMLRender wraps a Gin HTML renderer (what LoadHTMLGlob installs) so that

@@ -91,7 +91,7 @@ type engineFlags struct {
 func (f *engineFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.components, "components", "components", "directory of React and Vue components")
 	fs.StringVar(&f.root, "root", ".", "directory whose node_modules provides react, react-dom and vue")
-	fs.StringVar(&f.publicPath, "public-path", "/_ssr/", "URL prefix of client assets")
+	fs.StringVar(&f.publicPath, "public-path", "/_ssr/", "URL prefix of client assets: a path (/_ssr/) or a CDN URL (https://cdn.example.com/assets/)")
 	fs.IntVar(&f.poolSize, "pool-size", 0, "JS runtimes rendering in parallel (default: number of CPUs)")
 	fs.IntVar(&f.maxRenders, "runtime-max-renders", 200, "retire a JS runtime after this many renders (bounds heap growth); negative: never")
 	fs.Int64Var(&f.maxHTMLMB, "runtime-max-html-mb", 8, "retire a JS runtime after it rendered this many MiB of HTML; negative: no bound")
