@@ -14,7 +14,7 @@ func TestPublicPathValues(t *testing.T) {
 	for p, ok := range map[string]bool{
 		"/_ssr/": true, "/static": true, "https://cdn.example.com/assets/": true, "http://127.0.0.1:9000/a/": true,
 		"https://cdn.example.com": true,
-		"assets/": false, "//cdn.example.com/": false, "ftp://cdn.example.com/": false, "https:///x/": false,
+		"assets/":                 false, "//cdn.example.com/": false, "ftp://cdn.example.com/": false, "https:///x/": false,
 		"https://cdn.example.com/a/?v=1": false,
 	} {
 		c := Config{PublicPath: p}
