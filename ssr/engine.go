@@ -91,6 +91,11 @@ func (e *Engine) Close() error {
 	return nil
 }
 
+// PoolSize is the number of runtimes rendering in parallel: Config.PoolSize
+// after defaults, the useful bound on concurrent renders for callers that
+// fan out (the Hypernova batch endpoint).
+func (e *Engine) PoolSize() int { return e.cfg.PoolSize }
+
 // Components lists the component names, sorted.
 func (e *Engine) Components() []string { return append([]string(nil), e.names...) }
 

@@ -19,7 +19,10 @@ func (e *Engine) Mount(r gin.IRoutes) {
 
 // HTMLRender wraps a Gin HTML renderer (what LoadHTMLGlob installs) so that
 // pages are rendered into a buffer, finished and written only if the
-// template succeeded. Use it after LoadHTMLGlob:
+// template succeeded. A failed template answers 500 (with the error in
+// Strict mode) and returns the error, which Gin records on the context
+// (c.Errors) for its logger or the app's middleware to report; it is not
+// logged here as well. Use it after LoadHTMLGlob:
 //
 //	r.SetFuncMap(engine.FuncMap())
 //	r.LoadHTMLGlob("templates/*")
@@ -28,8 +31,8 @@ func (e *Engine) Mount(r gin.IRoutes) {
 // With Gin's production renderer (gin.ReleaseMode) pages take the fast
 // path of ExecutePage: {{ status N }} sets the response status and the
 // response gets a Content-Length. Renders get the request's context when
-// the router uses GinCompress; otherwise
-// they are bounded by RenderTimeout alone. Gin's debug renderer, which
+// the router uses GinCompress; otherwise they are bounded by RenderTimeout
+// alone. Gin's debug renderer, which
 // reparses the templates for every request, is finished by scanning.
 func (e *Engine) HTMLRender(base render.HTMLRender) render.HTMLRender {
 	_, fast := base.(render.HTMLProduction)
@@ -86,7 +89,6 @@ func (h htmlInstance) Render(w http.ResponseWriter) error {
 
 // fail answers 500 for a failed template.
 func (h htmlInstance) fail(w http.ResponseWriter, err error) error {
-	h.e.log.Error("page template failed", "err", err)
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.WriteHeader(http.StatusInternalServerError)
 	msg := "500 internal server error\n"

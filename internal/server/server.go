@@ -25,6 +25,13 @@ import (
 	"github.com/ssrgate/ssrgate/ssr"
 )
 
+// The defaults of Config's optional fields, exported so the ssrgate command's
+// help text does not restate them.
+const (
+	DefaultTemplatesDir = "templates"
+	DefaultCacheControl = "no-cache"
+)
+
 // Config configures New.
 type Config struct {
 	Engine *ssr.Engine
@@ -80,10 +87,10 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("server: Engine is required")
 	}
 	if cfg.TemplatesDir == "" {
-		cfg.TemplatesDir = "templates"
+		cfg.TemplatesDir = DefaultTemplatesDir
 	}
 	if cfg.CacheControl == "" {
-		cfg.CacheControl = "no-cache"
+		cfg.CacheControl = DefaultCacheControl
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
