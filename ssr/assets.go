@@ -2,53 +2,87 @@ package ssr
 
 import (
 	"bytes"
-	"compress/gzip"
+	"fmt"
 	"mime"
 	"net/http"
+	"net/url"
+	"os"
 	"path"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/cespare/xxhash/v2"
+
+	"github.com/ssrgate/ssrgate/internal/encode"
 )
 
-// asset is one browser file, with its gzip form made on first request.
+// asset is one browser file with its precompressed forms.
 type asset struct {
-	body, gz    []byte
+	body        []byte
 	contentType string
-	once        sync.Once
+	etag        string    // of body; a coding's ETag adds its suffix
+	coded       [3][]byte // by assetCodings index; nil: not smaller
 }
 
-func (a *asset) gzipped() []byte {
-	a.once.Do(func() {
-		var b bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
-		zw.Write(a.body)
-		zw.Close()
-		if b.Len() < len(a.body) {
-			a.gz = b.Bytes()
+// assetCodings are the codings assets are precompressed with, in the
+// server's order of preference.
+var assetCodings = [3]encode.Coding{encode.Brotli, encode.Zstd, encode.Gzip}
+
+// precompress compresses every compressible asset with every asset coding,
+// in parallel. Production builds use the codings' highest levels (brotli 11
+// makes JS about 15% smaller than gzip -9): assets are compressed once per
+// build, at start-up or by `ssrgate build`. Dev builds use fast levels.
+func precompress(files map[string][]byte, dev bool) map[string]*asset {
+	out := make(map[string]*asset, len(files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for name, b := range files {
+		ct := mime.TypeByExtension(path.Ext(name))
+		if strings.HasSuffix(name, ".js") {
+			ct = "text/javascript; charset=utf-8"
 		}
-	})
-	return a.gz
+		a := &asset{body: b, contentType: ct, etag: fmt.Sprintf(`"%016x"`, xxhash.Sum64(b))}
+		out[name] = a
+		if !compressible(ct) || len(b) < 512 {
+			continue
+		}
+		for i, c := range assetCodings {
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer func() { <-sem; wg.Done() }()
+				var z []byte
+				if dev {
+					z = encode.CompressFast(b, c)
+				} else {
+					z = encode.Compress(b, c)
+				}
+				if len(z) < len(b) {
+					a.coded[i] = z
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	return out
 }
 
-// Assets serves the browser bundles. Mount it at Config.PublicPath, e.g.
+// Assets serves the browser bundles. Mount it at Config.PublicPath (the
+// URL's path when PublicPath is a CDN URL), e.g.
 // mux.Handle("/_ssr/", engine.Assets()). File names carry a content hash,
 // so responses are cacheable for a year and marked immutable. Text assets
-// are gzip-compressed (once, on first request) for clients that accept it.
-// It also receives the island runtime's hydration failure reports at
-// PublicPath + ReportPath (POST; see ReportPath).
+// are precompressed (brotli, zstd, gzip; once, at the first call of
+// Assets) and sent in the coding the client prefers, with an ETag per
+// coding. It also receives the island runtime's hydration failure reports
+// at PublicPath + ReportPath (POST; see ReportPath).
 func (e *Engine) Assets() http.Handler {
 	e.assetsOnce.Do(func() {
-		e.assets = make(map[string]*asset, len(e.build.Client))
-		for name, b := range e.build.Client {
-			ct := mime.TypeByExtension(path.Ext(name))
-			if strings.HasSuffix(name, ".js") {
-				ct = "text/javascript; charset=utf-8"
-			}
-			e.assets[name] = &asset{body: b, contentType: ct}
-		}
+		e.assets = precompress(e.build.Client, e.cfg.Dev)
 	})
-	prefix := e.cfg.PublicPath
+	prefix := e.assetPrefix()
 	modTime := time.Now()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == prefix+ReportPath {
@@ -70,14 +104,31 @@ func (e *Engine) Assets() http.Handler {
 		h.Set("Content-Type", a.contentType)
 		h.Set("Cache-Control", "public, max-age=31536000, immutable")
 		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Vary", "Accept-Encoding")
-		body := a.body
-		if compressible(a.contentType) && acceptsGzip(r.Header.Get("Accept-Encoding")) && r.Header.Get("Range") == "" {
-			if gz := a.gzipped(); gz != nil {
-				h.Set("Content-Encoding", "gzip")
-				body = gz
+		// Module scripts from another origin (a CDN pulling from here)
+		// load in CORS mode; the files are public and immutable.
+		h.Set("Access-Control-Allow-Origin", "*")
+		body, etag := a.body, a.etag
+		if a.coded[0] != nil || a.coded[1] != nil || a.coded[2] != nil {
+			h.Set("Vary", "Accept-Encoding")
+			if r.Header.Get("Range") == "" {
+				offered := make([]encode.Coding, 0, 3)
+				for i, c := range assetCodings {
+					if a.coded[i] != nil {
+						offered = append(offered, c)
+					}
+				}
+				if c := encode.Negotiate(r.Header.Get("Accept-Encoding"), offered...); c != encode.Identity {
+					for i := range assetCodings {
+						if assetCodings[i] == c {
+							body = a.coded[i]
+						}
+					}
+					h.Set("Content-Encoding", c.String())
+					etag = encode.SuffixETag(etag, c)
+				}
 			}
 		}
+		h.Set("ETag", etag)
 		http.ServeContent(w, r, name, modTime, bytes.NewReader(body))
 	})
 }
@@ -104,3 +155,47 @@ func acceptsGzip(h string) bool {
 // AcceptsGzip reports whether an Accept-Encoding header value allows a
 // gzip-encoded response. The standalone server uses it for pages.
 func AcceptsGzip(header string) bool { return acceptsGzip(header) }
+
+// writePrecompressed writes NAME.br and NAME.gz next to every asset of
+// files in dir that compresses.
+func writePrecompressed(dir string, files map[string][]byte, dev bool) error {
+	for name, a := range precompress(files, dev) {
+		for i, c := range assetCodings {
+			if a.coded[i] == nil || (c != encode.Brotli && c != encode.Gzip) {
+				continue
+			}
+			dst := filepath.Join(dir, filepath.FromSlash(name)+c.FileExt())
+			if err := os.WriteFile(dst, a.coded[i], 0o644); err != nil {
+				return fmt.Errorf("write precompressed asset: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// checkPublicPath accepts a path from the site's root or an absolute
+// http(s) URL with a host.
+func checkPublicPath(p string) error {
+	if strings.HasPrefix(p, "/") && !strings.HasPrefix(p, "//") {
+		return nil
+	}
+	u, err := url.Parse(p)
+	if err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && u.RawQuery == "" && u.Fragment == "" {
+		return nil
+	}
+	return fmt.Errorf("ssr: PublicPath %q must be a path from the site root (/_ssr/) or an absolute http(s) URL such as https://cdn.example.com/assets/", p)
+}
+
+// assetPrefix is the path Assets and Mount serve under: PublicPath, or the
+// path of a PublicPath URL.
+func (e *Engine) assetPrefix() string {
+	p := e.cfg.PublicPath
+	if strings.HasPrefix(p, "/") {
+		return p
+	}
+	u, _ := url.Parse(p) // checked by Config.fill
+	if u.Path == "" {
+		return "/"
+	}
+	return u.Path
+}

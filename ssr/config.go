@@ -18,7 +18,11 @@ type Config struct {
 	// vue and the components' packages. Optional. Default ".".
 	Root string
 	// PublicPath is the URL prefix the client assets are served under; mount
-	// Engine.Assets there. Optional. Default "/_ssr/".
+	// Engine.Assets there. A path ("/_ssr/") or an absolute http(s) URL
+	// of a CDN ("https://cdn.example.com/assets/"): pages then load the
+	// assets from the CDN, and Engine.Assets and Mount serve them under the
+	// URL's path ("/assets/") for a CDN that pulls from this server.
+	// Optional. Default "/_ssr/".
 	PublicPath string
 
 	// PoolSize is the number of JS runtimes rendering in parallel.
@@ -58,6 +62,12 @@ type Config struct {
 	CacheStale time.Duration
 	// CacheMaxBytes bounds the render cache's size. Optional. Default 64 MiB.
 	CacheMaxBytes int64
+
+	// CompressCacheMaxBytes bounds the cache of compressed page bodies
+	// that WritePage, Compress and GinCompress send from: each distinct
+	// body is compressed once per coding (brotli, zstd, gzip), from its
+	// second request on. Optional. Default 32 MiB. Negative: no cache.
+	CompressCacheMaxBytes int64
 
 	// Strict turns server-render failures into errors (the template fails,
 	// and the page shows it) instead of client-only fallbacks. Use it in
@@ -99,8 +109,8 @@ func (c *Config) fill() error {
 	if c.PublicPath == "" {
 		c.PublicPath = "/_ssr/"
 	}
-	if c.PublicPath[0] != '/' {
-		return errors.New("ssr: PublicPath must start with /")
+	if err := checkPublicPath(c.PublicPath); err != nil {
+		return err
 	}
 	if c.PublicPath[len(c.PublicPath)-1] != '/' {
 		c.PublicPath += "/"
@@ -134,6 +144,9 @@ func (c *Config) fill() error {
 	}
 	if c.CacheMaxBytes == 0 {
 		c.CacheMaxBytes = 64 << 20
+	}
+	if c.CompressCacheMaxBytes == 0 {
+		c.CompressCacheMaxBytes = 32 << 20
 	}
 	if c.RenderTimeout < 0 || c.AcquireTimeout < 0 || c.MaxOutputBytes < 0 || c.CacheMaxBytes < 0 {
 		return errors.New("ssr: timeouts and sizes must not be negative")

@@ -20,6 +20,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/ssrgate/ssrgate/internal/bundle"
+	"github.com/ssrgate/ssrgate/internal/encode"
 	"github.com/ssrgate/ssrgate/internal/island"
 	"github.com/ssrgate/ssrgate/internal/jsvm"
 )
@@ -39,9 +40,10 @@ type Engine struct {
 	assetsOnce sync.Once
 	assets     map[string]*asset
 
-	reports tokenBucket   // rate of browser hydration reports (report.go)
-	pages   templatePools // pooled template clones of the fast page path (page.go)
-	wiring  wiring        // detection of wiring mistakes (misconfig.go)
+	reports tokenBucket     // rate of browser hydration reports (report.go)
+	pages   templatePools   // pooled template clones of the fast page path (page.go)
+	wiring  wiring          // detection of wiring mistakes (misconfig.go)
+	enc     *encode.Encoder // compressed responses (respond.go)
 }
 
 // New builds the components and starts the runtime pool. It fails on build
@@ -78,6 +80,7 @@ func New(cfg Config) (*Engine, error) {
 	}
 	sort.Strings(e.names)
 	e.cache = newRenderCache(cfg)
+	e.enc = encode.New(encode.Config{MaxBytes: cfg.CompressCacheMaxBytes})
 	e.log.Info("ssr engine ready", "components", len(e.names), "build", res.BuildID,
 		"runtimes", cfg.PoolSize, "took", time.Since(start).Round(time.Millisecond))
 	return e, nil
@@ -203,7 +206,9 @@ type BuildInfo struct {
 
 // Build bundles the components of cfg and writes the client assets and
 // manifest.json to outDir, without starting any runtime: the step a deploy
-// pipeline runs to publish assets to a CDN.
+// pipeline runs to publish assets to a CDN. Next to each text asset it
+// writes NAME.br and NAME.gz (brotli and gzip at their highest levels) for
+// servers and CDNs that serve precompressed files.
 func Build(cfg Config, outDir string) (BuildInfo, error) {
 	if err := cfg.fill(); err != nil {
 		return BuildInfo{}, err
@@ -216,6 +221,9 @@ func Build(cfg Config, outDir string) (BuildInfo, error) {
 		return BuildInfo{}, err
 	}
 	if err := res.WriteTo(outDir); err != nil {
+		return BuildInfo{}, err
+	}
+	if err := writePrecompressed(outDir, res.Client, cfg.Dev); err != nil {
 		return BuildInfo{}, err
 	}
 	return BuildInfo{BuildID: res.BuildID, Components: len(res.Components)}, nil

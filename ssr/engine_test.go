@@ -407,7 +407,7 @@ func TestAssetsGzip(t *testing.T) {
 	js := "/_ssr/" + e.Manifest().Runtime
 	for _, tt := range []struct {
 		accept, wantEnc string
-	}{{"gzip, br", "gzip"}, {"", ""}, {"gzip;q=0", ""}, {"*", "gzip"}} {
+	}{{"gzip, br", "br"}, {"gzip", "gzip"}, {"", ""}, {"gzip;q=0", ""}, {"*", "br"}, {"zstd, gzip;q=0.5", "zstd"}} {
 		req, _ := http.NewRequest("GET", srv.URL+js, nil)
 		if tt.accept != "" {
 			req.Header.Set("Accept-Encoding", tt.accept)

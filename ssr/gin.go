@@ -2,7 +2,6 @@ package ssr
 
 import (
 	"bytes"
-	"context"
 	"net/http"
 	"strconv"
 
@@ -10,21 +9,22 @@ import (
 	"github.com/gin-gonic/gin/render"
 )
 
-// Mount adds the asset handler to a Gin router at Config.PublicPath, and
-// the browser's hydration reports at PublicPath + ReportPath.
+// Mount adds the asset handler to a Gin router at Config.PublicPath (its
+// path, when PublicPath is a CDN URL), and the browser's hydration reports
+// at that path + ReportPath.
 func (e *Engine) Mount(r gin.IRoutes) {
 	h := gin.WrapH(e.Assets())
-	r.GET(e.cfg.PublicPath+"*file", h)
-	r.HEAD(e.cfg.PublicPath+"*file", h)
-	r.POST(e.cfg.PublicPath+ReportPath, h)
+	r.GET(e.assetPrefix()+"*file", h)
+	r.HEAD(e.assetPrefix()+"*file", h)
+	r.POST(e.assetPrefix()+ReportPath, h)
 	if g, ok := r.(*gin.Engine); ok {
-		e.wiring.gin.Store(g) // to check, at the first page, that HTMLRender is the engine's
+		e.wiring.gin.Store(g) // to check, at the first pages, that HTMLRender is the engine's
 	}
 }
 
 // HTMLRender wraps a Gin HTML renderer (what LoadHTMLGlob installs) so that
-// pages are rendered into a buffer, finished (see Finish) and written only if
-// the template succeeded. A failed template answers 500 (with the error in
+// pages are rendered into a buffer, finished and written only if the
+// template succeeded. A failed template answers 500 (with the error in
 // Strict mode) and returns the error, which Gin records on the context
 // (c.Errors) for its logger or the app's middleware to report; it is not
 // logged here as well. Use it after LoadHTMLGlob:
@@ -36,8 +36,8 @@ func (e *Engine) Mount(r gin.IRoutes) {
 // With Gin's production renderer (gin.ReleaseMode) pages take the fast
 // path of ExecutePage: {{ status N }} sets the response status and the
 // response gets a Content-Length. Renders get the request's context when
-// the router uses Engine.Handler's middleware (GinMiddleware); otherwise
-// they are bounded by RenderTimeout alone. Gin's debug renderer, which
+// the router uses GinCompress; otherwise they are bounded by RenderTimeout
+// alone. Gin's debug renderer, which
 // reparses the templates for every request, is finished by scanning.
 func (e *Engine) HTMLRender(base render.HTMLRender) render.HTMLRender {
 	if base == nil {
@@ -69,24 +69,25 @@ type htmlInstance struct {
 var _ render.Render = htmlInstance{}
 
 func (h htmlInstance) Render(w http.ResponseWriter) error {
-	ctx := context.Background()
-	if rc, ok := w.(interface{ Request() *http.Request }); ok {
-		ctx = rc.Request().Context()
-	}
+	ctx := requestContext(w)
 	// A policy the application's middleware already set decides the nonce.
 	if n := nonceInHeader(w.Header()); n != "" {
 		ctx = WithCSPNonce(ctx, n)
 	}
 	if in, ok := h.inner.(render.HTML); ok && in.Template != nil && h.fast {
+		in.WriteContentType(w)
 		p, err := h.e.ExecutePage(ctx, in.Template, in.Name, in.Data)
 		if err != nil {
 			return h.fail(w, err)
 		}
-		defer p.Release()
 		hdr := w.Header()
 		if csp := p.CSPHeader(); csp != "" {
 			hdr.Set("Content-Security-Policy", csp)
 		}
+		if a, ok := w.(interface{ adoptPage(*Page) bool }); ok && a.adoptPage(p) {
+			return nil // GinCompress sends it, compressed, and releases it
+		}
+		defer p.Release()
 		if hdr.Get("Content-Encoding") == "" && hdr.Get("Content-Length") == "" {
 			hdr.Set("Content-Length", strconv.Itoa(p.Len()))
 		}

@@ -381,6 +381,10 @@ func (p *Page) CSPHeader() string {
 	return ""
 }
 
+// Uncacheable reports whether the page differs in every response (it has
+// a CSP nonce), so that no cache keeps its compressed body.
+func (p *Page) Uncacheable() bool { return p.Nonce() != "" }
+
 // Status is the HTTP status the page set with {{ status N }}, or 0.
 func (p *Page) Status() int {
 	if p.st == nil {

@@ -99,7 +99,7 @@ func (f *engineFlags) register(fs *flag.FlagSet) {
 	// Sources.
 	fs.StringVar(&f.components, "components", "", "directory of React and Vue components"+dflt(d.ComponentsDir))
 	fs.StringVar(&f.root, "root", "", "directory whose node_modules provides react, react-dom and vue"+dflt(d.Root))
-	fs.StringVar(&f.publicPath, "public-path", "", "URL prefix of client assets"+dflt(d.PublicPath))
+	fs.StringVar(&f.publicPath, "public-path", "", "URL prefix of client assets: a path or a CDN URL (https://cdn.example.com/assets/)"+dflt(d.PublicPath))
 
 	// Runtimes.
 	fs.IntVar(&f.poolSize, "pool-size", 0, "JS runtimes rendering in parallel (default: number of CPUs, "+fmt.Sprint(d.PoolSize)+" here)")

@@ -3,6 +3,8 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net"
@@ -14,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/andybalholm/brotli"
 )
 
 // TestMain lets the test binary act as the ssrgate command, so the
@@ -82,6 +86,31 @@ func TestBuild(t *testing.T) {
 	man, err := os.ReadFile(filepath.Join(out, "manifest.json"))
 	if err != nil || !bytes.Contains(man, []byte(`"Hello"`)) {
 		t.Fatalf("manifest: %v %s", err, man)
+	}
+	// Every text asset has .br and .gz forms that decode to it.
+	var m struct{ Runtime string }
+	if err := json.Unmarshal(man, &m); err != nil || m.Runtime == "" {
+		t.Fatalf("manifest runtime: %v", err)
+	}
+	js, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(m.Runtime)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for ext, open := range map[string]func([]byte) (io.Reader, error){
+		".gz": func(b []byte) (io.Reader, error) { return gzip.NewReader(bytes.NewReader(b)) },
+		".br": func(b []byte) (io.Reader, error) { return brotli.NewReader(bytes.NewReader(b)), nil },
+	} {
+		z, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(m.Runtime)+ext))
+		if err != nil {
+			t.Fatalf("precompressed %s: %v", ext, err)
+		}
+		r, err := open(z)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := io.ReadAll(r); err != nil || !bytes.Equal(got, js) || len(z) >= len(js) {
+			t.Errorf("%s%s: %d bytes for %d; decodes equal: %v (%v)", m.Runtime, ext, len(z), len(js), bytes.Equal(got, js), err)
+		}
 	}
 	bad := t.TempDir()
 	os.WriteFile(filepath.Join(bad, "X.jsx"), []byte("export default () => <p>{</p>\n"), 0o644)

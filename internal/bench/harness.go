@@ -2,15 +2,20 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/andybalholm/brotli"
+	"github.com/klauspost/compress/zstd"
 
 	"github.com/ssrgate/ssrgate/internal/vuesfc"
 	"github.com/ssrgate/ssrgate/ssr"
@@ -25,6 +30,8 @@ type httpRow struct {
 	PeakRSS   int64 // VmHWM of the server process; F: Go front end + Hypernova's processes
 	NodeRSS   int64 // F: the Hypernova part of PeakRSS
 	PageBytes int
+	Coding    string     // Ag, Bb: the Content-Encoding the browser's Accept-Encoding got
+	WireBytes int        // Ag, Bb: the page's bytes on the wire
 	Before    *memReport // B, C: after the warm-up load
 	After     *memReport // B, C: after the measured load
 	Served    int64      // B, C: requests served when After was taken (approx.)
@@ -53,8 +60,12 @@ type results struct {
 	notes   []string
 }
 
-// scenario names, in the order they run for each case.
-var scenarioOrder = []string{"A", "B", "C", "F"}
+// scenario names, in the order they run for each case. Ag and Bb are A
+// and B loaded with a browser's Accept-Encoding.
+var scenarioOrder = []string{"A", "B", "Ag", "Bb", "C", "F"}
+
+// browserEncoding is what Chrome and Firefox send.
+const browserEncoding = "gzip, deflate, br, zstd"
 
 func harness(cfg config) error {
 	res := &results{cfg: cfg, started: time.Now()}
@@ -164,7 +175,7 @@ func harness(cfg config) error {
 				switch sc {
 				case "A":
 					ref = body
-				case "B", "C":
+				case "B", "C", "Ag", "Bb":
 					if !bytes.Equal(body, ref) {
 						return fmt.Errorf("%s %s/%d serves a page different from A's: %s", sc, comp, n, firstDiff(string(ref), string(body)))
 					}
@@ -234,7 +245,9 @@ func runScenario(cfg config, ld *loader, self, sc, comp string, rows int, pageFi
 	switch sc {
 	case "A":
 		args = append(args, "-serve", "static", "-page", pageFile)
-	case "B":
+	case "Ag":
+		args = append(args, "-serve", "static-gzip", "-page", pageFile)
+	case "B", "Bb":
 		args = append(args, "-serve", "ssr")
 	case "C":
 		args = append(args, "-serve", "ssr-nocache")
@@ -270,9 +283,23 @@ func runScenario(cfg config, ld *loader, self, sc, comp string, rows int, pageFi
 		return row, nil, err
 	}
 	row.PageBytes = len(body)
+	accept := ""
+	if sc == "Ag" || sc == "Bb" {
+		accept = browserEncoding
+		// The page as a browser gets it: its coding, its size on the
+		// wire, and (decoded) the same page as A's.
+		coding, wire, err := fetchEncoded(url, accept)
+		if err != nil {
+			return row, nil, err
+		}
+		if body, err = decodeBody(coding, wire); err != nil {
+			return row, nil, fmt.Errorf("%s: %w", sc, err)
+		}
+		row.Coding, row.WireBytes = coding, len(wire)
+	}
 
 	if cfg.warm > 0 {
-		w, err := ld.run(url, cfg.warm)
+		w, err := ld.run(url, cfg.warm, accept)
 		if err != nil {
 			return row, nil, err
 		}
@@ -285,7 +312,7 @@ func runScenario(cfg config, ld *loader, self, sc, comp string, rows int, pageFi
 		}
 		row.Before = &m
 	}
-	if row.Load, err = ld.run(url, cfg.duration); err != nil {
+	if row.Load, err = ld.run(url, cfg.duration, accept); err != nil {
 		return row, nil, err
 	}
 	if sc == "B" || sc == "C" {
@@ -309,4 +336,50 @@ func runScenario(cfg config, ld *loader, self, sc, comp string, rows int, pageFi
 		row.PeakRSS += row.NodeRSS
 	}
 	return row, body, nil
+}
+
+// fetchEncoded GETs url with an Accept-Encoding and returns the response's
+// Content-Encoding and its body as sent.
+func fetchEncoded(url, accept string) (string, []byte, error) {
+	req, _ := http.NewRequest(http.MethodGet, url, nil)
+	req.Header.Set("Accept-Encoding", accept)
+	tr := &http.Transport{DisableCompression: true}
+	defer tr.CloseIdleConnections()
+	resp, err := (&http.Client{Transport: tr, Timeout: 10 * time.Second}).Do(req)
+	if err != nil {
+		return "", nil, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err == nil && resp.StatusCode != http.StatusOK {
+		err = fmt.Errorf("status %d", resp.StatusCode)
+	}
+	return resp.Header.Get("Content-Encoding"), b, err
+}
+
+// decodeBody undoes a Content-Encoding.
+func decodeBody(coding string, b []byte) ([]byte, error) {
+	var r io.Reader
+	switch coding {
+	case "":
+		return b, nil
+	case "gzip":
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			return nil, err
+		}
+		r = zr
+	case "br":
+		r = brotli.NewReader(bytes.NewReader(b))
+	case "zstd":
+		zr, err := zstd.NewReader(bytes.NewReader(b))
+		if err != nil {
+			return nil, err
+		}
+		defer zr.Close()
+		r = zr
+	default:
+		return nil, fmt.Errorf("unexpected Content-Encoding %q", coding)
+	}
+	return io.ReadAll(r)
 }

@@ -58,17 +58,22 @@ func (l *loader) name() string {
 }
 
 // run loads url for d and returns what the load generator measured.
-func (l *loader) run(url string, d time.Duration) (loadResult, error) {
+// acceptEncoding, if not empty, is sent with every request.
+func (l *loader) run(url string, d time.Duration, acceptEncoding string) (loadResult, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), d+l.timeout+30*time.Second)
 	defer cancel()
 	var cmd *exec.Cmd
 	if l.wrk != "" {
 		secs := strconv.Itoa(max(1, int(d.Round(time.Second)/time.Second)))
-		cmd = exec.CommandContext(ctx, l.wrk, "-t1", "-c"+strconv.Itoa(l.conns), "-d"+secs+"s",
-			"--timeout", strconv.Itoa(int(l.timeout/time.Second))+"s", "--latency", url)
+		args := []string{"-t1", "-c" + strconv.Itoa(l.conns), "-d" + secs + "s",
+			"--timeout", strconv.Itoa(int(l.timeout/time.Second)) + "s", "--latency"}
+		if acceptEncoding != "" {
+			args = append(args, "-H", "Accept-Encoding: "+acceptEncoding)
+		}
+		cmd = exec.CommandContext(ctx, l.wrk, append(args, url)...)
 	} else {
 		cmd = exec.CommandContext(ctx, l.goLoad, "-url", url, "-c", strconv.Itoa(l.conns),
-			"-d", d.String(), "-timeout", l.timeout.String())
+			"-d", d.String(), "-timeout", l.timeout.String(), "-accept-encoding", acceptEncoding)
 	}
 	out, err := cmd.CombinedOutput()
 	if err != nil {

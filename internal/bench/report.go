@@ -96,10 +96,12 @@ func ratio(a, b float64) string {
 }
 
 var scenarioName = map[string]string{
-	"A": "A html/template, island pre-rendered",
-	"B": "B ssrgate, cache warm",
-	"C": "C ssrgate, cache=off",
-	"F": "F Go + Hypernova (Node)",
+	"A":  "A html/template, island pre-rendered",
+	"B":  "B ssrgate, cache warm",
+	"Ag": "A, browser Accept-Encoding: html/template + pooled gzip middleware",
+	"Bb": "B, browser Accept-Encoding: ssrgate, cache warm, compressed-body cache",
+	"C":  "C ssrgate, cache=off",
+	"F":  "F Go + Hypernova (Node)",
 }
 
 func (r *results) find(comp string, rows int, sc string) *httpRow {
@@ -127,6 +129,7 @@ func (r *results) markdown() string {
 	w("## Setup\n\n")
 	w("- Components: `ProductList` (React 19, props `{products, currency}`) and `Comments` (Vue 3 SFC, props `{comments, title}`); \"rows\" is the number of products or comments.\n")
 	w("- HTTP scenarios: each server is its own child process on 127.0.0.1 (net/http, the same layout and page data); load from a separate process: %s, %s warm-up (unmeasured), then %s measured. Peak RSS is the server's VmHWM at the end of its run (F: Go front end plus every Hypernova process); for B and C it includes start-up (esbuild bundling and the Vue SFC compiler), which is above the steady state shown in the last table.\n", r.loader, cfg.warm, cfg.duration)
+	w("- Two client cases for the page routes: no `Accept-Encoding` (A, B) and a browser's `Accept-Encoding: %s` (Ag, Bb). Ag is A behind the usual Go gzip middleware (stdlib `compress/gzip`, default level, writers pooled in a `sync.Pool`), compressing every response; Bb is B's very server, whose `Engine.WritePage` picks brotli and sends bytes compressed once per distinct page. B and Bb go through `ExecutePage` + `WritePage` (islands recorded while the template runs, xxhash ETag), as `ssrgate serve` does. The page column of Ag and Bb is the size on the wire; their decoded pages are checked equal to A's.\n", browserEncoding)
 	w("- B and C run ssrgate with its default pool (one runtime per CPU), `Strict` (a failed render is a 500, counted as an error, not a silent client-only fallback) and a 30 s acquire timeout (requests queue for a runtime instead of falling back).\n")
 	w("- F: npm hypernova 2.5 server with its defaults (cluster of CPUs−1 workers, at least one), `getComponent` returning hypernova-react's `renderReact` (inlined: `serialize(name, renderToString(createElement(C, props)), props)`), and the same for Vue; the Go handler POSTs one job to `/batch` per request (JSON-encoding the Go props) and embeds the returned HTML.\n")
 	w("- D/E: per render, in-process, props JSON in and HTML out (E: Go struct → JSON in Go, `JSON.parse` + render in goja; D: `JSON.parse` + render in Node). E: `Engine.RenderWith(..., RenderOptions{NoCache: true})`, pool of 1. Up to %d warm-up and %d timed renders, bounded by a %s budget; D does exactly as many as E did.\n", cfg.warmup, cfg.iters, cfg.renderBudget)
@@ -140,8 +143,12 @@ func (r *results) markdown() string {
 		if h.NodeRSS > 0 {
 			rss = fmt.Sprintf("%s (Node %s)", rss, mib(h.NodeRSS))
 		}
-		w("| %s | %d | %s | %.0f | %s | %s | %s | %d | %.1f KiB |\n", h.Component, h.Rows, scenarioName[h.Scenario],
-			h.Load.RPS, ms(h.Load.P50), ms(h.Load.P99), rss, h.Load.Errors, float64(h.PageBytes)/1024)
+		page := fmt.Sprintf("%.1f KiB", float64(h.PageBytes)/1024)
+		if h.Coding != "" {
+			page = fmt.Sprintf("%.1f KiB %s", float64(h.WireBytes)/1024, h.Coding)
+		}
+		w("| %s | %d | %s | %.0f | %s | %s | %s | %d | %s |\n", h.Component, h.Rows, scenarioName[h.Scenario],
+			h.Load.RPS, ms(h.Load.P50), ms(h.Load.P99), rss, h.Load.Errors, page)
 	}
 
 	w("\n## Per render: Node (D) vs ssrgate (E)\n\n")
@@ -164,15 +171,16 @@ func (r *results) markdown() string {
 
 	w("\n## Ratios\n\n")
 	w("Throughput ratios (req/s over req/s; above 1 is faster than the reference) and the per-render time ratio E/D (above 1 is slower than Node).\n\n")
-	w("| component | rows | B/A | C/A | E/D (time) | B/F | C/F |\n")
-	w("|---|---:|---:|---:|---:|---:|---:|\n")
+	w("| component | rows | B/A (no compression) | Bb/Ag (browser encoding) | C/A | E/D (time) | B/F | C/F |\n")
+	w("|---|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, x := range r.render {
 		a, bb, c, f := r.find(x.Component, x.Rows, "A"), r.find(x.Component, x.Rows, "B"), r.find(x.Component, x.Rows, "C"), r.find(x.Component, x.Rows, "F")
-		if a == nil || bb == nil || c == nil || f == nil {
+		ag, bbr := r.find(x.Component, x.Rows, "Ag"), r.find(x.Component, x.Rows, "Bb")
+		if a == nil || bb == nil || c == nil || f == nil || ag == nil || bbr == nil {
 			continue
 		}
-		w("| %s | %d | %s | %s | %s | %s | %s |\n", x.Component, x.Rows,
-			ratio(bb.Load.RPS, a.Load.RPS), ratio(c.Load.RPS, a.Load.RPS), ratio(float64(x.E.Mean), float64(x.D.Mean)),
+		w("| %s | %d | %s | %s | %s | %s | %s | %s |\n", x.Component, x.Rows,
+			ratio(bb.Load.RPS, a.Load.RPS), ratio(bbr.Load.RPS, ag.Load.RPS), ratio(c.Load.RPS, a.Load.RPS), ratio(float64(x.E.Mean), float64(x.D.Mean)),
 			ratio(bb.Load.RPS, f.Load.RPS), ratio(c.Load.RPS, f.Load.RPS))
 	}
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -12,6 +13,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/ssrgate/ssrgate/ssr"
@@ -23,7 +26,9 @@ import (
 // in where the island's HTML comes from:
 //
 //	static     A: html/template with the island pre-rendered at start-up (the ceiling)
-//	ssr        B: {{ component }} through ssrgate, render cache on
+//	static-gzip A with a browser's Accept-Encoding: A behind pooled gzip middleware
+//	ssr        B: {{ component }} through ssrgate, render cache on (also B with a
+//	           browser's Accept-Encoding: ssrgate's WritePage compresses)
 //	ssr-nocache C: {{ component ... "cache=off" }}: every request renders
 //	hypernova  F: the Go handler POSTs the props to a Hypernova server's /batch
 //
@@ -93,7 +98,7 @@ func writePage(w http.ResponseWriter, t *template.Template, data pageData, finis
 func pageHandler(o serveOptions) (http.Handler, error) {
 	data := newPageData(o.component)
 	switch o.mode {
-	case "static":
+	case "static", "static-gzip":
 		raw, err := os.ReadFile(o.pageFile)
 		if err != nil {
 			return nil, err
@@ -104,7 +109,11 @@ func pageHandler(o serveOptions) (http.Handler, error) {
 		}
 		data.Head, data.Island, data.Scripts = template.HTML(parts.Head), template.HTML(parts.Island), template.HTML(parts.Scripts)
 		t := htmlTemplate()
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { writePage(w, t, data, nil) }), nil
+		h := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { writePage(w, t, data, nil) }))
+		if o.mode == "static-gzip" {
+			h = pooledGzip(h)
+		}
+		return h, nil
 
 	case "ssr", "ssr-nocache":
 		eng, err := newEngine(o.root, 0)
@@ -114,13 +123,18 @@ func pageHandler(o serveOptions) (http.Handler, error) {
 		t := ssrTemplate(o.component, o.mode == "ssr-nocache", eng.FuncMap())
 		data.Props = props(o.component, o.rows)
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			// Engine.Execute buffers, finishes ({{ ssrHead }}, {{ ssrScripts }})
-			// and writes to w only if the template succeeded, as writePage
-			// does for the other modes; a second buffer here would copy the
-			// page twice.
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			if err := eng.Execute(w, t, "page", data); err != nil {
-				w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			// What `ssrgate serve` and a library user's handler do:
+			// ExecutePage records the islands while the template runs and
+			// holds the finished page; WritePage sends it with its ETag,
+			// compressed (from the cache of compressed bodies) when the
+			// client asks.
+			p, err := eng.ExecutePage(r.Context(), t, "page", data)
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusInternalServerError)
+				return
+			}
+			defer p.Release()
+			if err := eng.WritePage(w, r, http.StatusOK, p); err != nil {
 				http.Error(w, err.Error(), http.StatusInternalServerError)
 			}
 		}), nil
@@ -209,3 +223,35 @@ func newEngine(root string, poolSize int) (*ssr.Engine, error) {
 		Logger:         slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
 }
+
+// gzipWriters are the pooled writers of pooledGzip: the usual Go gzip
+// middleware (one gzip.Writer per response would cost 800 KB of allocation).
+var gzipWriters = sync.Pool{New: func() any { return gzip.NewWriter(io.Discard) }}
+
+// pooledGzip is A's ceiling for clients that accept gzip: a plain
+// template site behind ordinary gzip middleware with pooled writers,
+// compressing every response at the default level.
+func pooledGzip(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		zw := gzipWriters.Get().(*gzip.Writer)
+		zw.Reset(w)
+		defer func() {
+			zw.Close()
+			gzipWriters.Put(zw)
+		}()
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Header().Add("Vary", "Accept-Encoding")
+		next.ServeHTTP(gzipResponse{ResponseWriter: w, zw: zw}, r)
+	})
+}
+
+type gzipResponse struct {
+	http.ResponseWriter
+	zw *gzip.Writer
+}
+
+func (g gzipResponse) Write(p []byte) (int, error) { return g.zw.Write(p) }

@@ -287,9 +287,10 @@ func buildClient(opts Options, comps []Component) (map[string][]byte, Manifest, 
 	o.ChunkNames = "chunks/[name]-[hash]"
 	o.Metafile = true
 	if !opts.Dev {
-		// Not MinifyIdentifiers: it renames CSS-module class names in this
-		// build only, so browser CSS would no longer match the server's
-		// class attributes. The frameworks ship pre-minified already.
+		// Not MinifyIdentifiers here: it renames CSS-module class names in
+		// this build only, so browser CSS would no longer match the
+		// server's class attributes. minifyJS renames identifiers after
+		// the build instead, when class names are plain strings.
 		o.MinifyWhitespace, o.MinifySyntax = true, true
 	}
 	o.Plugins = []api.Plugin{entriesPlugin(opts, comps, false)}
@@ -308,6 +309,11 @@ func buildClient(opts Options, comps []Component) (map[string][]byte, Manifest, 
 			return nil, Manifest{}, err
 		}
 		files[filepath.ToSlash(rel)] = f.Contents
+	}
+	if !opts.Dev {
+		if err := minifyJS(files); err != nil {
+			return nil, Manifest{}, err
+		}
 	}
 	man, err := manifestFrom(r.Metafile, opts, comps)
 	return files, man, err

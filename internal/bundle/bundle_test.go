@@ -71,6 +71,14 @@ func TestBuildDemo(t *testing.T) {
 			t.Errorf("class %s not in both the server bundle and the browser CSS:\n%s", cls, css)
 		}
 	}
+	// ... and the browser's JS must use them too (the client minify pass
+	// renames identifiers only).
+	js := string(res.Client[e.JS])
+	for _, cls := range []string{"ProductList_catalog", "ProductList_price"} {
+		if !strings.Contains(js, `"`+cls) {
+			t.Errorf("class %s not in the browser entry %s", cls, e.JS)
+		}
+	}
 	if !strings.HasPrefix(res.Manifest.Runtime, "runtime-") {
 		t.Fatalf("runtime = %q", res.Manifest.Runtime)
 	}
@@ -89,6 +97,32 @@ func TestBuildDemo(t *testing.T) {
 	}
 	if got, want := v.String(), `<button type="button" class="counter">Count<!-- -->: <!-- -->3</button>`; got != want {
 		t.Fatalf("render = %s, want %s", got, want)
+	}
+}
+
+// TestClientMinified: production client JS has its identifiers renamed
+// (React's production CommonJS is readable source); dev builds keep them.
+func TestClientMinified(t *testing.T) {
+	sizes := map[bool]int{}
+	for _, dev := range []bool{false, true} {
+		res, err := Build(Options{ComponentsDir: repoRoot + "/components", Root: repoRoot, Dev: dev})
+		if err != nil {
+			t.Fatal(err)
+		}
+		all := ""
+		for name, b := range res.Client {
+			if strings.HasSuffix(name, ".js") {
+				sizes[dev] += len(b)
+				all += string(b)
+			}
+		}
+		// A local variable of react-dom's production client.
+		if has := strings.Contains(all, "REACT_ELEMENT_TYPE"); has != dev {
+			t.Errorf("dev=%v: long local identifiers present=%v", dev, has)
+		}
+	}
+	if sizes[false]*10 > sizes[true]*6 {
+		t.Errorf("production JS %d bytes is not under 60%% of the dev build's %d", sizes[false], sizes[true])
 	}
 }
 

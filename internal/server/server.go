@@ -5,9 +5,6 @@ package server
 
 import (
 	"bytes"
-	"compress/gzip"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,7 +17,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -124,10 +120,12 @@ func New(cfg Config) (*Server, error) {
 	}
 	for _, p := range s.pages {
 		p := p
-		r.GET(p.route, func(c *gin.Context) { s.serve(c, p, http.StatusOK) })
+		h := func(c *gin.Context) { s.serve(c, p, http.StatusOK) }
+		r.GET(p.route, h)
+		r.HEAD(p.route, h) // GET's headers, Content-Length included, no body
 	}
 	r.NoRoute(func(c *gin.Context) {
-		if s.notFound != nil && c.Request.Method == http.MethodGet {
+		if s.notFound != nil && (c.Request.Method == http.MethodGet || c.Request.Method == http.MethodHead) {
 			s.serve(c, s.notFound, http.StatusNotFound)
 			return
 		}
@@ -297,8 +295,6 @@ var extraFuncs = template.FuncMap{
 	},
 }
 
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
 func (s *Server) serve(c *gin.Context, p *page, status int) {
 	params := make(map[string]string, len(c.Params))
 	for _, prm := range c.Params {
@@ -311,64 +307,10 @@ func (s *Server) serve(c *gin.Context, p *page, status int) {
 		return
 	}
 	defer pg.Release()
-	if st := pg.Status(); st != 0 {
-		status = st
-	}
-	buf := bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer bufPool.Put(buf)
-	pg.WriteTo(buf)
-	body := buf.Bytes()
 	h := c.Writer.Header()
 	h.Set("Cache-Control", p.cacheControl)
-	h.Set("Vary", "Accept-Encoding")
 	h.Set("Content-Type", "text/html; charset=utf-8")
-	if csp := pg.CSPHeader(); csp != "" {
-		h.Set("Content-Security-Policy", csp)
-	}
-	if pg.Nonce() != "" {
-		// Every response has its own nonce, so the body never repeats: no
-		// ETag (a 304 would revive an old nonce), and no cached
-		// compressed body.
-		writeBody(c, status, body)
-		return
-	}
-	sum := sha256.Sum256(body)
-	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
-	h.Set("ETag", etag)
-	if status == http.StatusOK && etagMatch(c.GetHeader("If-None-Match"), etag) {
-		c.Status(http.StatusNotModified)
-		return
-	}
-	writeBody(c, status, body)
-}
-
-// etagMatch reports whether an If-None-Match header matches etag.
-func etagMatch(header, etag string) bool {
-	for _, t := range strings.Split(header, ",") {
-		t = strings.TrimSpace(t)
-		if t == "*" || strings.TrimPrefix(t, "W/") == etag {
-			return true
-		}
-	}
-	return false
-}
-
-// writeBody writes body, gzip-compressed when the client accepts it and
-// the body is large enough to gain from it.
-func writeBody(c *gin.Context, status int, body []byte) {
-	if len(body) < 1024 || !ssr.AcceptsGzip(c.GetHeader("Accept-Encoding")) {
-		c.Status(status)
-		c.Writer.Write(body)
-		return
-	}
-	var z bytes.Buffer
-	zw := gzip.NewWriter(&z)
-	zw.Write(body)
-	zw.Close()
-	c.Header("Content-Encoding", "gzip")
-	c.Status(status)
-	c.Writer.Write(z.Bytes())
+	s.cfg.Engine.WritePage(c.Writer, c.Request, status, pg)
 }
 
 func (s *Server) fail(c *gin.Context, p *page, err error) {

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"bytes"
 	"compress/gzip"
 	"io"
 	"log/slog"
@@ -10,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/andybalholm/brotli"
+	"github.com/klauspost/compress/zstd"
 	"go.uber.org/goleak"
 
 	"github.com/ssrgate/ssrgate/ssr"
@@ -79,7 +80,7 @@ func TestDemoPages(t *testing.T) {
 		{"/products", "Walnut desk", 200},
 		{"/products", "$19.00", 200},
 		{"/products/2", "<h1>Oak chair</h1>", 200},
-		{"/products/99", "There is no product 99", 200},
+		{"/products/99", "There is no product 99", 404}, // {{ status 404 }}
 		{"/articles/islands", "Ada &lt;Admin&gt; &amp; Co", 200},
 		{"/articles/islands", `data-component="Newsletter" data-strategy="visible"`, 200},
 		{"/nowhere", "Nothing lives at /nowhere", 404},
@@ -111,17 +112,88 @@ func TestHTTPCaching(t *testing.T) {
 		t.Errorf("default Cache-Control = %q", resp.Header.Get("Cache-Control"))
 	}
 
-	resp, zbody := fetch(t, srv.URL+"/products", map[string]string{"Accept-Encoding": "br, gzip"})
-	if resp.Header.Get("Content-Encoding") != "gzip" {
-		t.Fatalf("not compressed: %v", resp.Header)
+	// Each content coding: a body that decodes to the identity body, its
+	// own strong ETag (RFC 9110 §8.8.3), Content-Length, Vary.
+	tags := map[string]string{etag: "identity"}
+	for _, coding := range []string{"gzip", "br", "zstd"} {
+		resp, zbody := fetch(t, srv.URL+"/products", map[string]string{"Accept-Encoding": coding})
+		if resp.Header.Get("Content-Encoding") != coding {
+			t.Fatalf("Accept-Encoding %s: %v", coding, resp.Header)
+		}
+		if resp.ContentLength != int64(len(zbody)) || resp.Header.Get("Vary") != "Accept-Encoding" {
+			t.Errorf("%s: Content-Length %d for %d bytes; Vary %q", coding, resp.ContentLength, len(zbody), resp.Header.Get("Vary"))
+		}
+		if plain := decodeBody(t, coding, zbody); plain != body {
+			t.Errorf("%s body does not decode to the identity body", coding)
+		}
+		zt := resp.Header.Get("ETag")
+		if other, dup := tags[zt]; dup {
+			t.Errorf("%s shares ETag %s with %s", coding, zt, other)
+		}
+		tags[zt] = coding
+		if resp, _ := fetch(t, srv.URL+"/products", map[string]string{"Accept-Encoding": coding, "If-None-Match": zt}); resp.StatusCode != 304 || resp.Header.Get("ETag") != zt {
+			t.Errorf("%s revalidation: %d, ETag %q", coding, resp.StatusCode, resp.Header.Get("ETag"))
+		}
 	}
-	zr, err := gzip.NewReader(strings.NewReader(zbody))
+}
+
+func decodeBody(t *testing.T, coding, body string) string {
+	t.Helper()
+	var r io.Reader
+	switch coding {
+	case "gzip":
+		zr, err := gzip.NewReader(strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r = zr
+	case "br":
+		r = brotli.NewReader(strings.NewReader(body))
+	case "zstd":
+		zr, err := zstd.NewReader(strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer zr.Close()
+		r = zr
+	}
+	b, err := io.ReadAll(r)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("decode %s: %v", coding, err)
 	}
-	plain, _ := io.ReadAll(zr)
-	if !bytes.Equal(plain, []byte(body)) || resp.Header.Get("ETag") != etag {
-		t.Error("gzip body or ETag differs from the identity response")
+	return string(b)
+}
+
+// TestHead: every page route answers HEAD with GET's status and headers,
+// Content-Length included, and no body.
+func TestHead(t *testing.T) {
+	srv := demo(t)
+	for _, path := range []string{"/", "/products", "/products/2", "/products/99", "/articles/islands", "/nowhere"} {
+		for _, accept := range []string{"", "gzip, deflate, br, zstd"} {
+			hdr := map[string]string{"Accept-Encoding": accept}
+			get, body := fetch(t, srv.URL+path, hdr)
+			req, _ := http.NewRequest("HEAD", srv.URL+path, nil)
+			req.Header.Set("Accept-Encoding", accept)
+			tr := &http.Transport{DisableCompression: true}
+			head, err := (&http.Client{Transport: tr}).Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			hb, _ := io.ReadAll(head.Body)
+			head.Body.Close()
+			tr.CloseIdleConnections()
+			if head.StatusCode != get.StatusCode || len(hb) != 0 {
+				t.Errorf("HEAD %s: %d with %d body bytes; GET %d", path, head.StatusCode, len(hb), get.StatusCode)
+			}
+			if get.ContentLength != int64(len(body)) || head.ContentLength != get.ContentLength {
+				t.Errorf("HEAD %s (%q): Content-Length %d, GET's %d, GET body %d", path, accept, head.ContentLength, get.ContentLength, len(body))
+			}
+			for _, k := range []string{"ETag", "Content-Type", "Content-Encoding", "Cache-Control", "Vary"} {
+				if head.Header.Get(k) != get.Header.Get(k) {
+					t.Errorf("HEAD %s: %s %q, GET's %q", path, k, head.Header.Get(k), get.Header.Get(k))
+				}
+			}
+		}
 	}
 }
 

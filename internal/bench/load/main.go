@@ -22,12 +22,13 @@ func main() {
 	conns := flag.Int("c", 8, "concurrent connections")
 	dur := flag.Duration("d", 5*time.Second, "duration")
 	timeout := flag.Duration("timeout", 30*time.Second, "per-request timeout")
+	accept := flag.String("accept-encoding", "", "Accept-Encoding to send (the body is read as it comes, not decoded)")
 	flag.Parse()
 	if *url == "" {
 		fmt.Fprintln(os.Stderr, "load: -url is required")
 		os.Exit(2)
 	}
-	tr := &http.Transport{MaxIdleConns: *conns, MaxIdleConnsPerHost: *conns, MaxConnsPerHost: *conns}
+	tr := &http.Transport{MaxIdleConns: *conns, MaxIdleConnsPerHost: *conns, MaxConnsPerHost: *conns, DisableCompression: true}
 	client := &http.Client{Transport: tr, Timeout: *timeout}
 
 	var (
@@ -46,7 +47,11 @@ func main() {
 			var errs int64
 			for time.Now().Before(end) {
 				t0 := time.Now()
-				resp, err := client.Get(*url)
+				req, _ := http.NewRequest(http.MethodGet, *url, nil)
+				if *accept != "" {
+					req.Header.Set("Accept-Encoding", *accept)
+				}
+				resp, err := client.Do(req)
 				if err == nil {
 					_, err = io.Copy(io.Discard, resp.Body)
 					resp.Body.Close()

@@ -1,0 +1,191 @@
+package ssr
+
+import (
+	"bytes"
+	"compress/gzip"
+	"html/template"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/andybalholm/brotli"
+	"github.com/gin-gonic/gin"
+	"github.com/klauspost/compress/zstd"
+)
+
+func decodeAs(t *testing.T, coding string, b []byte) []byte {
+	t.Helper()
+	var r io.Reader
+	switch coding {
+	case "":
+		return b
+	case "gzip":
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r = zr
+	case "br":
+		r = brotli.NewReader(bytes.NewReader(b))
+	case "zstd":
+		zr, err := zstd.NewReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer zr.Close()
+		r = zr
+	default:
+		t.Fatalf("Content-Encoding %q", coding)
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatalf("decode %s: %v", coding, err)
+	}
+	return out
+}
+
+// rawGet fetches url with a client that leaves the body encoded.
+func rawGet(t *testing.T, method, url string, hdr ...string) (*http.Response, []byte) {
+	t.Helper()
+	req, _ := http.NewRequest(method, url, nil)
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	tr := &http.Transport{DisableCompression: true}
+	defer tr.CloseIdleConnections()
+	resp, err := (&http.Client{Transport: tr}).Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, b
+}
+
+// TestAssetsPrecompressed: every text asset is sent in each coding, each
+// decoding to the asset itself, with its own ETag that revalidates.
+func TestAssetsPrecompressed(t *testing.T) {
+	e, _ := newTestEngine(t, nil)
+	srv := httptest.NewServer(e.Assets())
+	defer srv.Close()
+	man := e.Manifest()
+	for _, name := range []string{man.Runtime, man.Components["Hello"].JS, man.Components["ui/Badge"].CSS[0]} {
+		url := srv.URL + "/_ssr/" + name
+		_, plain := rawGet(t, "GET", url)
+		if !bytes.Equal(plain, e.build.Client[name]) {
+			t.Fatalf("%s: identity body differs from the build", name)
+		}
+		tags := map[string]bool{}
+		for _, coding := range []string{"", "gzip", "br", "zstd"} {
+			resp, b := rawGet(t, "GET", url, "Accept-Encoding", coding)
+			if resp.Header.Get("Content-Encoding") != coding {
+				if len(plain) >= 512 {
+					t.Errorf("%s %q: Content-Encoding %q", name, coding, resp.Header.Get("Content-Encoding"))
+				}
+				continue
+			}
+			if got := decodeAs(t, coding, b); !bytes.Equal(got, plain) {
+				t.Errorf("%s: %s body does not decode to the asset", name, coding)
+			}
+			etag := resp.Header.Get("ETag")
+			if etag == "" || tags[etag] {
+				t.Errorf("%s %q: ETag %q missing or shared with another coding", name, coding, etag)
+			}
+			tags[etag] = true
+			if r, _ := rawGet(t, "GET", url, "Accept-Encoding", coding, "If-None-Match", etag); r.StatusCode != 304 {
+				t.Errorf("%s %q: revalidation %d", name, coding, r.StatusCode)
+			}
+			if !strings.Contains(resp.Header.Get("Cache-Control"), "immutable") || (len(plain) >= 512) != (resp.Header.Get("Vary") == "Accept-Encoding") {
+				t.Errorf("%s: %v", name, resp.Header)
+			}
+		}
+	}
+}
+
+// TestGinCompress: the library path gets compressed pages from the
+// middleware, the page handed over without a copy, status and HEAD right.
+func TestGinCompress(t *testing.T) {
+	e, _ := newTestEngine(t, nil)
+	gin.SetMode(gin.TestMode)
+	r := gin.New()
+	r.Use(e.GinCompress())
+	r.SetFuncMap(e.FuncMap())
+	r.LoadHTMLGlob("testdata/templates/*")
+	r.HTMLRender = e.HTMLRender(r.HTMLRender)
+	e.Mount(r)
+	long := strings.Repeat("gin ", 300)
+	r.GET("/", func(c *gin.Context) { c.HTML(http.StatusOK, "page.html", gin.H{"Title": "Gin", "Name": long}) })
+	r.HEAD("/", func(c *gin.Context) { c.HTML(http.StatusOK, "page.html", gin.H{"Title": "Gin", "Name": long}) })
+	r.GET("/gone", func(c *gin.Context) { c.HTML(http.StatusOK, "status.html", gin.H{"Missing": true}) })
+	r.GET("/json", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"long": long}) })
+	srv := httptest.NewServer(r)
+	defer srv.Close()
+
+	_, plain := rawGet(t, "GET", srv.URL+"/")
+	if !bytes.Contains(plain, []byte("Hello, <!-- -->"+template.HTMLEscapeString(long))) {
+		t.Fatalf("page: %.300s", plain)
+	}
+	for _, coding := range []string{"gzip", "br", "zstd"} {
+		resp, b := rawGet(t, "GET", srv.URL+"/", "Accept-Encoding", coding)
+		if resp.Header.Get("Content-Encoding") != coding || resp.ContentLength != int64(len(b)) {
+			t.Fatalf("%s: %v (%d bytes)", coding, resp.Header, len(b))
+		}
+		if got := decodeAs(t, coding, b); !bytes.Equal(got, plain) {
+			t.Errorf("%s body differs from the identity page", coding)
+		}
+		if r, _ := rawGet(t, "GET", srv.URL+"/", "Accept-Encoding", coding, "If-None-Match", resp.Header.Get("ETag")); r.StatusCode != 304 {
+			t.Errorf("%s revalidation: %d", coding, r.StatusCode)
+		}
+		h, hb := rawGet(t, "HEAD", srv.URL+"/", "Accept-Encoding", coding)
+		if h.StatusCode != 200 || len(hb) != 0 || h.ContentLength != int64(len(b)) || h.Header.Get("ETag") != resp.Header.Get("ETag") {
+			t.Errorf("HEAD %s: %d, %d bytes, Content-Length %d", coding, h.StatusCode, len(hb), h.ContentLength)
+		}
+	}
+	if resp, _ := rawGet(t, "GET", srv.URL+"/gone", "Accept-Encoding", "br"); resp.StatusCode != 404 {
+		t.Errorf("{{ status 404 }} through GinCompress: %d", resp.StatusCode)
+	}
+	resp, b := rawGet(t, "GET", srv.URL+"/json", "Accept-Encoding", "gzip")
+	if resp.Header.Get("Content-Encoding") != "gzip" || !bytes.Contains(decodeAs(t, "gzip", b), []byte(`"long":"gin gin`)) {
+		t.Errorf("JSON through GinCompress: %v", resp.Header)
+	}
+	// Assets keep their precompressed form and immutable caching.
+	resp, b = rawGet(t, "GET", srv.URL+"/_ssr/"+e.Manifest().Runtime, "Accept-Encoding", "br")
+	if resp.Header.Get("Content-Encoding") != "br" || !bytes.Equal(decodeAs(t, "br", b), e.build.Client[e.Manifest().Runtime]) {
+		t.Errorf("asset through GinCompress: %v", resp.Header)
+	}
+}
+
+// TestCompressMiddleware is Compress on a plain net/http handler that
+// streams: a flushed response passes through uncompressed.
+func TestCompressMiddleware(t *testing.T) {
+	e, _ := newTestEngine(t, nil)
+	body := strings.Repeat("plain text ", 200)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/text", func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, body) })
+	mux.HandleFunc("/stream", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/event-stream")
+		io.WriteString(w, "data: 1\n\n")
+		http.NewResponseController(w).Flush()
+		io.WriteString(w, body)
+	})
+	mux.HandleFunc("/png", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "image/png")
+		w.Write([]byte(body))
+	})
+	srv := httptest.NewServer(e.Compress(mux))
+	defer srv.Close()
+	resp, b := rawGet(t, "GET", srv.URL+"/text", "Accept-Encoding", "zstd")
+	if resp.Header.Get("Content-Encoding") != "zstd" || string(decodeAs(t, "zstd", b)) != body || resp.Header.Get("ETag") == "" {
+		t.Errorf("text: %v", resp.Header)
+	}
+	resp, b = rawGet(t, "GET", srv.URL+"/stream", "Accept-Encoding", "gzip")
+	if resp.Header.Get("Content-Encoding") != "" || string(b) != "data: 1\n\n"+body {
+		t.Errorf("stream: %v %q", resp.Header, b)
+	}
+	resp, b = rawGet(t, "GET", srv.URL+"/png", "Accept-Encoding", "gzip")
+	if resp.Header.Get("Content-Encoding") != "" || string(b) != body {
+		t.Errorf("png: %v", resp.Header)
+	}
+}
