@@ -93,12 +93,19 @@ func TestCSPNonce(t *testing.T) {
 // TestCSPNonceGin: both of Gin's renderers, with ssrgate's policy and with
 // a policy the application's middleware set first.
 func TestCSPNonceGin(t *testing.T) {
-	for _, mode := range []string{gin.DebugMode, gin.ReleaseMode} {
+	for _, mode := range []string{gin.DebugMode, gin.ReleaseMode, "release+GinCompress"} {
 		t.Run(mode, func(t *testing.T) {
 			e, _ := newTestEngine(t, func(c *Config) { c.CSPNonce = true })
+			compress := mode == "release+GinCompress"
+			if compress {
+				mode = gin.ReleaseMode
+			}
 			gin.SetMode(mode)
 			defer gin.SetMode(gin.TestMode)
 			r := gin.New()
+			if compress {
+				r.Use(e.GinCompress()) // the page is handed over whole and sent at the end
+			}
 			r.SetFuncMap(e.FuncMap())
 			r.SetHTMLTemplate(template.Must(template.New("csp.html").Funcs(e.FuncMap()).Parse(cspPage)))
 			r.HTMLRender = e.HTMLRender(r.HTMLRender)
