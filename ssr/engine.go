@@ -74,6 +74,10 @@ func New(cfg Config) (*Engine, error) {
 	}
 	sort.Strings(e.names)
 	e.cache = newRenderCache(cfg)
+	if e.cache.l2, err = newSharedLevel(cfg); err != nil {
+		pool.Close()
+		return nil, err
+	}
 	e.log.Info("ssr engine ready", "components", len(e.names), "build", res.BuildID,
 		"runtimes", cfg.PoolSize, "took", time.Since(start).Round(time.Millisecond))
 	return e, nil
