@@ -78,6 +78,10 @@ type Config struct {
 	// that is rendering the same key before rendering it here.
 	// Optional. Default equal to RenderTimeout.
 	CacheRedisLockWait time.Duration
+	// CacheRedisCooldown is how long a replica stops asking Redis after
+	// five failed commands in a row (a circuit breaker); then one request
+	// probes it. Optional. Default 10s.
+	CacheRedisCooldown time.Duration
 
 	// Strict turns server-render failures into errors (the template fails,
 	// and the page shows it) instead of client-only fallbacks. Use it in
@@ -145,8 +149,11 @@ func (c *Config) fill() error {
 	if c.CacheRedisLockWait == 0 {
 		c.CacheRedisLockWait = c.RenderTimeout
 	}
-	if c.CacheRedisTimeout < 0 || c.CacheRedisLockWait < 0 {
-		return errors.New("ssr: CacheRedisTimeout and CacheRedisLockWait must not be negative")
+	if c.CacheRedisCooldown == 0 {
+		c.CacheRedisCooldown = 10 * time.Second
+	}
+	if c.CacheRedisTimeout < 0 || c.CacheRedisLockWait < 0 || c.CacheRedisCooldown < 0 {
+		return errors.New("ssr: CacheRedisTimeout, CacheRedisLockWait and CacheRedisCooldown must not be negative")
 	}
 	if c.RenderTimeout < 0 || c.AcquireTimeout < 0 || c.MaxOutputBytes < 0 || c.CacheMaxBytes < 0 {
 		return errors.New("ssr: timeouts and sizes must not be negative")

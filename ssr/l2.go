@@ -43,7 +43,7 @@ func newSharedLevel(cfg Config) (sharedLevel, error) {
 	}
 	c, err := rediscache.New(rediscache.Options{
 		URL: cfg.CacheRedis, Namespace: cfg.CacheRedisNamespace, Timeout: cfg.CacheRedisTimeout,
-		LockWait: cfg.CacheRedisLockWait,
+		LockWait: cfg.CacheRedisLockWait, BreakerCooldown: cfg.CacheRedisCooldown,
 		// The holder's render may take the whole acquire and render
 		// deadline; past that (a crashed replica) the lock frees itself.
 		LockTTL: cfg.AcquireTimeout + cfg.RenderTimeout + time.Second,
