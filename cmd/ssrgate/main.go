@@ -4,6 +4,7 @@
 //	ssrgate serve  [flags]                  the standalone site
 //	ssrgate render [flags] NAME [PROPS_JSON] print one component's server HTML
 //	ssrgate build  [flags]                  write client assets and manifest.json
+//	ssrgate warm   [flags]                  render a list of pages into a replica's caches
 //
 // Every flag can also be set by an environment variable: --cache-ttl is
 // SSRGATE_CACHE_TTL. Flags win over the environment.
@@ -38,6 +39,7 @@ usage:
   ssrgate serve  [flags]                    serve the site in --templates
   ssrgate render [flags] NAME [PROPS_JSON]  print a component's server HTML
   ssrgate build  [flags]                    write client assets and manifest.json to --out
+  ssrgate warm   --urls FILE|--sitemap SRC --base URL   render pages into a replica's caches
 
 Run "ssrgate COMMAND -h" for the flags of a command.
 `
@@ -59,6 +61,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = render(args[1:], stdout, stderr)
 	case "build":
 		err = build(args[1:], stdout, stderr)
+	case "warm":
+		err = warmCmd(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -86,6 +90,7 @@ type engineFlags struct {
 	maxOutput                    int
 	strict, dev                  bool
 	logLevel, logFormat          string
+	redis                        redisFlags
 }
 
 func (f *engineFlags) register(fs *flag.FlagSet) {
@@ -105,6 +110,7 @@ func (f *engineFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.dev, "dev", false, "unminified client bundles, strict errors")
 	fs.StringVar(&f.logLevel, "log-level", "info", "debug, info, warn or error")
 	fs.StringVar(&f.logFormat, "log-format", "text", "text or json")
+	f.redis.register(fs)
 }
 
 func (f *engineFlags) logger(w io.Writer) (*slog.Logger, error) {
@@ -128,6 +134,8 @@ func (f *engineFlags) config(log *slog.Logger) ssr.Config {
 		RenderTimeout: f.renderTimeout, AcquireTimeout: f.acquireTime, MaxOutputBytes: f.maxOutput,
 		CacheTTL: f.cacheTTL, CacheStale: f.cacheStale, CacheMaxBytes: f.cacheMB << 20,
 		Strict: f.strict || f.dev, Dev: f.dev, Logger: log,
+		CacheRedis: f.redis.url, CacheRedisNamespace: f.redis.namespace, CacheRedisTimeout: f.redis.timeout,
+		CacheRedisLockWait: f.redis.lockWait, CacheRedisCooldown: f.redis.cooldown,
 	}
 }
 
@@ -159,6 +167,8 @@ func serve(args []string, stderr io.Writer) error {
 	drain := fs.Duration("shutdown-timeout", 15*time.Second, "how long shutdown waits for in-flight requests")
 	accessLog := fs.Bool("access-log", true, "log every request")
 	jobTimeout := fs.Duration("job-timeout", 900*time.Millisecond, "deadline of one /batch or /render job, from the request's arrival")
+	var wf warmFlags
+	wf.register(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -178,6 +188,9 @@ func serve(args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if wf.src != "" {
+		srv.SetReady(false) // until warmed
+	}
 	hs := &http.Server{Addr: *addr, Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
@@ -190,6 +203,9 @@ func serve(args []string, stderr io.Writer) error {
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	log.Info("serving", "addr", ln.Addr().String(), "routes", srv.Routes())
+	if wf.src != "" {
+		go wf.warmThenReady(ctx, srv, log, stderr)
+	}
 	select {
 	case err := <-errc:
 		return err
