@@ -52,7 +52,7 @@ func replica(t *testing.T, dir, url string) *Engine {
 
 // renders is how many uncached renders of component this process has run,
 // from the ssrgate_render_duration_seconds histogram.
-func renders(t *testing.T, component string) uint64 {
+func renders(t testing.TB, component string) uint64 {
 	t.Helper()
 	mfs, err := metrics.reg.Gather()
 	if err != nil {

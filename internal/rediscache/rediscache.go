@@ -214,6 +214,13 @@ func (c *Cache) renderOnce(ctx context.Context, key string, ttl, stale time.Dura
 		return render(ctx)
 	}
 	if got {
+		// Another replica may have stored the value and released the lock
+		// between our lookup and our lock: look again before rendering.
+		if v, found, err := c.get(ctx, key); err == nil && found {
+			c.unlock(ctx, lock, token)
+			c.count(&c.st.waitHits, mWaitHits)
+			return v.html, nil
+		}
 		html, rerr := render(ctx)
 		c.storeAndUnlock(ctx, key, html, rerr == nil, ttl, stale, lock, token)
 		return html, rerr
@@ -348,6 +355,10 @@ func (c *Cache) storeAndUnlock(ctx context.Context, key, html string, ok bool, t
 	if ok {
 		c.store(ctx, key, html, ttl, stale)
 	}
+	c.unlock(ctx, lock, token)
+}
+
+func (c *Cache) unlock(ctx context.Context, lock, token string) {
 	octx, cancel := c.opCtx(ctx)
 	defer cancel()
 	if err := unlockScript.Run(octx, c.rdb, []string{lock}, token).Err(); err != nil {

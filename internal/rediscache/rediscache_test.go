@@ -124,6 +124,52 @@ func TestLockRendersOnce(t *testing.T) {
 	}
 }
 
+// Many cold keys at once, each asked for on both replicas: a replica that
+// looked before the other stored and takes the lock after it let go must
+// not render again.
+func TestLockManyKeys(t *testing.T) {
+	srv := redistest.Start(t)
+	// Generous timeouts: this test is about the lock, not a busy machine.
+	slowOK := func(o *Options) { o.Timeout = 5 * time.Second }
+	a, b := newCache(t, srv.URL(), slowOK), newCache(t, srv.URL(), slowOK)
+	var n atomic.Int64
+	render := func(ctx context.Context) (string, error) {
+		n.Add(1)
+		time.Sleep(time.Millisecond)
+		return "<p>x</p>", nil
+	}
+	const keys = 100
+	var wg sync.WaitGroup
+	for k := range keys {
+		key := a.Key("b", "Many", []byte(fmt.Sprint(k)))
+		for i := range 6 {
+			c := []*Cache{a, b}[i%2]
+			wg.Go(func() { c.Fetch(context.Background(), key, time.Minute, 0, render) })
+		}
+	}
+	wg.Wait()
+	if n.Load() != keys {
+		t.Fatalf("%d renders for %d cold keys on two replicas, want %d", n.Load(), keys, keys)
+	}
+}
+
+// The same race, made deterministic: the second replica missed before the
+// first stored, and takes the lock after the first released it.
+func TestLockAfterRelease(t *testing.T) {
+	srv := redistest.Start(t)
+	a, b := newCache(t, srv.URL(), nil), newCache(t, srv.URL(), nil)
+	var r renders
+	key := a.Key("b", "Raced", nil)
+	a.Fetch(context.Background(), key, time.Minute, 0, r.render("<p>first</p>"))
+	html, err := b.renderOnce(context.Background(), key, time.Minute, 0, r.render("<p>second</p>"))
+	if err != nil || html != "<p>first</p>" || r.n.Load() != 1 {
+		t.Fatalf("renderOnce after the other replica stored = %q, %v, %d renders; want the stored value and no render", html, err, r.n.Load())
+	}
+	if n := srv.Do("EXISTS", key+":lock").(int64); n != 0 {
+		t.Fatal("lock left behind")
+	}
+}
+
 // A holder whose render fails releases the lock; waiters render themselves.
 func TestLockHolderFails(t *testing.T) {
 	srv := redistest.Start(t)
