@@ -41,7 +41,7 @@ func redisComponents(t *testing.T) string {
 func replica(t *testing.T, dir, url string) *Engine {
 	t.Helper()
 	e, err := New(Config{ComponentsDir: dir, Root: "..", PoolSize: 2, RenderTimeout: 10 * time.Second,
-		AcquireTimeout: 10 * time.Second, CacheRedis: url, CacheRedisLockWait: 30 * time.Second,
+		AcquireTimeout: 10 * time.Second, CacheRedis: url, CacheRedisLockWait: 30 * time.Second, CacheRedisTimeout: 5 * time.Second,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/ssrgate/ssrgate/internal/server"
 	"github.com/ssrgate/ssrgate/internal/warm"
+	"github.com/ssrgate/ssrgate/ssr"
 )
 
 // redisFlags configure the shared render cache on Redis.
@@ -25,12 +26,12 @@ type redisFlags struct {
 	timeout, lockWait, cooldown time.Duration
 }
 
-func (f *redisFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.url, "cache-redis", "", "shared render cache: redis://HOST:PORT/DB (default: none, in-process cache only)")
-	fs.StringVar(&f.namespace, "cache-redis-namespace", "ssrgate", "prefix of every Redis key")
-	fs.DurationVar(&f.timeout, "cache-redis-timeout", 100*time.Millisecond, "deadline of one Redis command; past it the render goes on locally")
-	fs.DurationVar(&f.lockWait, "cache-redis-lock-wait", 0, "how long a miss waits for another replica rendering the same key (default: --render-timeout)")
-	fs.DurationVar(&f.cooldown, "cache-redis-cooldown", 10*time.Second, "how long a replica stops asking Redis after 5 failures in a row")
+func (f *redisFlags) register(fs *flag.FlagSet, d ssr.Config) {
+	fs.StringVar(&f.url, "cache-redis", "", "shared render cache on Redis: redis://HOST:PORT/DB; empty: in-process cache only")
+	fs.StringVar(&f.namespace, "cache-redis-namespace", "", "prefix of every Redis key"+dflt(d.CacheRedisNamespace))
+	fs.DurationVar(&f.timeout, "cache-redis-timeout", 0, "deadline of one Redis command; past it the render goes on locally"+dflt(d.CacheRedisTimeout))
+	fs.DurationVar(&f.lockWait, "cache-redis-lock-wait", 0, "how long a miss waits for another replica rendering the same key; unset: --render-timeout"+dflt(d.CacheRedisLockWait))
+	fs.DurationVar(&f.cooldown, "cache-redis-cooldown", 0, "how long a replica stops asking Redis after 5 failed commands in a row"+dflt(d.CacheRedisCooldown))
 }
 
 // warmFlags are serve's warming flags.
@@ -41,7 +42,7 @@ type warmFlags struct {
 }
 
 func (f *warmFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.src, "warm", "", "before /readyz reports ready, render these pages: a file of URLs or paths, or a sitemap.xml (file, http(s) URL, or /path on this site)")
+	fs.StringVar(&f.src, "warm", "", "before /readyz reports ready, render these pages: a file of URLs or paths, or a sitemap.xml (file, http(s) URL, or /path on this site); empty: no warm-up")
 	fs.IntVar(&f.concurrency, "warm-concurrency", 4, "pages warmed at once")
 	fs.DurationVar(&f.timeout, "warm-timeout", 5*time.Minute, "longest warm-up; then the replica reports ready anyway")
 }

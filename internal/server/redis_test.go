@@ -42,7 +42,7 @@ func redisReplica(t *testing.T, components, templates, url string) *httptest.Ser
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	eng, err := ssr.New(ssr.Config{ComponentsDir: components, Root: "../..", PoolSize: 2,
 		RenderTimeout: 10 * time.Second, AcquireTimeout: 10 * time.Second, Logger: log,
-		CacheRedis: url, CacheRedisCooldown: 20 * time.Millisecond})
+		CacheRedis: url, CacheRedisCooldown: 20 * time.Millisecond, CacheRedisTimeout: 2 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
