@@ -216,7 +216,10 @@ func (c *Cache) renderOnce(ctx context.Context, key string, ttl, stale time.Dura
 	if got {
 		// Another replica may have stored the value and released the lock
 		// between our lookup and our lock: look again before rendering.
-		if v, found, err := c.get(ctx, key); err == nil && found {
+		v, found, err := c.get(ctx, key)
+		if err != nil {
+			c.failed(ctx, err)
+		} else if found {
 			c.unlock(ctx, lock, token)
 			c.count(&c.st.waitHits, mWaitHits)
 			return v.html, nil
