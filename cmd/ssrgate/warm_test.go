@@ -88,6 +88,9 @@ func TestWarm(t *testing.T) {
 	if _, _, code := runCmd("warm", "--urls", urls, "--base", "http://"+b, "--max-failures", "1"); code != 0 {
 		t.Fatalf("--max-failures 1: exit %d", code)
 	}
+	if _, errOut, code := runCmd("warm", "--urls", filepath.Join(dir, "missing.txt"), "--base", "http://"+b); code != 1 || !strings.Contains(errOut, "missing.txt: not a readable file") {
+		t.Fatalf("warm with a missing list: %d %s", code, errOut)
+	}
 	if _, errOut, code := runCmd("warm", "--base", "http://"+b); code != 1 || !strings.Contains(errOut, "want exactly one of --urls FILE and --sitemap SRC") {
 		t.Fatalf("warm without a list: %d %s", code, errOut)
 	}
