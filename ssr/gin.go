@@ -48,6 +48,9 @@ func (h htmlInstance) Render(w http.ResponseWriter) error {
 	bw := &bufferedWriter{ResponseWriter: w}
 	if err := h.inner.Render(bw); err != nil {
 		h.e.log.Error("page template failed", "err", err)
+		if h.e.WriteDevError(w, http.StatusInternalServerError, err) {
+			return err
+		}
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.WriteHeader(http.StatusInternalServerError)
 		msg := "500 internal server error\n"

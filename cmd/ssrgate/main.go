@@ -102,7 +102,7 @@ func (f *engineFlags) register(fs *flag.FlagSet) {
 	fs.Int64Var(&f.cacheMB, "cache-mb", 64, "render cache size bound in MiB")
 	fs.IntVar(&f.maxOutput, "max-output", 4<<20, "largest HTML one render may produce, in bytes")
 	fs.BoolVar(&f.strict, "strict", false, "show server-render errors instead of falling back to browser rendering")
-	fs.BoolVar(&f.dev, "dev", false, "unminified client bundles, strict errors")
+	fs.BoolVar(&f.dev, "dev", false, "development: watch, rebuild and reload open pages on save; errors in an overlay; unminified bundles")
 	fs.StringVar(&f.logLevel, "log-level", "info", "debug, info, warn or error")
 	fs.StringVar(&f.logFormat, "log-format", "text", "text or json")
 }
@@ -179,6 +179,7 @@ func serve(args []string, stderr io.Writer) error {
 		return err
 	}
 	hs := &http.Server{Addr: *addr, Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	hs.RegisterOnShutdown(eng.StopDev) // dev mode's event streams would hold Shutdown up
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	// Listen before logging "serving", so the port is open when the line
