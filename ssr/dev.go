@@ -393,14 +393,7 @@ func cssSwap(old, cur *bundle.Result, pub string) (map[string]string, bool) {
 
 // display shortens p for the terminal: relative to the working directory
 // when below it.
-func (d *devServer) display(p string) string {
-	if wd, err := os.Getwd(); err == nil {
-		if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
-			return filepath.ToSlash(rel)
-		}
-	}
-	return p
-}
+func (d *devServer) display(p string) string { return d.e.display(p) }
 
 func (d *devServer) setErrs(source string, err error) {
 	var errs []devError

@@ -57,7 +57,7 @@ func (e *Engine) describe(err error) []devError {
 		for _, m := range be.Messages {
 			de := devError{Kind: "build", Message: messageText(m)}
 			if l := m.Location; l != nil {
-				de.File, de.Line, de.Column = l.File, l.Line, l.Column+1
+				de.File, de.Line, de.Column = e.display(e.resolve(l.File)), l.Line, l.Column+1
 				de.Frame = codeFrame(e.resolve(l.File), de.Line, de.Column)
 			}
 			out = append(out, de)
@@ -70,10 +70,10 @@ func (e *Engine) describe(err error) []devError {
 	if errors.As(err, &re) {
 		de := devError{Kind: "render", Message: err.Error(), Stack: re.Stack}
 		if f := userFrame(re.Stack); f != nil {
-			de.File = f[1]
+			de.File = e.display(e.resolve(f[1]))
 			de.Line, _ = strconv.Atoi(f[2])
 			de.Column, _ = strconv.Atoi(f[3])
-			de.Frame = codeFrame(e.resolve(de.File), de.Line, de.Column)
+			de.Frame = codeFrame(e.resolve(f[1]), de.Line, de.Column)
 		}
 		return []devError{de}
 	}
@@ -142,11 +142,19 @@ func (e *Engine) resolveTemplate(name string) string {
 	return ""
 }
 
+// display names a file for people: relative to the working directory
+// when below it, else absolute.
 func (e *Engine) display(p string) string {
-	if e.dev != nil {
-		return e.dev.display(p)
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
 	}
-	return p
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return abs
 }
 
 // codeFrame shows the lines around line of file (1-based), the error's
