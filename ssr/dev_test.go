@@ -243,6 +243,9 @@ func TestDevSwapUnderLoad(t *testing.T) {
 	dir := devSite(t)
 	e, err := New(Config{
 		ComponentsDir: filepath.Join(dir, "components"), Root: "..", PoolSize: 2, Dev: true,
+		// Generous bounds: a busy or slow render (on a loaded machine, under
+		// -race) is an error in dev mode, and not what this test is about.
+		AcquireTimeout: time.Minute, RenderTimeout: time.Minute,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
 	if err != nil {

@@ -113,6 +113,12 @@ func (e *Engine) island(ctx context.Context, name string, props any, opts ...str
 		return island.Island{}, nil, errClosed
 	}
 	defer g.release()
+	return e.islandOn(ctx, g, o, name, props)
+}
+
+// islandOn is island on generation g, which the caller holds: a page
+// pins one generation, so all its islands and its tags come from one build.
+func (e *Engine) islandOn(ctx context.Context, g *generation, o island.Options, name string, props any) (island.Island, *rendered, error) {
 	if _, ok := g.known[name]; !ok {
 		return island.Island{}, nil, unknownComponent(name, g.names)
 	}

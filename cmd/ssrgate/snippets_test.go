@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // snippet is one fenced code block of the README.
@@ -218,6 +219,20 @@ func startServe(t *testing.T) string {
 		}
 		close(logs)
 	}()
-	waitFor(t, logs, "msg=serving")
-	return addr
+	// Bounded, not timed: bundling the demo under -race on a busy
+	// machine can take a while.
+	deadline := time.After(3 * time.Minute)
+	for {
+		select {
+		case l, ok := <-logs:
+			if !ok {
+				t.Fatal("ssrgate serve ended before serving")
+			}
+			if strings.Contains(l, "msg=serving") {
+				return addr
+			}
+		case <-deadline:
+			t.Fatal("ssrgate serve did not start within 3 minutes")
+		}
+	}
 }
