@@ -50,11 +50,11 @@ import (
 type pageState struct {
 	e *Engine
 
-	Ctx     context.Context
-	Nonce   string
+	Ctx   context.Context
+	Nonce string
 	// gen is the build the page executes on, held (acquired) from before
 	// the template runs until the page is finished.
-	gen *generation
+	gen     *generation
 	Islands []island.Found
 	Status  int
 
