@@ -55,6 +55,11 @@ func New(cfg Config) (*Engine, error) {
 	e := &Engine{cfg: cfg, log: cfg.Logger}
 	e.gen.Store(g)
 	e.cache = newRenderCache(cfg)
+	if e.cache.l2, err = newSharedLevel(cfg); err != nil {
+		g.retire()
+		builder.Close()
+		return nil, err
+	}
 	if cfg.Dev {
 		if e.dev, err = startDev(e, builder); err != nil {
 			g.retire()

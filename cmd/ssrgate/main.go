@@ -4,6 +4,7 @@
 //	ssrgate serve  [flags]                  the standalone site
 //	ssrgate render [flags] NAME [PROPS_JSON] print one component's server HTML
 //	ssrgate build  [flags]                  write client assets and manifest.json
+//	ssrgate warm   [flags]                  render a list of pages into a replica's caches
 //
 // Every flag can also be set by an environment variable: --cache-ttl is
 // SSRGATE_CACHE_TTL. Flags win over the environment.
@@ -37,6 +38,7 @@ usage:
   ssrgate serve  [flags]                    serve the site in --templates
   ssrgate render [flags] NAME [PROPS_JSON]  print a component's server HTML
   ssrgate build  [flags]                    write client assets and manifest.json to --out
+  ssrgate warm   --urls FILE|--sitemap SRC --base URL   render pages into a replica's caches
 
 Run "ssrgate COMMAND -h" for the flags of a command, "ssrgate --version"
 for the version.
@@ -59,6 +61,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = render(args[1:], stdout, stderr)
 	case "build":
 		err = build(args[1:], stdout, stderr)
+	case "warm":
+		err = warmCmd(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		if len(args) == 2 && args[0] == "help" { // help COMMAND
 			return run([]string{args[1], "-h"}, stdout, stderr)
@@ -96,6 +100,7 @@ type engineFlags struct {
 	maxOutput                    int
 	strict, dev                  bool
 	logLevel, logFormat          string
+	redis                        redisFlags
 }
 
 func (f *engineFlags) register(fs *flag.FlagSet) {
@@ -124,6 +129,9 @@ func (f *engineFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.dev, "dev", false, "development: watch, rebuild and reload open pages on save; errors in an overlay; unminified bundles")
 	fs.StringVar(&f.logLevel, "log-level", "info", "debug, info, warn or error")
 	fs.StringVar(&f.logFormat, "log-format", "text", "text or json")
+
+	// Shared render cache (Redis).
+	f.redis.register(fs, d)
 }
 
 // dflt is the help text's note of a library default, for flags whose own
@@ -156,6 +164,8 @@ func (f *engineFlags) config(log *slog.Logger) ssr.Config {
 		RenderTimeout: f.renderTimeout, AcquireTimeout: f.acquireTime, MaxOutputBytes: f.maxOutput,
 		CacheTTL: f.cacheTTL, CacheStale: f.cacheStale, CacheMaxBytes: f.cacheMB << 20,
 		Strict: f.strict || f.dev, Dev: f.dev, Logger: log,
+		CacheRedis: f.redis.url, CacheRedisNamespace: f.redis.namespace, CacheRedisTimeout: f.redis.timeout,
+		CacheRedisLockWait: f.redis.lockWait, CacheRedisCooldown: f.redis.cooldown,
 	}
 }
 
@@ -181,6 +191,7 @@ type serveFlags struct {
 	addr, templates, cacheControl string
 	drain, jobTimeout             time.Duration
 	accessLog                     bool
+	warm                          warmFlags
 }
 
 func (f *serveFlags) register(fs *flag.FlagSet) {
@@ -193,6 +204,9 @@ func (f *serveFlags) register(fs *flag.FlagSet) {
 
 	// Render API (Hypernova).
 	fs.DurationVar(&f.jobTimeout, "job-timeout", 0, "deadline of one /batch or /render job, from the request's arrival"+dflt(hypernova.DefaultJobTimeout))
+
+	// Warm-up before /readyz.
+	f.warm.register(fs)
 }
 
 func serve(args []string, stderr io.Writer) error {
@@ -225,6 +239,9 @@ func serve(args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if sf.warm.src != "" {
+		srv.SetReady(false) // until warmed
+	}
 	hs := &http.Server{Addr: sf.addr, Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
 	hs.RegisterOnShutdown(eng.StopDev) // dev mode's event streams would hold Shutdown up
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
@@ -238,6 +255,9 @@ func serve(args []string, stderr io.Writer) error {
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	log.Info("serving", "addr", ln.Addr().String(), "routes", srv.Routes())
+	if sf.warm.src != "" {
+		go sf.warm.warmThenReady(ctx, srv, log, stderr)
+	}
 	select {
 	case err := <-errc:
 		return err

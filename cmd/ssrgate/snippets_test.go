@@ -86,7 +86,7 @@ func TestREADMEClientSnippets(t *testing.T) {
 		t.Skip(msg + "; set SSRGATE_REQUIRE_CLIENTS=1 to make this a failure")
 	}
 
-	addr := startServe(t)
+	addr := startDemoServe(t)
 	port := regexp.MustCompile(`(127\.0\.0\.1|localhost):8080`)
 	snips := readmeSnippets(t, "## Use ssrgate from Django / Flask / Rails / PHP")
 	var pythons []snippet
@@ -195,9 +195,9 @@ func mustContain(t *testing.T, s snippet, out string, want ...string) {
 	}
 }
 
-// startServe runs this test binary as "ssrgate serve" over the demo site on
+// startDemoServe runs this test binary as "ssrgate serve" over the demo site on
 // a free loopback port and returns its address.
-func startServe(t *testing.T) string {
+func startDemoServe(t *testing.T) string {
 	t.Helper()
 	addr := freePort(t)
 	cmd := exec.Command(os.Args[0], "serve", "--addr", addr, "--components", "../../components",

@@ -199,11 +199,23 @@ func common(opts Options) api.BuildOptions {
 		AssetNames: "assets/[name]-[hash]",
 		// Components outside Root (a temp dir, a sibling checkout) still
 		// resolve react and vue from Root's node_modules.
-		NodePaths:  []string{filepath.Join(opts.Root, "node_modules")},
-		PublicPath: opts.PublicPath,
-		JSX:        api.JSXAutomatic,
-		Charset:    api.CharsetUTF8,
+		NodePaths: []string{filepath.Join(opts.Root, "node_modules")},
+		// A node_modules that is itself a symlink (a shared install, a CI
+		// cache) is read through the link: esbuild names modules by their
+		// path relative to Root, and the link's target would put where it
+		// points (and how deep Root is) into the output and the build id,
+		// so two replicas built from the same sources would disagree.
+		PreserveSymlinks: linkedNodeModules(opts.Root),
+		PublicPath:       opts.PublicPath,
+		JSX:              api.JSXAutomatic,
+		Charset:          api.CharsetUTF8,
 	}
+}
+
+// linkedNodeModules reports whether root/node_modules is a symlink.
+func linkedNodeModules(root string) bool {
+	fi, err := os.Lstat(filepath.Join(root, "node_modules"))
+	return err == nil && fi.Mode()&os.ModeSymlink != 0
 }
 
 // NodeOptions returns the server build's settings (JSX, defines, loaders,
