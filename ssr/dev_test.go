@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -351,5 +352,16 @@ func TestCodeFrame(t *testing.T) {
 	}
 	if codeFrame(p, 40, 1) != "" || codeFrame(p+"x", 1, 1) != "" {
 		t.Error("codeFrame of a line past the end or a missing file must be empty")
+	}
+}
+
+// TestStrictErrorHasLocation: with Strict (no dev mode), the error a page
+// gets names the component's file and line, not only the message.
+func TestStrictErrorHasLocation(t *testing.T) {
+	e, _ := newTestEngine(t, func(c *Config) { c.Strict = true })
+	page := template.Must(template.New("p").Funcs(e.FuncMap()).Parse(`{{ component "Boom" nil }}`))
+	err := e.Execute(io.Discard, page, "p", nil)
+	if err == nil || !regexp.MustCompile(`Boom failed: kaboom \(at [^ ]*components/Boom\.jsx:2:\d+\)`).MatchString(err.Error()) {
+		t.Fatalf("strict error without the position: %v", err)
 	}
 }
