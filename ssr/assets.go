@@ -79,9 +79,6 @@ func precompress(files map[string][]byte, dev bool) map[string]*asset {
 // coding. It also receives the island runtime's hydration failure reports
 // at PublicPath + ReportPath (POST; see ReportPath).
 func (e *Engine) Assets() http.Handler {
-	e.assetsOnce.Do(func() {
-		e.assets = precompress(e.build.Client, e.cfg.Dev)
-	})
 	prefix := e.assetPrefix()
 	modTime := time.Now()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -95,7 +92,15 @@ func (e *Engine) Assets() http.Handler {
 			return
 		}
 		name := strings.TrimPrefix(r.URL.Path, prefix)
-		a, ok := e.assets[name]
+		if e.dev != nil && strings.HasPrefix(name, devPrefix) {
+			e.dev.ServeHTTP(w, r, strings.TrimPrefix(name, devPrefix))
+			return
+		}
+		g := e.gen.Load()
+		a, ok := g.assets[name]
+		if !ok && g.prevAssets != nil {
+			a, ok = g.prevAssets[name]
+		}
 		if !ok {
 			http.NotFound(w, r)
 			return

@@ -58,7 +58,7 @@ func TestCSPNonce(t *testing.T) {
 		checkNonced(t, rec.Body.String(), m[1])
 	}
 	// The cached render and its memoized island markup hold no nonce.
-	r, err := e.render(context.Background(), "Hello", []byte(`{"name":"n"}`), RenderOptions{IDPrefix: "i0"})
+	r, err := e.render(context.Background(), e.gen.Load(), "Hello", []byte(`{"name":"n"}`), RenderOptions{IDPrefix: "i0"})
 	if err != nil {
 		t.Fatal(err)
 	}

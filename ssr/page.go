@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/ssrgate/ssrgate/internal/bundle"
 	"github.com/ssrgate/ssrgate/internal/island"
 )
 
@@ -50,8 +51,11 @@ import (
 type pageState struct {
 	e *Engine
 
-	Ctx     context.Context
-	Nonce   string
+	Ctx   context.Context
+	Nonce string
+	// gen is the build the page executes on, held (acquired) from before
+	// the template runs until the page is finished.
+	gen     *generation
 	Islands []island.Found
 	Status  int
 
@@ -145,7 +149,11 @@ var islandMarks = func() []string {
 func islandMark(i int) string { return "<!--ssrgate:island:" + strconv.Itoa(i) + "-->" }
 
 func (p *pageState) component(name string, props any, opts ...string) (template.HTML, error) {
-	is, r, err := p.e.island(p.Ctx, name, props, islandPrefix(p.NextIslandID()), opts...)
+	o, err := island.ParseOptions(opts...)
+	if err != nil {
+		return "", fmt.Errorf("component %s: %w", name, err)
+	}
+	is, r, err := p.e.islandOn(p.Ctx, p.gen, o, name, props, islandPrefix(p.NextIslandID()))
 	if err != nil {
 		return "", err
 	}
@@ -226,7 +234,7 @@ func (p *pageState) finish() {
 		}
 	}
 	if firstHead >= 0 || lastScripts >= 0 {
-		p.e.pageTags(&p.head, &p.tail, p.Islands, p.Nonce)
+		p.e.pageTags(p.gen.build.Manifest, &p.head, &p.tail, p.Islands, p.Nonce)
 	}
 	prev := 0
 	for i, s := range p.slots {
@@ -248,6 +256,9 @@ func (p *pageState) finish() {
 	if note := p.e.checkPage(p.tmpl, p.name, p.Islands, firstHead >= 0, lastScripts >= 0); note != "" {
 		p.segs = append(p.segs, segment{s: note})
 	}
+	if lastScripts < 0 && p.e.dev != nil { // no {{ ssrScripts }}: the dev client goes last
+		p.segs = append(p.segs, segment{b: p.e.devTag(false, nil)})
+	}
 }
 
 // sortSlots orders slots by offset (insertion sort: a page has few, and
@@ -266,8 +277,7 @@ func sortSlots(s []slot) {
 // hydrate on load, and the island runtime unless every island is static.
 // A non-empty nonce goes on the script and the module preloads (under
 // 'strict-dynamic' a preload without it is refused); stylesheets need none.
-func (e *Engine) pageTags(head, scripts *bytes.Buffer, islands []island.Found, nonce string) {
-	man := e.build.Manifest
+func (e *Engine) pageTags(man bundle.Manifest, head, scripts *bytes.Buffer, islands []island.Found, nonce string) {
 	pub := e.cfg.PublicPath
 	var cssBuf, jsBuf [16]string
 	css, preload := cssBuf[:0], jsBuf[:0]
@@ -324,6 +334,7 @@ func (e *Engine) pageTags(head, scripts *bytes.Buffer, islands []island.Found, n
 		scripts.WriteString(man.Runtime)
 		scripts.WriteString(`"` + nonceAttr + `></script>`)
 	}
+	e.devTag(true, scripts)
 }
 
 // appendNew appends s to list unless list holds it (pages have few assets,
@@ -542,16 +553,26 @@ func (e *Engine) ExecutePage(ctx context.Context, t *template.Template, name str
 	x.st.reset(ctx)
 	x.st.Nonce, x.st.nonceOwned = e.nonceFor(ctx)
 	x.st.tmpl, x.st.name = t, name
+	g := e.current()
+	if g == nil {
+		tp.put(x)
+		return nil, errClosed
+	}
+	x.st.gen = g
 	if name == "" {
 		err = x.t.Execute(&x.st.buf, data)
 	} else {
 		err = x.t.ExecuteTemplate(&x.st.buf, name, data)
 	}
+	if err == nil {
+		x.st.finish()
+	}
+	x.st.gen = nil
+	g.release()
 	if err != nil {
 		tp.put(x)
 		return nil, err
 	}
-	x.st.finish()
 	n := 0
 	for _, s := range x.st.segs {
 		n += len(s.b) + len(s.s)

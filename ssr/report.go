@@ -96,7 +96,7 @@ func (e *Engine) serveReport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	label := "unknown"
-	if _, ok := e.known[rep.Component]; ok {
+	if _, ok := e.gen.Load().known[rep.Component]; ok {
 		label = rep.Component
 	}
 	kind := rep.Kind

@@ -117,21 +117,33 @@ func (e *Engine) island(ctx context.Context, name string, props any, idPrefix st
 	if err != nil {
 		return island.Island{}, nil, fmt.Errorf("component %s: %w", name, err)
 	}
-	if _, ok := e.known[name]; !ok {
-		return island.Island{}, nil, unknownComponent(name, e.names)
+	g := e.current()
+	if g == nil {
+		return island.Island{}, nil, errClosed
+	}
+	defer g.release()
+	return e.islandOn(ctx, g, o, name, props, idPrefix)
+}
+
+// islandOn is island on generation g, which the caller holds: a page
+// pins one generation, so all its islands and its tags come from one build.
+// idPrefix prefixes the component's useId values ("" for none).
+func (e *Engine) islandOn(ctx context.Context, g *generation, o island.Options, name string, props any, idPrefix string) (island.Island, *rendered, error) {
+	if _, ok := g.known[name]; !ok {
+		return island.Island{}, nil, unknownComponent(name, g.names)
 	}
 	propsJSON, err := island.EncodeProps(props)
 	if err != nil {
 		return island.Island{}, nil, fmt.Errorf("component %s: %w", name, err)
 	}
-	is := island.Island{Component: name, Props: propsJSON, Options: o, Src: e.src[name], IDPrefix: idPrefix}
+	is := island.Island{Component: name, Props: propsJSON, Options: o, Src: g.src[name], IDPrefix: idPrefix}
 	if o.ClientOnly {
 		return is, nil, nil
 	}
-	r, err := e.render(ctx, name, propsJSON, RenderOptions{CacheTTL: o.CacheTTL, NoCache: o.NoCache, IDPrefix: idPrefix})
+	r, err := e.render(ctx, g, name, propsJSON, RenderOptions{CacheTTL: o.CacheTTL, NoCache: o.NoCache, IDPrefix: idPrefix})
 	if err != nil {
 		var re *RenderError
-		if e.cfg.Strict || !errors.As(err, &re) {
+		if e.cfg.Strict || e.cfg.Dev || !errors.As(err, &re) {
 			return island.Island{}, nil, err
 		}
 		e.log.Error("server render failed; island falls back to client rendering",
@@ -180,7 +192,7 @@ func (e *Engine) finish(w io.Writer, page []byte, nonce string, t *template.Temp
 	}
 	head := bytes.Index(page, []byte(headMarker))
 	scripts := bytes.LastIndex(page, []byte(scriptsMarker))
-	if head < 0 && scripts < 0 {
+	if head < 0 && scripts < 0 && e.dev == nil {
 		note := e.checkPage(t, name, island.Scan(page), false, false)
 		if replaced || note != "" {
 			w.Write(page)
@@ -197,7 +209,8 @@ func (e *Engine) finish(w io.Writer, page []byte, nonce string, t *template.Temp
 	found := island.Scan(page[from:])
 	note := e.checkPage(t, name, found, head >= 0, scripts >= 0 && scripts > head)
 	var headTags, scriptTags bytes.Buffer
-	e.pageTags(&headTags, &scriptTags, found, nonce)
+	e.pageTags(e.gen.Load().build.Manifest, &headTags, &scriptTags, found, nonce)
+	devTag := e.devTag(scripts >= 0 && scripts > head, &scriptTags)
 	// Splice: page with the head marker (if any) and the last scripts
 	// marker (if any, and after the head) replaced.
 	type cut struct {
@@ -219,6 +232,7 @@ func (e *Engine) finish(w io.Writer, page []byte, nonce string, t *template.Temp
 	}
 	w.Write(page[prev:])
 	io.WriteString(w, note)
+	w.Write(devTag)
 	return true
 }
 

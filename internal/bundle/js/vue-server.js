@@ -9,5 +9,10 @@ import { renderToString } from "vue/server-renderer";
 export function render(component, props, idPrefix) {
   const app = createSSRApp(component, props);
   if (idPrefix) app.config.idPrefix = idPrefix;
+  // Vue's production build logs an error thrown in render or setup and
+  // renders nothing in its place; thrown, it reaches ssrgate, which falls
+  // the island back to browser rendering (or, in strict and dev mode,
+  // shows the error with its source position), as for React.
+  app.config.throwUnhandledErrorInProduction = true;
   return renderToString(app);
 }
