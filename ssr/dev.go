@@ -520,8 +520,13 @@ func (d *devServer) events(w http.ResponseWriter, r *http.Request) {
 }
 
 // clientTag is the script element pages get in dev mode.
-func (d *devServer) clientTag() string {
-	return `<script type="module" src="` + d.e.cfg.PublicPath + devPrefix + `client.js" data-version="` + d.versionTag() + `"></script>`
+// nonce, if not "", is the page's CSP nonce.
+func (d *devServer) clientTag(nonce string) string {
+	n := ""
+	if nonce != "" {
+		n = ` nonce="` + nonce + `"`
+	}
+	return `<script type="module" src="` + d.e.cfg.PublicPath + devPrefix + `client.js" data-version="` + d.versionTag() + `"` + n + `></script>`
 }
 
 // WriteDevError writes, in dev mode, the page for a request that failed
@@ -552,7 +557,7 @@ func (e *Engine) WriteDevError(w http.ResponseWriter, status int, err error) boo
 	sb.WriteString("</pre><script type=\"application/json\" id=\"ssrgate-dev-errors\">")
 	sb.Write(b) // json.Marshal escapes <, >, &, U+2028 and U+2029
 	sb.WriteString("</script>")
-	sb.WriteString(e.dev.clientTag())
+	sb.WriteString(e.dev.clientTag(""))
 	sb.WriteString("</body></html>")
 	w.Write([]byte(sb.String()))
 	return true
@@ -561,13 +566,13 @@ func (e *Engine) WriteDevError(w http.ResponseWriter, status int, err error) boo
 // devTag adds the dev client's script element to a page in dev mode: to
 // scriptTags when the page has the {{ ssrScripts }} marker, else it is
 // returned for the end of the page.
-func (e *Engine) devTag(marker bool, scriptTags *bytes.Buffer) []byte {
+func (e *Engine) devTag(marker bool, scriptTags *bytes.Buffer, nonce string) []byte {
 	if e.dev == nil {
 		return nil
 	}
 	if marker {
-		scriptTags.WriteString(e.dev.clientTag())
+		scriptTags.WriteString(e.dev.clientTag(nonce))
 		return nil
 	}
-	return []byte(e.dev.clientTag())
+	return []byte(e.dev.clientTag(nonce))
 }

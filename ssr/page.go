@@ -257,7 +257,7 @@ func (p *pageState) finish() {
 		p.segs = append(p.segs, segment{s: note})
 	}
 	if lastScripts < 0 && p.e.dev != nil { // no {{ ssrScripts }}: the dev client goes last
-		p.segs = append(p.segs, segment{b: p.e.devTag(false, nil)})
+		p.segs = append(p.segs, segment{b: p.e.devTag(false, nil, p.Nonce)})
 	}
 }
 
@@ -334,7 +334,7 @@ func (e *Engine) pageTags(man bundle.Manifest, head, scripts *bytes.Buffer, isla
 		scripts.WriteString(man.Runtime)
 		scripts.WriteString(`"` + nonceAttr + `></script>`)
 	}
-	e.devTag(true, scripts)
+	e.devTag(true, scripts, nonce)
 }
 
 // appendNew appends s to list unless list holds it (pages have few assets,

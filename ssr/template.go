@@ -210,7 +210,7 @@ func (e *Engine) finish(w io.Writer, page []byte, nonce string, t *template.Temp
 	note := e.checkPage(t, name, found, head >= 0, scripts >= 0 && scripts > head)
 	var headTags, scriptTags bytes.Buffer
 	e.pageTags(e.gen.Load().build.Manifest, &headTags, &scriptTags, found, nonce)
-	devTag := e.devTag(scripts >= 0 && scripts > head, &scriptTags)
+	devTag := e.devTag(scripts >= 0 && scripts > head, &scriptTags, nonce)
 	// Splice: page with the head marker (if any) and the last scripts
 	// marker (if any, and after the head) replaced.
 	type cut struct {
