@@ -88,8 +88,19 @@ type Config struct {
 	// and the page shows it) instead of client-only fallbacks. Use it in
 	// development and CI.
 	Strict bool
-	// Dev builds unminified client bundles.
+	// Dev is development mode, for a developer's machine only: unminified
+	// client bundles; server-render errors as with Strict; ComponentsDir,
+	// DevWatch and Root's package.json and package-lock.json watched, and
+	// every change rebuilt and swapped in without a restart; pages (through
+	// Finish, Execute or HTMLRender) get a small client that reloads them
+	// after each rebuild (swapping stylesheets in place when only CSS
+	// changed) and shows build, template and render errors in an overlay
+	// with file, line and code frame. Mount Engine.Assets (or Engine.Mount)
+	// for the client's script and event stream.
 	Dev bool
+	// DevWatch lists more files or directories (for example the templates)
+	// whose changes reload the open pages in dev mode. Optional.
+	DevWatch []string
 	// Logger receives render failures and component console output.
 	// Optional. Default slog.Default().
 	Logger *slog.Logger

@@ -22,7 +22,6 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 	"time"
 
@@ -41,7 +40,8 @@ usage:
   ssrgate build  [flags]                    write client assets and manifest.json to --out
   ssrgate warm   --urls FILE|--sitemap SRC --base URL   render pages into a replica's caches
 
-Run "ssrgate COMMAND -h" for the flags of a command.
+Run "ssrgate COMMAND -h" for the flags of a command, "ssrgate --version"
+for the version.
 `
 
 func main() {
@@ -64,7 +64,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "warm":
 		err = warmCmd(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
+		if len(args) == 2 && args[0] == "help" { // help COMMAND
+			return run([]string{args[1], "-h"}, stdout, stderr)
+		}
 		fmt.Fprint(stdout, usage)
+		return 0
+	case "-v", "--version", "version":
+		fmt.Fprintln(stdout, versionLine())
 		return 0
 	default:
 		fmt.Fprintf(stderr, "ssrgate: unknown command %q\n\n%s", args[0], usage)
@@ -120,7 +126,7 @@ func (f *engineFlags) register(fs *flag.FlagSet) {
 
 	// Errors and logs.
 	fs.BoolVar(&f.strict, "strict", false, "show server-render errors instead of falling back to browser rendering")
-	fs.BoolVar(&f.dev, "dev", false, "unminified client bundles, strict errors")
+	fs.BoolVar(&f.dev, "dev", false, "development: watch, rebuild and reload open pages on save; errors in an overlay; unminified bundles")
 	fs.StringVar(&f.logLevel, "log-level", "info", "debug, info, warn or error")
 	fs.StringVar(&f.logFormat, "log-format", "text", "text or json")
 
@@ -167,7 +173,7 @@ func (f *engineFlags) config(log *slog.Logger) ssr.Config {
 func parse(fs *flag.FlagSet, args []string) error {
 	var envErr error
 	fs.VisitAll(func(fl *flag.Flag) {
-		name := "SSRGATE_" + strings.ToUpper(strings.ReplaceAll(fl.Name, "-", "_"))
+		name := envName(fl.Name)
 		if v, ok := os.LookupEnv(name); ok && envErr == nil {
 			if err := fs.Set(fl.Name, v); err != nil {
 				envErr = fmt.Errorf("%s=%q: %w", name, v, err)
@@ -210,6 +216,10 @@ func serve(args []string, stderr io.Writer) error {
 	ef.register(fs)
 	var sf serveFlags
 	sf.register(fs)
+	setUsage(fs, stderr, "ssrgate serve [flags]",
+		"Serves the site in --templates: file-based pages with server-rendered islands, the\n"+
+			"render API (/batch, /render) and /healthz, /readyz, /metrics. With --dev it watches\n"+
+			"the sources, rebuilds on save and reloads the open pages.")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -233,6 +243,7 @@ func serve(args []string, stderr io.Writer) error {
 		srv.SetReady(false) // until warmed
 	}
 	hs := &http.Server{Addr: sf.addr, Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	hs.RegisterOnShutdown(eng.StopDev) // dev mode's event streams would hold Shutdown up
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	// Listen before logging "serving", so the port is open when the line
@@ -267,11 +278,11 @@ func render(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("render", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var ef engineFlags
-	ef.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: ssrgate render [flags] NAME [PROPS_JSON]")
-		fs.PrintDefaults()
-	}
+	ef.registerOnly(fs, "components", "root", "render-timeout", "max-output")
+	setUsage(fs, stderr, "ssrgate render [flags] NAME [PROPS_JSON]",
+		"Prints the server HTML of component NAME with PROPS_JSON (default {}), exactly as\n"+
+			"renderToString gives it, without an island wrapper. A render error exits 1 with\n"+
+			"the stack mapped to the component's source.")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -315,8 +326,12 @@ func build(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var ef engineFlags
-	ef.register(fs)
+	ef.registerOnly(fs, "components", "root", "public-path", "dev")
+	fs.Lookup("dev").Usage = "unminified client bundles, for readable browser stacks"
 	out := fs.String("out", "dist", "output directory")
+	setUsage(fs, stderr, "ssrgate build [flags]",
+		"Bundles the components and writes the browser assets and manifest.json to --out,\n"+
+			"for a CDN; no JS runtime is started.")
 	if err := parse(fs, args); err != nil {
 		return err
 	}

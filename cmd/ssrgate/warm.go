@@ -94,10 +94,9 @@ func warmCmd(args []string, stdout, stderr io.Writer) error {
 	timeout := fs.Duration("timeout", 30*time.Second, "deadline of one page")
 	maxFail := fs.Int("max-failures", 0, "exit 0 despite up to this many failed pages")
 	progress := fs.String("progress", "auto", "auto (a bar on a terminal, lines otherwise), bar, lines or none")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: ssrgate warm --urls FILE|--sitemap SRC [--base http://replica:8080] [flags]")
-		fs.PrintDefaults()
-	}
+	setUsage(fs, stderr, "ssrgate warm --urls FILE|--sitemap SRC [--base http://replica:8080] [flags]",
+		"Renders a list of pages through a running replica, so its caches (and the shared\n"+
+			"Redis cache) hold them before the load balancer sends it traffic.")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
