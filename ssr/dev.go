@@ -102,6 +102,15 @@ func startDev(e *Engine, b *bundle.Builder) (*devServer, error) {
 	return d, nil
 }
 
+// brokenAtStart records a build error of the first build: the pages show it
+// until a save fixes it.
+func (d *devServer) brokenAtStart(err error) {
+	d.setErrs("components", err)
+	for _, de := range d.currentErrs() {
+		d.e.log.Error("dev: " + de.Kind + " error: " + de.location() + de.Message + " (fix it and save: dev mode rebuilds)")
+	}
+}
+
 // WatchDev, in dev mode, watches more files or directories (recursively)
 // whose changes should reach the open pages, such as a templates directory.
 // After a burst of changes reload runs (if not nil); an error it returns
@@ -534,7 +543,8 @@ func (e *Engine) WriteDevError(w http.ResponseWriter, status int, err error) boo
 	if e.dev == nil {
 		return false
 	}
-	errs := e.describe(err)
+	// A broken build comes first: it is likely why the page failed.
+	errs := append(e.dev.currentErrs(), e.describe(err)...)
 	b, _ := json.Marshal(errs)
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
