@@ -99,6 +99,7 @@ func startDev(e *Engine, b *bundle.Builder) (*devServer, error) {
 	}
 	d.wg.Add(1)
 	go d.loop()
+	e.log.Info("dev: watching for changes", "components", d.display(comp), "packages", d.display(filepath.Join(root, "package.json")))
 	return d, nil
 }
 
@@ -149,6 +150,7 @@ func (d *devServer) watch(reload func() error, p string) error {
 	d.mu.Lock()
 	d.groups = append(d.groups, &devGroup{paths: []string{abs}, reload: reload})
 	d.mu.Unlock()
+	d.e.log.Info("dev: watching for changes", "path", d.display(abs))
 	return nil
 }
 
