@@ -107,6 +107,8 @@ func warmCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	if src == "" {
 		src = *sm
+	} else if fi, err := os.Stat(src); err != nil || fi.IsDir() {
+		return fmt.Errorf("--urls %s: not a readable file (for a sitemap URL or path use --sitemap)", src)
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q", fs.Args())

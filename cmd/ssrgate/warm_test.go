@@ -14,11 +14,11 @@ import (
 
 // startServe runs `ssrgate serve` with args as a child process and returns
 // its address and log lines.
-func startServe(t *testing.T, args ...string) (string, <-chan string) {
+func startServe(t *testing.T, env []string, args ...string) (string, <-chan string) {
 	t.Helper()
 	addr := freePort(t)
 	cmd := exec.Command(os.Args[0], append(append([]string{"serve", "--addr", addr, "--access-log=false"}, engineArgs...), args...)...)
-	cmd.Env = append(os.Environ(), "SSRGATE_TEST_MAIN=1")
+	cmd.Env = append(append(os.Environ(), "SSRGATE_TEST_MAIN=1"), env...)
 	stderr, _ := cmd.StderrPipe()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -53,9 +53,9 @@ func TestWarm(t *testing.T) {
 	}
 	urls := filepath.Join(dir, "urls.txt")
 	os.WriteFile(urls, []byte("# release warm-up\n/\n/hello/a\nhttps://www.example/hello/b\n/slow\n"), 0o644)
-	common := []string{"--templates", filepath.Join(dir, "templates"), "--cache-redis", rs.URL(), "--render-timeout", "5s"}
+	common := []string{"--templates", filepath.Join(dir, "templates"), "--render-timeout", "5s", "--cache-redis-timeout", "2s"}
 
-	a, logs := startServe(t, append(common, "--warm", urls)...)
+	a, logs := startServe(t, nil, append(common, "--cache-redis", rs.URL(), "--warm", urls)...)
 	waitFor(t, logs, "msg=serving")
 	for i := 0; !strings.HasPrefix(httpGet(t, "http://"+a+"/readyz"), "ready"); i++ {
 		if i > 2000 {
@@ -69,7 +69,8 @@ func TestWarm(t *testing.T) {
 	}
 	waitFor(t, logs, "msg=warmed pages=4 of=4 renders=4")
 
-	b, blogs := startServe(t, common...)
+	// The second replica gets Redis from the environment.
+	b, blogs := startServe(t, []string{"SSRGATE_CACHE_REDIS=" + rs.URL()}, common...)
 	waitFor(t, blogs, "msg=serving")
 	out, errOut, code := runCmd("warm", "--urls", urls, "--base", "http://"+b)
 	if code != 0 || !strings.Contains(out, "warmed 4 pages in") || !strings.Contains(out, ": 0 renders, 4 from the shared cache, 0 fallbacks, 0 failed") {
@@ -86,6 +87,9 @@ func TestWarm(t *testing.T) {
 	}
 	if _, _, code := runCmd("warm", "--urls", urls, "--base", "http://"+b, "--max-failures", "1"); code != 0 {
 		t.Fatalf("--max-failures 1: exit %d", code)
+	}
+	if _, errOut, code := runCmd("warm", "--urls", filepath.Join(dir, "missing.txt"), "--base", "http://"+b); code != 1 || !strings.Contains(errOut, "missing.txt: not a readable file") {
+		t.Fatalf("warm with a missing list: %d %s", code, errOut)
 	}
 	if _, errOut, code := runCmd("warm", "--base", "http://"+b); code != 1 || !strings.Contains(errOut, "want exactly one of --urls FILE and --sitemap SRC") {
 		t.Fatalf("warm without a list: %d %s", code, errOut)

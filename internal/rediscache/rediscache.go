@@ -111,6 +111,11 @@ func New(opts Options) (*Cache, error) {
 	// One attempt per command: a retry would double the time a broken
 	// Redis costs a page.
 	ro.MaxRetries = -1
+	if ro.DialerRetries == 0 {
+		// go-redis dials 5 times, 100ms apart, by default: a Redis that
+		// refuses connections would cost each page the whole timeout.
+		ro.DialerRetries = 1
+	}
 	ro.ContextTimeoutEnabled = true
 	if ro.DialTimeout == 0 {
 		ro.DialTimeout = opts.Timeout
@@ -124,6 +129,7 @@ func New(opts Options) (*Cache, error) {
 	if ro.PoolTimeout == 0 {
 		ro.PoolTimeout = opts.Timeout
 	}
+	setLogger.Do(func() { redis.SetLogger(goRedisLog{}) })
 	ctx, stop := context.WithCancel(context.Background())
 	c := &Cache{opts: opts, rdb: redis.NewClient(ro), ctx: ctx, stop: stop, now: time.Now}
 	c.br = breaker{threshold: opts.BreakerFailures, cooldown: opts.BreakerCooldown, now: time.Now,
@@ -139,6 +145,18 @@ func New(opts Options) (*Cache, error) {
 		}}
 	return c, nil
 }
+
+// goRedisLog sends go-redis's own log lines (dial failures, which the
+// errors counter and the breaker's warning already report) to slog at
+// debug level instead of unstructured lines on stderr. go-redis has one
+// process-wide logger; only this package sets it.
+type goRedisLog struct{}
+
+func (goRedisLog) Printf(ctx context.Context, format string, v ...any) {
+	slog.Default().Log(ctx, slog.LevelDebug, "go-redis: "+strings.TrimSpace(fmt.Sprintf(format, v...)))
+}
+
+var setLogger sync.Once
 
 // redactURL hides a password in a URL for error messages.
 func redactURL(s string) string {
@@ -216,7 +234,10 @@ func (c *Cache) renderOnce(ctx context.Context, key string, ttl, stale time.Dura
 	if got {
 		// Another replica may have stored the value and released the lock
 		// between our lookup and our lock: look again before rendering.
-		if v, found, err := c.get(ctx, key); err == nil && found {
+		v, found, err := c.get(ctx, key)
+		if err != nil {
+			c.failed(ctx, err)
+		} else if found {
 			c.unlock(ctx, lock, token)
 			c.count(&c.st.waitHits, mWaitHits)
 			return v.html, nil

@@ -257,18 +257,21 @@ func TestKilledAndRestarted(t *testing.T) {
 	}
 }
 
-// Redis paused (as if overloaded): commands time out, renders go on.
+// Redis paused (as if overloaded): commands time out, renders go on, and
+// after BreakerFailures timeouts the breaker stops asking.
 func TestSlow(t *testing.T) {
 	srv := redistest.Start(t)
 	a := newCache(t, srv.URL(), func(o *Options) { o.Timeout = 50 * time.Millisecond })
 	var r renders
-	srv.Do("CLIENT", "PAUSE", "1500", "ALL")
-	html, err := a.Fetch(context.Background(), a.Key("b", "C", nil), time.Minute, 0, r.render("<p>local</p>"))
-	if err != nil || html != "<p>local</p>" || r.n.Load() != 1 {
-		t.Fatalf("Fetch with Redis paused = %q, %v (%d renders)", html, err, r.n.Load())
+	srv.Do("CLIENT", "PAUSE", "10000", "ALL")
+	for i := range 4 {
+		html, err := a.Fetch(context.Background(), a.Key("b", "C", []byte(fmt.Sprint(i))), time.Minute, 0, r.render("<p>local</p>"))
+		if err != nil || html != "<p>local</p>" {
+			t.Fatalf("Fetch with Redis paused = %q, %v", html, err)
+		}
 	}
-	if s := a.Stats(); s.Errors != 1 {
-		t.Fatalf("stats %+v, want one timed-out command", s)
+	if s := a.Stats(); r.n.Load() != 4 || s.Errors != 2 || s.Trips != 1 || s.Skipped != 2 || !a.BreakerOpen() {
+		t.Fatalf("%d renders, stats %+v: want 4 local renders, 2 timeouts, then the breaker open and 2 lookups skipped", r.n.Load(), s)
 	}
 }
 

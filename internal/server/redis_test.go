@@ -147,4 +147,7 @@ func TestRedisKilledMidLoad(t *testing.T) {
 	if after := metricValue(t, base, sample); after != before {
 		t.Fatalf("the second replica rendered item %d (%v renders) instead of reading it from the restarted Redis", id-1, after-before)
 	}
+	if metricValue(t, base, "ssrgate_redis_cache_hits_total") == 0 {
+		t.Fatal("/metrics counts no Redis hit")
+	}
 }
