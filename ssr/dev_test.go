@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -407,4 +408,35 @@ func TestDevStartsBroken(t *testing.T) {
 	if got, err := e.Render(context.Background(), "Hello", nil); err != nil || got != "<p>fixed</p>" {
 		t.Fatalf("after the fix: %q, %v", got, err)
 	}
+}
+
+// TestVueRenderErrorIsThrown: a Vue component that throws while rendering
+// is a render error with its stack (Vue's production build would log it
+// and render nothing), so the island falls back like a React one.
+func TestVueRenderErrorIsThrown(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "Bad.vue"), "<template><p>{{ boom() }}</p></template>\n<script setup>\nfunction boom() { return null.x; }\n</script>\n")
+	logs := &logBuffer{}
+	e, err := New(Config{ComponentsDir: dir, Root: "..", PoolSize: 1, Logger: slog.New(slog.NewTextHandler(logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	_, err = e.Render(context.Background(), "Bad", nil)
+	var re *RenderError
+	if !errors.As(err, &re) || re.Reason != ReasonError || !strings.Contains(re.Stack, "Bad.vue") {
+		t.Fatalf("Vue render error: %v (stack %q)", err, stackOf(re))
+	}
+	page := template.Must(template.New("p").Funcs(e.FuncMap()).Parse(`{{ component "Bad" nil }}`))
+	var sb strings.Builder
+	if err := e.Execute(&sb, page, "p", nil); err != nil || !strings.Contains(sb.String(), `data-fallback="error"`) {
+		t.Fatalf("Vue island that throws must fall back: %v\n%s", err, sb.String())
+	}
+}
+
+func stackOf(re *RenderError) string {
+	if re == nil {
+		return ""
+	}
+	return re.Stack
 }
