@@ -43,11 +43,18 @@ func New(cfg Config) (*Engine, error) {
 	start := time.Now()
 	builder := bundle.NewBuilder(bundleOptions(cfg))
 	res, err := builder.Build()
-	if err != nil {
-		builder.Close()
-		return nil, err
+	var brokenAtStart error
+	var g *generation
+	switch {
+	case err == nil:
+		g, err = newGeneration(cfg, res)
+	case cfg.Dev && isBuildError(err):
+		// Dev mode starts anyway, as a dev server does: the pages show the
+		// error until a save fixes it.
+		brokenAtStart, err = err, nil
+		res = &bundle.Result{BuildID: "none", Manifest: bundle.Manifest{Components: map[string]bundle.Entry{}}}
+		g = emptyGeneration(res)
 	}
-	g, err := newGeneration(cfg, res)
 	if err != nil {
 		builder.Close()
 		return nil, err
@@ -65,6 +72,9 @@ func New(cfg Config) (*Engine, error) {
 			g.retire()
 			e.cache.close()
 			return nil, err
+		}
+		if brokenAtStart != nil {
+			e.dev.brokenAtStart(brokenAtStart)
 		}
 	} else {
 		builder.Close()

@@ -67,6 +67,19 @@ func newGeneration(cfg Config, res *bundle.Result) (*generation, error) {
 	return g, nil
 }
 
+// emptyGeneration stands in for a build that failed at start-up in dev
+// mode: no components, no runtimes.
+func emptyGeneration(res *bundle.Result) *generation {
+	return &generation{build: res, known: map[string]bundle.Component{}, src: map[string]string{}, assets: map[string]*asset{}}
+}
+
+// closePool closes g's runtimes, if it has any.
+func (g *generation) closePool() {
+	if g.pool != nil {
+		g.pool.Close()
+	}
+}
+
 // acquire takes a reference, so the runtimes stay open until release. It
 // fails only once the generation is closed, which happens after it was
 // retired (replaced) and its last reference was released.
@@ -90,7 +103,7 @@ func (g *generation) release() {
 	}
 	g.mu.Unlock()
 	if last {
-		go g.pool.Close()
+		go g.closePool()
 	}
 }
 
@@ -104,7 +117,7 @@ func (g *generation) retire() {
 	}
 	g.mu.Unlock()
 	if now {
-		g.pool.Close()
+		g.closePool()
 	}
 }
 

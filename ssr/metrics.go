@@ -72,7 +72,9 @@ func (e *Engine) registerPoolMetrics() {
 		stat := func(f func(jsvm.Stats) float64) func() float64 {
 			return func() float64 {
 				if e := activeEngine.Load(); e != nil {
-					return f(e.gen.Load().pool.Stats())
+					if p := e.gen.Load().pool; p != nil {
+						return f(p.Stats())
+					}
 				}
 				return 0
 			}
