@@ -23,7 +23,7 @@ import (
 //go:embed js/*.js
 var jsFiles embed.FS
 
-var hostScripts = []string{"process.js", "timers.js", "encoding.js", "structuredclone.js", "messagechannel.js", "console.js", "intl.js", "regexp.js", "date.js", "url.js", "builtins.js"}
+var hostScripts = []string{"process.js", "timers.js", "encoding.js", "structuredclone.js", "messagechannel.js", "console.js", "intl.js", "regexp.js", "date.js", "url.js", "builtins.js", "guards.js", "integrity.js"}
 
 var compileHostScripts = sync.OnceValues(func() ([]*goja.Program, error) {
 	var prgs []*goja.Program
@@ -111,6 +111,9 @@ func installGlobals(vm *VM) error {
 	if err != nil {
 		return err
 	}
+	if err := installGuards(rt, host); err != nil {
+		return err
+	}
 	if err := installMath(rt); err != nil {
 		return err
 	}
@@ -138,6 +141,7 @@ func installGlobals(vm *VM) error {
 			return fmt.Errorf("%s: %w", hostScripts[i], err)
 		}
 	}
+	vm.host = host
 	return nil
 }
 
