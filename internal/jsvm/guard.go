@@ -62,6 +62,7 @@ func installGuards(rt *goja.Runtime, host *goja.Object) error {
 	limits := rt.NewObject()
 	err := errors.Join(
 		limits.Set("depth", guardDepth),
+		limits.Set("nestedCalls", guardDepth/4),
 		limits.Set("arrayLength", guardArrayLength),
 		limits.Set("stringLength", guardStringLength),
 		limits.Set("bufferBytes", guardBufferBytes),

@@ -221,6 +221,11 @@ func (vm *VM) convertError(err error) error {
 		}
 		return ErrTimeout
 	}
+	var so *goja.StackOverflowError
+	if errors.As(err, &so) {
+		where, _, _ := strings.Cut(strings.TrimSpace(so.String()), "\n")
+		return fmt.Errorf("%w (%s)", ErrStackOverflow, where)
+	}
 	var ex *goja.Exception
 	if errors.As(err, &ex) {
 		return vm.jsError(ex.Value(), ex.String())

@@ -93,7 +93,8 @@
 
   // Array.prototype.join / toLocaleString: an element that is an array is converted with its own toString,
   // which calls join again: recursion in Go for nested arrays (String(nested), template literals, `+ ""`).
-  // The wrapper counts the nesting; it also refuses a length whose result cannot fit a string.
+  // The wrapper counts the nesting (below the JS frame limit: each level takes a few frames); it also refuses
+  // a length whose result cannot fit a string.
   const nativeJoin = Array.prototype.join;
   const nativeToLocale = Array.prototype.toLocaleString;
   let joinDepth = 0;
@@ -101,7 +102,7 @@
     ({
       [name](...args) {
         if (toLength(Object(this).length) > L.arrayLength) throw new RangeError("Invalid string length");
-        if (joinDepth >= L.depth) throw tooDeep();
+        if (joinDepth >= L.nestedCalls) throw tooDeep();
         joinDepth++;
         try {
           return native.apply(this, args);
