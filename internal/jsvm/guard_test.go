@@ -1,8 +1,8 @@
 package jsvm
 
 import (
-	"errors"
 	"context"
+	"errors"
 
 	"strings"
 	"testing"
