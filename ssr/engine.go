@@ -17,8 +17,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/dop251/goja"
-
 	"github.com/ssrgate/ssrgate/internal/bundle"
 	"github.com/ssrgate/ssrgate/internal/island"
 	"github.com/ssrgate/ssrgate/internal/jsvm"
@@ -35,6 +33,8 @@ type Engine struct {
 	known map[string]bundle.Component
 	src   map[string]string // component name -> URL of its client entry
 	cache *renderCache
+	// contain holds the circuit breakers and per-component runtime bounds.
+	contain *containment
 
 	assetsOnce sync.Once
 	assets     map[string]*asset
@@ -62,7 +62,7 @@ func New(cfg Config) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("compile server bundle: %w", err)
 	}
-	pool, err := jsvm.NewPool(jsvm.Config{Size: cfg.PoolSize, Programs: []*goja.Program{prog}, Logger: cfg.Logger, MaxUses: cfg.RuntimeMaxRenders, MaxCharge: cfg.RuntimeMaxHTMLBytes})
+	pool, err := jsvm.NewPool(poolConfig(cfg, prog))
 	if err != nil {
 		return nil, fmt.Errorf("start runtimes: %w", err)
 	}
@@ -74,6 +74,7 @@ func New(cfg Config) (*Engine, error) {
 	}
 	sort.Strings(e.names)
 	e.cache = newRenderCache(cfg)
+	e.contain = newContainment(cfg)
 	e.log.Info("ssr engine ready", "components", len(e.names), "build", res.BuildID,
 		"runtimes", cfg.PoolSize, "took", time.Since(start).Round(time.Millisecond))
 	return e, nil
@@ -139,38 +140,60 @@ func (e *Engine) render(ctx context.Context, name string, propsJSON []byte, opts
 	return e.cache.get(ctx, e.build.BuildID, name, propsJSON, opts.CacheTTL, e.renderJS)
 }
 
-// renderJS runs one render in a pooled runtime.
+// renderJS runs one render in a pooled runtime. The breaker and the
+// component's runtime bound come first (see containment); the render runs
+// through Pool.Run, so the island falls back at the deadline even if the
+// runtime is stuck inside a built-in.
 func (e *Engine) renderJS(ctx context.Context, name string, propsJSON []byte) (string, error) {
 	start := time.Now()
+	if !e.contain.allow(name) {
+		metrics.fallback(name, ReasonBreaker)
+		return "", &RenderError{Component: name, Reason: ReasonBreaker,
+			Err: fmt.Errorf("circuit breaker open after %d failures within %s; the component renders in the browser for %s", e.cfg.BreakerFailures, e.cfg.BreakerWindow, e.cfg.BreakerCooldown)}
+	}
 	actx, cancel := context.WithTimeout(ctx, e.cfg.AcquireTimeout)
+	releaseSlot, err := e.contain.acquireSlot(actx, name)
+	if err != nil {
+		cancel()
+		metrics.fallback(name, ReasonBusy)
+		return "", &RenderError{Component: name, Reason: ReasonBusy,
+			Err: fmt.Errorf("component already holds %d runtimes (ComponentMaxRuntimes) and none came free within %s: %w", e.cfg.ComponentMaxRuntimes, e.cfg.AcquireTimeout, err)}
+	}
 	vm, err := e.pool.Acquire(actx)
 	cancel()
 	if err != nil {
+		releaseSlot()
 		metrics.fallback(name, ReasonBusy)
 		return "", &RenderError{Component: name, Reason: ReasonBusy,
 			Err: fmt.Errorf("no JS runtime free within %s (pool size %d): %w", e.cfg.AcquireTimeout, e.cfg.PoolSize, err)}
 	}
 	metrics.poolWait.Observe(time.Since(start).Seconds())
-	defer e.pool.Release(vm)
 
 	rctx, cancel := context.WithTimeout(ctx, e.cfg.RenderTimeout)
 	defer cancel()
-	v, err := vm.Invoke(rctx, name, "__ssr.render", name, string(propsJSON))
+	var html string
+	err = e.pool.Run(rctx, vm, func(vm *jsvm.VM) error {
+		defer releaseSlot() // held while the runtime is, even when abandoned
+		v, err := vm.Invoke(rctx, name, "__ssr.render", name, string(propsJSON))
+		if err != nil {
+			return err
+		}
+		html = v.String()
+		vm.Charge(int64(len(html)))
+		return nil
+	})
 	if err != nil {
-		re := &RenderError{Component: name, Reason: ReasonError, Err: err}
+		re := &RenderError{Component: name, Reason: reasonOf(err), Err: err}
 		var jerr *jsvm.JSError
 		if errors.As(err, &jerr) {
 			re.Stack = jerr.Stack
 		}
-		if errors.Is(err, jsvm.ErrTimeout) || errors.Is(err, context.DeadlineExceeded) {
-			re.Reason = ReasonTimeout
-			re.Err = fmt.Errorf("render did not finish within %s; look for an endless loop or a slow await in the component: %w", e.cfg.RenderTimeout, err)
-		}
+		re.Err = e.explain(re.Reason, err)
+		e.contain.record(name, re.Reason)
 		metrics.fallback(name, re.Reason)
 		return "", re
 	}
-	html := v.String()
-	vm.Charge(int64(len(html)))
+	e.contain.record(name, "")
 	if len(html) > e.cfg.MaxOutputBytes {
 		metrics.fallback(name, ReasonTooBig)
 		return "", &RenderError{Component: name, Reason: ReasonTooBig,

@@ -86,6 +86,12 @@ type engineFlags struct {
 	maxOutput                    int
 	strict, dev                  bool
 	logLevel, logFormat          string
+
+	// containment (README "When components misbehave")
+	renderMaxAllocMB, maxHeapMB        int64
+	breakerFailures, componentRuntimes int
+	breakerWindow, breakerCooldown     time.Duration
+	freshRuntime                       bool
 }
 
 func (f *engineFlags) register(fs *flag.FlagSet) {
@@ -105,6 +111,14 @@ func (f *engineFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.dev, "dev", false, "unminified client bundles, strict errors")
 	fs.StringVar(&f.logLevel, "log-level", "info", "debug, info, warn or error")
 	fs.StringVar(&f.logFormat, "log-format", "text", "text or json")
+
+	fs.Int64Var(&f.renderMaxAllocMB, "render-max-alloc-mb", 512, "interrupt a render that allocated more than this many MiB (island falls back: memory); negative: no bound")
+	fs.Int64Var(&f.maxHeapMB, "max-heap-mb", 0, "while the Go heap is over this many MiB, interrupt the largest render (0: no bound)")
+	fs.IntVar(&f.breakerFailures, "breaker-failures", 5, "failures within --breaker-window that make a component render in the browser only; negative: no breaker")
+	fs.DurationVar(&f.breakerWindow, "breaker-window", 30*time.Second, "window in which --breaker-failures are counted")
+	fs.DurationVar(&f.breakerCooldown, "breaker-cooldown", 30*time.Second, "how long an open breaker keeps a component browser-only")
+	fs.IntVar(&f.componentRuntimes, "component-max-runtimes", 0, "JS runtimes one component may hold at once (default: pool size - 1, at least 1)")
+	fs.BoolVar(&f.freshRuntime, "fresh-runtime", false, "give every render a fresh JS runtime (no module state shared between renders; costs a runtime build per render)")
 }
 
 func (f *engineFlags) logger(w io.Writer) (*slog.Logger, error) {
@@ -128,6 +142,9 @@ func (f *engineFlags) config(log *slog.Logger) ssr.Config {
 		RenderTimeout: f.renderTimeout, AcquireTimeout: f.acquireTime, MaxOutputBytes: f.maxOutput,
 		CacheTTL: f.cacheTTL, CacheStale: f.cacheStale, CacheMaxBytes: f.cacheMB << 20,
 		Strict: f.strict || f.dev, Dev: f.dev, Logger: log,
+		RenderMaxAllocBytes: f.renderMaxAllocMB << 20, MaxHeapBytes: f.maxHeapMB << 20,
+		BreakerFailures: f.breakerFailures, BreakerWindow: f.breakerWindow, BreakerCooldown: f.breakerCooldown,
+		ComponentMaxRuntimes: f.componentRuntimes, FreshRuntimePerRender: f.freshRuntime,
 	}
 }
 
@@ -159,6 +176,9 @@ func serve(args []string, stderr io.Writer) error {
 	drain := fs.Duration("shutdown-timeout", 15*time.Second, "how long shutdown waits for in-flight requests")
 	accessLog := fs.Bool("access-log", true, "log every request")
 	jobTimeout := fs.Duration("job-timeout", 900*time.Millisecond, "deadline of one /batch or /render job, from the request's arrival")
+	drainDelay := fs.Duration("drain-delay", 5*time.Second, "on SIGTERM, answer /readyz with 503 this long before closing the listener, so load balancers stop sending traffic")
+	readTimeout := fs.Duration("read-timeout", 10*time.Second, "longest time to read one request, body included (a slow-sent body is cut off)")
+	writeTimeout := fs.Duration("write-timeout", 30*time.Second, "longest time to handle one request and write its response")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -178,7 +198,8 @@ func serve(args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	hs := &http.Server{Addr: *addr, Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	hs := &http.Server{Addr: *addr, Handler: srv.Handler(), ReadHeaderTimeout: min(*readTimeout, 10*time.Second),
+		ReadTimeout: *readTimeout, WriteTimeout: *writeTimeout, IdleTimeout: 2 * time.Minute}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	// Listen before logging "serving", so the port is open when the line
@@ -195,8 +216,12 @@ func serve(args []string, stderr io.Writer) error {
 		return err
 	case <-ctx.Done():
 	}
-	log.Info("shutting down: finishing in-flight requests", "timeout", *drain)
 	srv.SetReady(false)
+	if *drainDelay > 0 {
+		log.Info("draining: /readyz answers 503 before the listener closes", "delay", *drainDelay)
+		time.Sleep(*drainDelay)
+	}
+	log.Info("shutting down: finishing in-flight requests", "timeout", *drain)
 	sctx, cancel := context.WithTimeout(context.Background(), *drain)
 	defer cancel()
 	if err := hs.Shutdown(sctx); err != nil {

@@ -2,16 +2,10 @@ package jsvm
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sync"
 	"time"
 )
-
-// ErrAbandoned is returned (wrapped) by Pool.Run when the deadline passed and the runtime did not stop: it is
-// stuck inside a native built-in, where goja does not check interrupts. The caller gets the error at the
-// deadline; the runtime is left to finish on its own and is never reused.
-var ErrAbandoned = errors.New("jsvm: runtime stuck past the deadline; abandoned")
 
 // abandonGrace is how long after the deadline a runtime may take to stop before it is abandoned. The caller
 // does not wait for it: it is only the line between "interrupted, replace it" and "stuck, abandon it".
