@@ -1,6 +1,7 @@
 package ssr
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -163,3 +164,16 @@ func (e *Engine) Ready() error {
 	}
 	return nil
 }
+
+// fallbackMark is what island markup carries when a server render failed.
+var fallbackMark = []byte(` data-render="client" data-fallback="`)
+
+// Degraded reports whether a finished page holds an island whose server
+// render failed. Such a page must not be cached by shared caches, nor
+// answered with a 304 of a healthy version: send it with
+// DegradedCacheControl and no ETag.
+func Degraded(page []byte) bool { return bytes.Contains(page, fallbackMark) }
+
+// DegradedCacheControl is the Cache-Control of a Degraded page: a CDN that
+// cached it would serve the degraded page to everyone.
+const DegradedCacheControl = "private, no-store"

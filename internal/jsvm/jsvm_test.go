@@ -235,7 +235,7 @@ func TestConcurrent(t *testing.T) {
 }
 
 func TestCloseNoLeaks(t *testing.T) {
-	defer goleak.VerifyNone(t)
+	defer goleak.VerifyNone(t, goleak.IgnoreAnyFunction("github.com/dlclark/regexp2/v2.runClock"))
 	p, err := NewPool(Config{Size: 2, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)

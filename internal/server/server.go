@@ -108,6 +108,10 @@ func New(cfg Config) (*Server, error) {
 			c.String(http.StatusServiceUnavailable, "not ready\n")
 			return
 		}
+		if err := cfg.Engine.Ready(); err != nil {
+			c.String(http.StatusServiceUnavailable, "not ready: %v\n", err)
+			return
+		}
 		c.String(http.StatusOK, "ready\n")
 	})
 	r.GET("/metrics", gin.WrapH(cfg.Engine.MetricsHandler()))
@@ -300,6 +304,15 @@ func (s *Server) serve(c *gin.Context, p *page, status int) {
 		return
 	}
 	body := s.cfg.Engine.Finish(buf.Bytes())
+	if ssr.Degraded(body) {
+		// An island fell back: never cached by a CDN, never a 304 of a healthy version.
+		h := c.Writer.Header()
+		h.Set("Cache-Control", ssr.DegradedCacheControl)
+		h.Set("Vary", "Accept-Encoding")
+		h.Set("Content-Type", "text/html; charset=utf-8")
+		writeBody(c, status, body)
+		return
+	}
 	sum := sha256.Sum256(body)
 	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
 	h := c.Writer.Header()
