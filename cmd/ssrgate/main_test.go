@@ -146,7 +146,7 @@ func TestServeGracefulShutdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	// During the drain delay the listener is still open and /readyz says 503, so a load balancer sees it.
-	waitFor(t, logs, "msg=draining")
+	waitFor(t, logs, "draining")
 	resp, err := http.Get("http://" + addr + "/readyz")
 	if err != nil {
 		t.Fatalf("/readyz during the drain delay: %v; the listener must stay open", err)
