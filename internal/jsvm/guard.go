@@ -1,7 +1,9 @@
 package jsvm
 
 import (
+	"embed"
 	"errors"
+	"fmt"
 	"sync"
 	"time"
 
@@ -51,16 +53,47 @@ const (
 
 var setRegexpTimeout sync.Once
 
-// installGuards adds the guards' Go half to the host object.
-func installGuards(rt *goja.Runtime, host *goja.Object) error {
+// The guards' JavaScript half: guards.js wraps the built-ins, integrity.js records and checks them. Each is a
+// function expression taking the Go-backed host object.
+//
+//go:embed js/guards.js js/integrity.js
+var guardFiles embed.FS
+
+var guardScripts = []string{"guards.js", "integrity.js"}
+
+var compileGuards = sync.OnceValues(func() ([]*goja.Program, error) {
+	var prgs []*goja.Program
+	for _, name := range guardScripts {
+		src, err := guardFiles.ReadFile("js/" + name)
+		if err != nil {
+			return nil, err
+		}
+		prg, err := goja.Compile("jsvm/"+name, string(src), true)
+		if err != nil {
+			return nil, fmt.Errorf("compile %s: %w", name, err)
+		}
+		prgs = append(prgs, prg)
+	}
+	return prgs, nil
+})
+
+// installGuards runs the guard scripts in vm's runtime, after every other host global is defined, and keeps
+// their host object on vm.
+func installGuards(vm *VM) error {
 	// regexp2 reads its default when a pattern is compiled; goja compiles patterns lazily, after this.
 	setRegexpTimeout.Do(func() {
 		if regexp2.DefaultMatchTimeout > regexpMatchTimeout {
 			regexp2.DefaultMatchTimeout = regexpMatchTimeout
 		}
 	})
+	prgs, err := compileGuards()
+	if err != nil {
+		return err
+	}
+	rt := vm.rt
+	host := rt.NewObject()
 	limits := rt.NewObject()
-	err := errors.Join(
+	if err := errors.Join(
 		limits.Set("depth", guardDepth),
 		limits.Set("nestedCalls", guardDepth/4),
 		limits.Set("arrayLength", guardArrayLength),
@@ -69,8 +102,24 @@ func installGuards(rt *goja.Runtime, host *goja.Object) error {
 		host.Set("limits", limits),
 		host.Set("jsonTooDeep", func(s string) bool { return jsonTooDeep(s, guardDepth) }),
 		host.Set("valueTooDeep", func(v goja.Value) bool { return valueTooDeep(v, guardDepth) }),
-	)
-	return err
+	); err != nil {
+		return err
+	}
+	for i, prg := range prgs {
+		v, err := rt.RunProgram(prg)
+		if err != nil {
+			return fmt.Errorf("%s: %w", guardScripts[i], err)
+		}
+		f, ok := goja.AssertFunction(v)
+		if !ok {
+			return fmt.Errorf("%s: not a function expression", guardScripts[i])
+		}
+		if _, err := f(goja.Undefined(), host); err != nil {
+			return fmt.Errorf("%s: %w", guardScripts[i], err)
+		}
+	}
+	vm.host = host
+	return nil
 }
 
 // jsonTooDeep reports whether JSON text s nests arrays and objects deeper than limit. It does not validate
