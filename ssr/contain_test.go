@@ -92,3 +92,25 @@ func TestBreakerOpensAndRecovers(t *testing.T) {
 		t.Errorf("another component is not affected: %v", err)
 	}
 }
+
+// BenchmarkFreshRuntime is BenchmarkRenderUncached with FreshRuntimePerRender: the cost of a runtime no other
+// render used (one pooled runtime, so every render waits for the background build of the next).
+func BenchmarkFreshRuntime(b *testing.B) {
+	for _, fresh := range []bool{false, true} {
+		cfg := Config{ComponentsDir: "../components", Root: "..", PoolSize: 1, CacheTTL: -1,
+			FreshRuntimePerRender: fresh, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+		e, err := New(cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		props := catalog(10)
+		b.Run(map[bool]string{false: "shared", true: "fresh"}[fresh], func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := e.Render(context.Background(), "ProductList", props); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		e.Close()
+	}
+}
