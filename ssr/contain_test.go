@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"testing"
+	"time"
 )
 
 func containEngine(t *testing.T, dir string, tune func(*Config)) *Engine {
@@ -97,7 +98,7 @@ func TestBreakerOpensAndRecovers(t *testing.T) {
 // render used (one pooled runtime, so every render waits for the background build of the next).
 func BenchmarkFreshRuntime(b *testing.B) {
 	for _, fresh := range []bool{false, true} {
-		cfg := Config{ComponentsDir: "../components", Root: "..", PoolSize: 1, CacheTTL: -1,
+		cfg := Config{ComponentsDir: "../components", Root: "..", PoolSize: 1, CacheTTL: -1, AcquireTimeout: 5 * time.Second,
 			FreshRuntimePerRender: fresh, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
 		e, err := New(cfg)
 		if err != nil {

@@ -184,3 +184,15 @@ func FuzzJSONTooDeep(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkIntact is the integrity check run after every call.
+func BenchmarkIntact(b *testing.B) {
+	p := newTestPool(b, 1)
+	vm, _ := p.Acquire(context.Background())
+	defer p.Release(vm)
+	for i := 0; i < b.N; i++ {
+		if !vm.intact() {
+			b.Fatal("not intact")
+		}
+	}
+}

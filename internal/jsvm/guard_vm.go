@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/metrics"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -15,33 +16,125 @@ import (
 // process heap passed Config.MaxHeapBytes while this render was the largest running one.
 var ErrMemory = errors.New("jsvm: render exceeded its memory budget")
 
+// builtinState is what a render must leave as it found it: the built-ins recorded by js/integrity.js once
+// the programs have run. The comparison runs in Go, after every call: it reads each recorded data property
+// and compares it by identity, compares each object's prototype, and on the prototypes pollution reaches
+// counts the enumerable own keys (an assignment such as Object.prototype.polluted = 1 adds one; built-ins
+// have none). About 800 properties (BenchmarkIntact).
+type builtinState struct {
+	globals []namedValue
+	objects []objectState
+}
+
+type namedValue struct {
+	name string
+	val  goja.Value
+}
+
+type objectState struct {
+	obj, proto *goja.Object
+	enumerable int
+	names      []namedValue
+	symbols    []*goja.Symbol
+	symVals    []goja.Value
+}
+
 // snapshotIntegrity records the built-ins once the programs have run (see js/integrity.js).
 func (vm *VM) snapshotIntegrity() error {
 	f, ok := goja.AssertFunction(vm.host.Get("snapshot"))
 	if !ok {
 		return errors.New("integrity.js did not install host.snapshot")
 	}
-	if _, err := f(goja.Undefined()); err != nil {
+	res, err := f(goja.Undefined())
+	if err != nil {
 		return fmt.Errorf("snapshot built-ins: %w", err)
 	}
-	vm.intactFn, _ = goja.AssertFunction(vm.host.Get("intact"))
+	snap := res.ToObject(vm.rt)
+	st := &builtinState{}
+	for _, e := range items(snap.Get("globals")) {
+		kv := items(e)
+		st.globals = append(st.globals, namedValue{kv[0].String(), kv[1]})
+	}
+	for _, e := range items(snap.Get("watched")) {
+		w := items(e)
+		os := objectState{obj: w[0].ToObject(vm.rt), enumerable: int(w[2].ToInteger())}
+		if p, ok := w[1].(*goja.Object); ok {
+			os.proto = p
+		}
+		keys, vals := items(w[3]), items(w[4])
+		for i, k := range keys {
+			if sym, ok := k.(*goja.Symbol); ok {
+				os.symbols = append(os.symbols, sym)
+				os.symVals = append(os.symVals, vals[i])
+			} else {
+				os.names = append(os.names, namedValue{k.String(), vals[i]})
+			}
+		}
+		st.objects = append(st.objects, os)
+	}
+	vm.builtins = st
 	vm.resetFn, _ = goja.AssertFunction(vm.host.Get("resetDepth"))
 	return nil
 }
 
-// intact reports whether the built-ins are as the snapshot recorded them. It is called after every render
+// items returns the elements of a JS array.
+func items(v goja.Value) []goja.Value {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return nil
+	}
+	n := int(obj.Get("length").ToInteger())
+	out := make([]goja.Value, n)
+	for i := range n {
+		out[i] = obj.Get(strconv.Itoa(i))
+	}
+	return out
+}
+
+// intact reports whether the built-ins are as the snapshot recorded them. It is called after every call
 // that returned normally or threw; a runtime that fails it is discarded.
-func (vm *VM) intact() bool {
-	if vm.intactFn == nil {
+func (vm *VM) intact() (ok bool) {
+	st := vm.builtins
+	if st == nil {
 		return true
 	}
+	defer func() {
+		if recover() != nil { // a getter that a render put in place of a data property threw
+			ok = false
+		}
+	}()
 	if vm.resetFn != nil {
 		if _, err := vm.resetFn(goja.Undefined()); err != nil {
 			return false
 		}
 	}
-	v, err := vm.intactFn(goja.Undefined())
-	return err == nil && v.ToBoolean()
+	g := vm.rt.GlobalObject()
+	for _, nv := range st.globals {
+		if v := g.Get(nv.name); v == nil || !v.SameAs(nv.val) {
+			return false
+		}
+	}
+	for i := range st.objects {
+		os := &st.objects[i]
+		p := os.obj.Prototype()
+		if (p == nil) != (os.proto == nil) || (p != nil && !p.SameAs(os.proto)) {
+			return false
+		}
+		if os.enumerable >= 0 && len(os.obj.Keys()) != os.enumerable {
+			return false
+		}
+		for _, nv := range os.names {
+			if v := os.obj.Get(nv.name); v == nil || !v.SameAs(nv.val) {
+				return false
+			}
+		}
+		for j, sym := range os.symbols {
+			if v := os.obj.GetSymbol(sym); v == nil || !v.SameAs(os.symVals[j]) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // watchdog charges the heap allocated while renders run to those renders, sampling runtime/metrics, and

@@ -13,90 +13,57 @@
   const ownKeys = Reflect.ownKeys;
   const getProto = Reflect.getPrototypeOf;
   const getDesc = Reflect.getOwnPropertyDescriptor;
-  const apply = Reflect.apply;
-  const push = Array.prototype.push;
+  const objectKeys = Object.keys;
   const isObject = (v) => (typeof v === "object" && v !== null) || typeof v === "function";
 
-  let watched = []; // [object, prototype, keys, descriptors (value or get/set per key)]
-  const globals = []; // [key, value]
-
-  function record(obj, seen) {
-    if (!isObject(obj) || seen.has(obj)) return;
-    seen.add(obj);
-    const keys = ownKeys(obj);
-    const vals = [];
-    for (let i = 0; i < keys.length; i++) {
-      const d = getDesc(obj, keys[i]);
-      apply(push, vals, "value" in d ? [d.value, undefined] : [d.get, d.set]);
-    }
-    apply(push, watched, [[obj, getProto(obj), keys, vals]]);
-  }
-
-  // The global object's properties as the host left them, before any program ran: the programs' own
+  // The global object's data properties as the host left them, before any program ran: the programs' own
   // globals are module-level state, not built-ins.
   const g = globalThis;
+  const globals = [];
   for (const key of ownKeys(g)) {
     const d = getDesc(g, key);
-    apply(push, globals, [[key, "value" in d ? d.value : d.get]]);
+    if (typeof key === "string" && "value" in d) globals.push([key, d.value]);
   }
 
+  // host.snapshot returns {globals: [[name, value]...], watched: [[object, prototype, enumerable count or -1,
+  // data keys, their values]...]}; Go keeps it and compares after every render (guard_vm.go), which is much
+  // cheaper than doing it here.
   host.snapshot = function snapshot() {
-    watched = [];
+    const watched = [];
     const seen = new Set();
-    for (let i = 0; i < globals.length; i++) {
-      const key = globals[i][0];
-      const v = globals[i][1];
-      // Built-ins are the capitalized constructors and namespaces (Object, Array, JSON, Math, Intl, URL...).
-      if (typeof key !== "string" || !/^[A-Z]/.test(key) || !isObject(v)) continue;
-      record(v, seen);
-      if (typeof v === "function" && isObject(v.prototype)) record(v.prototype, seen);
-    }
-    // Prototypes reached only through instances: iterators, generators, async functions, TypedArray.
-    const hidden = [
-      getProto([][Symbol.iterator]()),
-      getProto(getProto([][Symbol.iterator]())),
-      getProto(new Map()[Symbol.iterator]()),
-      getProto(new Set()[Symbol.iterator]()),
-      getProto(""[Symbol.iterator]()),
-      getProto(/a/[Symbol.matchAll]("")),
-      getProto(function* () {}),
-      getProto(function* () {}.prototype),
-      getProto(async function () {}),
-      getProto(Uint8Array),
-      getProto(Uint8Array.prototype),
-    ];
-    for (const h of hidden) record(h, seen);
-    record(g, seen); // its prototype chain
-    watched.pop(); // the global object's own keys are checked by value below, additions allowed
-    apply(push, watched, [[g, getProto(g), null, null]]);
-  };
-
-  host.intact = function intact() {
-    for (let i = 0; i < watched.length; i++) {
-      const w = watched[i];
-      const obj = w[0];
-      if (getProto(obj) !== w[1]) return false;
-      const keys = w[2];
-      if (keys === null) continue;
-      if (ownKeys(obj).length !== keys.length) return false;
-      const vals = w[3];
-      for (let k = 0; k < keys.length; k++) {
-        const d = getDesc(obj, keys[k]);
-        if (d === undefined) return false;
+    const record = (obj) => {
+      if (!isObject(obj) || seen.has(obj)) return;
+      seen.add(obj);
+      const keys = [];
+      const vals = [];
+      for (const key of ownKeys(obj)) {
+        const d = getDesc(obj, key);
         if ("value" in d) {
-          if (d.value !== vals[2 * k] && !(d.value !== d.value && vals[2 * k] !== vals[2 * k])) return false;
-        } else if (d.get !== vals[2 * k] || d.set !== vals[2 * k + 1]) {
-          return false;
+          keys.push(key);
+          vals.push(d.value);
         }
       }
+      watched.push([obj, getProto(obj), counted.has(obj) ? objectKeys(obj).length : -1, keys, vals]);
+    };
+    // Additions are counted (enumerable own keys) on the prototypes that pollution reaches: `x.__proto__` and
+    // `x.constructor.prototype` of the values JSON holds (objects, arrays, strings, numbers, booleans) and of
+    // functions. Counting is the costly part, so the other objects are checked by their recorded values only.
+    const counted = new Set([Object.prototype, Array.prototype, Function.prototype, String.prototype, Number.prototype, Boolean.prototype]);
+    for (const [key, v] of globals) {
+      // Built-ins are the capitalized constructors and namespaces (Object, Array, JSON, Math, Intl, URL...).
+      if (!/^[A-Z]/.test(key) || !isObject(v)) continue;
+      record(v);
+      if (typeof v === "function" && isObject(v.prototype)) record(v.prototype);
     }
-    for (let i = 0; i < globals.length; i++) {
-      const d = getDesc(g, globals[i][0]);
-      if (d === undefined || ("value" in d ? d.value : d.get) !== globals[i][1]) {
-        // NaN and Infinity globals compare by value.
-        if (!(d && d.value !== d.value && globals[i][1] !== globals[i][1])) return false;
-      }
+    // Prototypes reached only through instances: iterators, generators, async functions, TypedArray.
+    const ai = [][Symbol.iterator]();
+    for (const h of [getProto(ai), getProto(getProto(ai)), getProto(new Map()[Symbol.iterator]()), getProto(new Set()[Symbol.iterator]()),
+      getProto(""[Symbol.iterator]()), getProto(/a/[Symbol.matchAll]("")), getProto(function* () {}), getProto(function* () {}.prototype),
+      getProto(async function () {}), getProto(Uint8Array), getProto(Uint8Array.prototype)]) {
+      record(h);
     }
-    return true;
+    // The global object's prototype chain (its own keys are the globals above).
+    for (let p = getProto(g); p; p = getProto(p)) record(p);
+    return { globals, watched };
   };
 });
