@@ -196,6 +196,9 @@ type serveFlags struct {
 
 	// containment (README "When components misbehave")
 	drainDelay, readTimeout, writeTimeout time.Duration
+	renderToken, trustedProxies           string
+	renderStacks                          bool
+	maxBatchJobs                          int
 }
 
 func (f *serveFlags) register(fs *flag.FlagSet) {
@@ -208,6 +211,10 @@ func (f *serveFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&f.drainDelay, "drain-delay", 5*time.Second, "on SIGTERM, answer /readyz with 503 this long before closing the listener, so load balancers stop sending traffic")
 	fs.DurationVar(&f.readTimeout, "read-timeout", 10*time.Second, "longest time to read one request, body included (a slow-sent body is cut off)")
 	fs.DurationVar(&f.writeTimeout, "write-timeout", 30*time.Second, "longest time to handle one request and write its response")
+	fs.StringVar(&f.trustedProxies, "trusted-proxies", "", "comma-separated addresses or CIDRs whose X-Forwarded-For is believed (default: none)")
+	fs.StringVar(&f.renderToken, "render-token", "", "require Authorization: Bearer TOKEN on /batch and /render (default: none)")
+	fs.BoolVar(&f.renderStacks, "render-stacks", false, "include JS stack frames in /batch and /render error answers")
+	fs.IntVar(&f.maxBatchJobs, "max-batch-jobs", 0, "most jobs one /batch request may hold; more is a 413"+dflt(hypernova.DefaultMaxJobs))
 
 	// Render API (Hypernova).
 	fs.DurationVar(&f.jobTimeout, "job-timeout", 0, "deadline of one /batch or /render job, from the request's arrival"+dflt(hypernova.DefaultJobTimeout))
@@ -234,7 +241,8 @@ func serve(args []string, stderr io.Writer) error {
 	defer eng.Close()
 	srv, err := server.New(server.Config{
 		Engine: eng, TemplatesDir: sf.templates, CacheControl: sf.cacheControl,
-		Strict: ef.strict || ef.dev, Logger: log, AccessLog: sf.accessLog, Routes: apiRoutes(eng, log, sf.jobTimeout),
+		Strict: ef.strict || ef.dev, Logger: log, AccessLog: sf.accessLog, Routes: apiRoutes(eng, log, sf),
+		TrustedProxies: splitList(sf.trustedProxies),
 	})
 	if err != nil {
 		return err
@@ -339,8 +347,20 @@ func build(args []string, stdout, stderr io.Writer) error {
 
 // apiRoutes adds the render service for non-Go backends: Hypernova's
 // POST /batch, POST /render, and the browser client under /hypernova/.
-func apiRoutes(eng *ssr.Engine, log *slog.Logger, jobTimeout time.Duration) func(r *gin.Engine) {
+func apiRoutes(eng *ssr.Engine, log *slog.Logger, sf serveFlags) func(r *gin.Engine) {
 	return func(r *gin.Engine) {
-		hypernova.Register(r, eng, hypernova.Config{Logger: log, JobTimeout: jobTimeout})
+		hypernova.Register(r, eng, hypernova.Config{Logger: log, JobTimeout: sf.jobTimeout,
+			Token: sf.renderToken, Stacks: sf.renderStacks, MaxJobs: sf.maxBatchJobs})
 	}
+}
+
+// splitList splits a comma-separated flag value, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, it := range strings.Split(s, ",") {
+		if it = strings.TrimSpace(it); it != "" {
+			out = append(out, it)
+		}
+	}
+	return out
 }

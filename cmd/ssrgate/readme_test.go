@@ -102,6 +102,8 @@ func TestREADMEFlagDefaults(t *testing.T) {
 			cell = "true"
 		case "off":
 			cell = "false"
+		case "none": // an empty string flag
+			cell = ""
 		}
 		want := fl.DefValue
 		if m := helpDefault.FindStringSubmatch(fl.Usage); m != nil && isZero(fl) {

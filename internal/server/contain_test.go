@@ -221,3 +221,45 @@ func grepLines(s, sub string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TestTrustedProxies: X-Forwarded-For is not believed unless the peer is a configured proxy (the access log
+// shows the address the server believes).
+func TestTrustedProxies(t *testing.T) {
+	for _, tt := range []struct {
+		proxies []string
+		want    string
+	}{{nil, "remote=127.0.0.1"}, {[]string{"127.0.0.1"}, "remote=203.0.113.9"}} {
+		var logs strings.Builder
+		var mu sync.Mutex
+		log := slog.New(slog.NewTextHandler(&lockedWriter{w: &logs, mu: &mu}, nil))
+		eng, err := ssr.New(ssr.Config{ComponentsDir: "testdata/faults/components", Root: "../..", PoolSize: 1, Logger: slog.New(slog.DiscardHandler)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := New(Config{Engine: eng, TemplatesDir: "testdata/faults/templates", Logger: log, AccessLog: true, TrustedProxies: tt.proxies})
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv := httptest.NewServer(s.Handler())
+		fetch(t, srv.URL+"/healthz", map[string]string{"X-Forwarded-For": "203.0.113.9"})
+		srv.Close()
+		eng.Close()
+		mu.Lock()
+		got := logs.String()
+		mu.Unlock()
+		if !strings.Contains(got, tt.want) {
+			t.Errorf("TrustedProxies %v: access log %q, want %s", tt.proxies, got, tt.want)
+		}
+	}
+}
+
+type lockedWriter struct {
+	w  io.Writer
+	mu *sync.Mutex
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}

@@ -55,6 +55,11 @@ type Config struct {
 	// Routes lets the caller add handlers (for example the render API)
 	// before the page routes.
 	Routes func(r *gin.Engine)
+	// TrustedProxies are the addresses or CIDR ranges whose
+	// X-Forwarded-For and X-Real-IP headers are believed for the client's
+	// address (logs, gin's ClientIP). Optional. Default none: gin would
+	// otherwise trust every peer, and any client could claim any address.
+	TrustedProxies []string
 }
 
 // Page is the data a page template gets.
@@ -105,6 +110,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
+	if err := r.SetTrustedProxies(cfg.TrustedProxies); err != nil {
+		return nil, fmt.Errorf("server: trusted proxies: %w", err)
+	}
 	r.Use(gin.Recovery())
 	if cfg.AccessLog {
 		r.Use(accessLog(s.log))
