@@ -115,3 +115,21 @@ func BenchmarkFreshRuntime(b *testing.B) {
 		e.Close()
 	}
 }
+
+// BenchmarkThrowingIsland: a component that always throws, breaker off. A throw keeps the runtime (the
+// built-ins are checked instead), so it costs about a render, not a runtime rebuild.
+func BenchmarkThrowingIsland(b *testing.B) {
+	e, err := New(Config{ComponentsDir: "../internal/server/testdata/faults/components", Root: "..", PoolSize: 1, CacheTTL: -1,
+		BreakerFailures: -1, AcquireTimeout: 5 * time.Second, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer e.Close()
+	for _, name := range []string{"Ok", "Throws"} {
+		b.Run(name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				e.Render(context.Background(), name, nil)
+			}
+		})
+	}
+}

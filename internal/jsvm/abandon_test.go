@@ -208,3 +208,22 @@ func TestPollutionDiscardsRuntime(t *testing.T) {
 		t.Errorf("%d replacements after 5 throws, want none: a throw on clean built-ins keeps the runtime", st.Replacements-before)
 	}
 }
+
+// TestMemoryWatchdogHeapBound: while the process heap is over MaxHeapBytes, the running call that allocated
+// most is interrupted. A bound of 1 byte is always exceeded, so the only running call goes.
+func TestMemoryWatchdogHeapBound(t *testing.T) {
+	prg, err := Compile("alloc.js", `var t = { hog() { const keep = []; for (;;) keep.push({n: keep.length}); } };`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := NewPool(Config{Size: 1, Programs: []*goja.Program{prg}, Logger: slog.New(slog.DiscardHandler), MaxHeapBytes: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	if _, err := invoke(t, p, ctx, "t.hog"); !errors.Is(err, ErrMemory) {
+		t.Fatalf("hog: %v, want ErrMemory", err)
+	}
+}

@@ -36,6 +36,7 @@ func TestGuardedBuiltins(t *testing.T) {
 		{"JSON.parse (the issue's probe)", `return JSON.parse("[".repeat(5e6) + "]".repeat(5e6))`, "RangeError:Maximum call stack size exceeded"},
 		{"JSON.parse with reviver", `return JSON.parse("[".repeat(20000) + "]".repeat(20000), (k, v) => v)`, "RangeError:Maximum call stack size exceeded"},
 		{"JSON.stringify", deep + `return JSON.stringify(a)`, "RangeError:Maximum call stack size exceeded"},
+		{"JSON.stringify (the issue's 200,000 levels)", `let a = []; for (let i = 0; i < 200000; i++) a = [a]; return JSON.stringify(a)`, "RangeError:Maximum call stack size exceeded"},
 		{"JSON.stringify object", `let o = {}; for (let i = 0; i < 12000; i++) o = {o}; return JSON.stringify(o)`, "RangeError:Maximum call stack size exceeded"},
 		{"Array.prototype.flat", deep + `return a.flat(Infinity).length`, "RangeError:Maximum call stack size exceeded"},
 		{"Array.prototype.flatMap", deep + `return [a].flatMap((x) => x.flat(Infinity)).length`, "RangeError:Maximum call stack size exceeded"},
