@@ -4,6 +4,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http/httptest"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -23,7 +24,7 @@ func containSite(t *testing.T, tune func(*ssr.Config)) (*httptest.Server, *ssr.E
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	cfg := ssr.Config{
 		ComponentsDir: "testdata/faults/components", Root: "../..", PoolSize: 2,
-		RenderTimeout: 2 * time.Second, AcquireTimeout: 500 * time.Millisecond,
+		RenderTimeout: 10 * time.Second, AcquireTimeout: 5 * time.Second, // generous: the probes end by their guards, not by time
 		MaxOutputBytes: 1 << 20, Logger: log, RenderMaxAllocBytes: 256 << 20,
 	}
 	if tune != nil {
@@ -66,7 +67,7 @@ func TestProbeNativeRecursion(t *testing.T) {
 	for _, path := range []string{"/probe/deepparse", "/probe/deepflat", "/probe/deepstringify"} {
 		resp, body := fetch(t, srv.URL+path+"?x=1", nil)
 		if resp.StatusCode != 200 || !strings.Contains(body, `data-fallback="error"`) || !strings.Contains(body, `<p class="ok">ok <!-- -->1</p>`) {
-			t.Errorf("GET %s: %d, want the probe fallen back (a RangeError) beside the healthy island\n%.800s", path, resp.StatusCode, body)
+			t.Errorf("GET %s: %d, fallbacks %q, want the probe fallen back (a RangeError) beside the healthy island\n%.800s", path, resp.StatusCode, fallbacks(body), body)
 		}
 	}
 	healthy(t, srv)
@@ -81,7 +82,7 @@ func TestProbeAllocationLoop(t *testing.T) {
 			defer wg.Done()
 			resp, body := fetch(t, srv.URL+"/probe/allocloop?x=1", nil)
 			if resp.StatusCode != 200 || !strings.Contains(body, `data-fallback="memory"`) || !strings.Contains(body, `<p class="ok">ok <!-- -->1</p>`) {
-				t.Errorf("allocloop: %d, want a memory fallback beside the healthy island\n%.800s", resp.StatusCode, body)
+				t.Errorf("allocloop: %d, fallbacks %q, want a memory fallback beside the healthy island\n%.800s", resp.StatusCode, fallbacks(body), body)
 			}
 		}()
 	}
@@ -262,4 +263,45 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.w.Write(p)
+}
+
+// TestProbeStuckBuiltin: a render stuck inside one native call falls back at the deadline; its runtime is
+// abandoned and replaced (counted), the healthy island beside it renders, and the stuck runtime is dropped
+// when its call finally returns.
+func TestProbeStuckBuiltin(t *testing.T) {
+	srv, _ := containSite(t, func(c *ssr.Config) { c.RenderTimeout = 200 * time.Millisecond })
+	resp, body := fetch(t, srv.URL+"/probe/stuck?x=1", nil)
+	if resp.StatusCode != 200 || !strings.Contains(body, `data-fallback="timeout"`) || !strings.Contains(body, `<p class="ok">ok <!-- -->1</p>`) {
+		t.Fatalf("stuck page: %d\n%.800s", resp.StatusCode, body)
+	}
+	metric := func(name string) string {
+		_, m := fetch(t, srv.URL+"/metrics", nil)
+		for _, l := range strings.Split(m, "\n") {
+			if strings.HasPrefix(l, name+" ") {
+				return l
+			}
+		}
+		return ""
+	}
+	for metric("ssrgate_runtimes_abandoned_total") != "ssrgate_runtimes_abandoned_total 1" {
+		time.Sleep(10 * time.Millisecond)
+	}
+	healthy(t, srv)
+	if resp, body := fetch(t, srv.URL+"/readyz", nil); resp.StatusCode != 200 {
+		t.Errorf("/readyz with one stuck runtime (under MaxStuckRuntimes): %d %s", resp.StatusCode, body)
+	}
+	for metric("ssrgate_runtimes_stuck") != "ssrgate_runtimes_stuck 0" {
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+var fallbackAttr = regexp.MustCompile(`data-fallback="([a-z-]+)"`)
+
+// fallbacks lists the data-fallback reasons in a page, for failure messages.
+func fallbacks(body string) []string {
+	var out []string
+	for _, m := range fallbackAttr.FindAllStringSubmatch(body, -1) {
+		out = append(out, m[1])
+	}
+	return out
 }
