@@ -28,7 +28,6 @@ type abandonable struct {
 // the VM's runtime: once Run has returned with a timeout, f is still running and owns the VM.
 func (p *Pool) Run(ctx context.Context, vm *VM, f func(vm *VM) error) error {
 	a := &abandonable{}
-	vm.run = a
 	result := make(chan error, 1)
 	go func() {
 		err := f(vm)
@@ -39,7 +38,6 @@ func (p *Pool) Run(ctx context.Context, vm *VM, f func(vm *VM) error) error {
 		if abandoned {
 			p.dropAbandoned(vm)
 		} else {
-			vm.run = nil
 			p.Release(vm)
 		}
 		result <- err

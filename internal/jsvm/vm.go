@@ -29,11 +29,10 @@ type VM struct {
 	uses     int   // Invoke calls served, for Config.MaxUses
 	charged  int64 // work charged with Charge, for Config.MaxCharge
 
-	host     *goja.Object  // the host scripts' Go-backed object
+	host     *goja.Object  // the guard scripts' Go-backed object
 	builtins *builtinState // recorded by js/integrity.js, checked by intact
 	resetFn  goja.Callable // from js/guards.js
 	wd       *watchdog     // the pool's memory watchdog; nil outside a pool
-	run      *abandonable  // the Pool.Run call using this VM, if any
 }
 
 // Charge adds n units of work (for example bytes rendered) to the VM's
