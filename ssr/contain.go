@@ -157,7 +157,7 @@ func poolConfig(cfg Config, prog *goja.Program) jsvm.Config {
 // when MaxStuckRuntimes runtimes are stuck and the pool runs without their
 // replacements. /readyz of the standalone server answers 503 then.
 func (e *Engine) Ready() error {
-	st := e.pool.Stats()
+	st := e.gen.Load().pool.Stats()
 	if st.Owed > 0 {
 		return fmt.Errorf("%d JS runtimes stuck inside built-ins past their deadline (MaxStuckRuntimes %d); %d of %d runtimes are not replaced until one returns",
 			st.Stuck, e.cfg.MaxStuckRuntimes, st.Owed, st.Size)

@@ -38,7 +38,7 @@ func TestThrowKeepsCleanRuntime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st := eng.pool.Stats(); st.Replacements != 0 || st.Tainted != 0 {
+	if st := eng.gen.Load().pool.Stats(); st.Replacements != 0 || st.Tainted != 0 {
 		t.Errorf("stats after 10 throws: %+v, want no replacement", st)
 	}
 	fresh, err := containEngine(t, dir, nil).Render(context.Background(), "Ok", props)
@@ -61,7 +61,7 @@ func TestRealComponentsKeepBuiltinsIntact(t *testing.T) {
 			}
 		}
 	}
-	if st := eng.pool.Stats(); st.Tainted != 0 || st.Replacements != 0 {
+	if st := eng.gen.Load().pool.Stats(); st.Tainted != 0 || st.Replacements != 0 {
 		t.Errorf("stats %+v: a real component's render changed the built-ins", st)
 	}
 }

@@ -1,47 +1,31 @@
 package main
 
 import (
-	"bufio"
 	"io"
 	"net"
 	"net/http"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
 )
 
-// startServe runs `ssrgate serve` with extra flags and returns its address once it serves.
-func startServe(t *testing.T, extra ...string) string {
+// serveWith runs `ssrgate serve` (startServe) on the test site with extra flags and returns its address
+// once it serves.
+func serveWith(t *testing.T, extra ...string) string {
 	t.Helper()
-	addr := freePort(t)
-	cmd := exec.Command(os.Args[0], append(append([]string{"serve", "--addr", addr, "--templates", "testdata/templates", "--drain-delay", "0s"}, engineArgs...), extra...)...)
-	cmd.Env = append(os.Environ(), "SSRGATE_TEST_MAIN=1")
-	stderr, _ := cmd.StderrPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	logs := make(chan string, 100)
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			select {
-			case logs <- sc.Text():
-			default:
-			}
-		}
-		close(logs)
-	}()
+	addr, logs := startServe(t, nil, append([]string{"--templates", "testdata/templates", "--drain-delay", "0s"}, extra...)...)
 	waitFor(t, logs, "msg=serving")
+	go func() {
+		for range logs { // keep the child's stderr flowing
+		}
+	}()
 	return addr
 }
 
 // TestSlowBodyIsCutOff: a client that sends a /batch body slowly (here: never finishes it) is cut off by
 // --read-timeout instead of holding a connection and a handler goroutine for ever.
 func TestSlowBodyIsCutOff(t *testing.T) {
-	addr := startServe(t, "--read-timeout", "500ms")
+	addr := serveWith(t, "--read-timeout", "500ms")
 	conn, err := net.Dial("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
@@ -63,7 +47,7 @@ func TestSlowBodyIsCutOff(t *testing.T) {
 
 // TestRenderServiceRules: the render service flags reach the endpoints: a token, the content type, stacks.
 func TestRenderServiceRules(t *testing.T) {
-	addr := startServe(t, "--render-token", "tok", "--max-batch-jobs", "1")
+	addr := serveWith(t, "--render-token", "tok", "--max-batch-jobs", "1")
 	do := func(ct, auth, body string) int {
 		req, _ := http.NewRequest("POST", "http://"+addr+"/batch", strings.NewReader(body))
 		req.Header.Set("Content-Type", ct)

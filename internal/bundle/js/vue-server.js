@@ -7,5 +7,11 @@ import { createSSRApp } from "vue";
 import { renderToString } from "vue/server-renderer";
 
 export function render(component, props) {
-  return renderToString(createSSRApp(component, props));
+  const app = createSSRApp(component, props);
+  // Vue's production build logs an error thrown in render or setup and
+  // renders nothing in its place; thrown, it reaches ssrgate, which falls
+  // the island back to browser rendering (or, in strict and dev mode,
+  // shows the error with its source position), as for React.
+  app.config.throwUnhandledErrorInProduction = true;
+  return renderToString(app);
 }
