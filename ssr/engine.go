@@ -29,6 +29,8 @@ type Engine struct {
 	gen   atomic.Pointer[generation] // the current build; see generation
 	cache *renderCache
 	dev   *devServer // nil outside dev mode
+	// contain holds the circuit breakers and per-component runtime bounds.
+	contain *containment
 
 	pages templatePools // pooled template clones of the fast page path (page.go)
 }
@@ -59,7 +61,7 @@ func New(cfg Config) (*Engine, error) {
 		builder.Close()
 		return nil, err
 	}
-	e := &Engine{cfg: cfg, log: cfg.Logger}
+	e := &Engine{cfg: cfg, log: cfg.Logger, contain: newContainment(cfg)}
 	e.gen.Store(g)
 	e.cache = newRenderCache(cfg)
 	if e.cache.l2, err = newSharedLevel(cfg); err != nil {
@@ -174,42 +176,64 @@ func (e *Engine) render(ctx context.Context, g *generation, name string, propsJS
 
 // renderJS runs one render in a runtime of generation g. It takes its own
 // reference: a background cache refresh may run after the caller's
-// reference is gone, and fails then if g has been replaced.
+// reference is gone, and fails then if g has been replaced. The breaker and
+// the component's runtime bound come first (see containment); the render
+// runs through Pool.Run, so the island falls back at the deadline even if
+// the runtime is stuck inside a built-in.
 func (e *Engine) renderJS(ctx context.Context, g *generation, name string, propsJSON []byte) (string, error) {
 	if !g.acquire() {
 		return "", &RenderError{Component: name, Reason: ReasonError, Err: errReplaced}
 	}
 	defer g.release()
 	start := time.Now()
+	if !e.contain.allow(name) {
+		metrics.fallback(name, ReasonBreaker)
+		return "", &RenderError{Component: name, Reason: ReasonBreaker,
+			Err: fmt.Errorf("circuit breaker open after %d failures within %s; the component renders in the browser for %s", e.cfg.BreakerFailures, e.cfg.BreakerWindow, e.cfg.BreakerCooldown)}
+	}
 	actx, cancel := context.WithTimeout(ctx, e.cfg.AcquireTimeout)
+	releaseSlot, err := e.contain.acquireSlot(actx, name)
+	if err != nil {
+		cancel()
+		metrics.fallback(name, ReasonBusy)
+		return "", &RenderError{Component: name, Reason: ReasonBusy,
+			Err: fmt.Errorf("component already holds %d runtimes (ComponentMaxRuntimes) and none came free within %s: %w", e.cfg.ComponentMaxRuntimes, e.cfg.AcquireTimeout, err)}
+	}
 	vm, err := g.pool.Acquire(actx)
 	cancel()
 	if err != nil {
+		releaseSlot()
 		metrics.fallback(name, ReasonBusy)
 		return "", &RenderError{Component: name, Reason: ReasonBusy,
 			Err: fmt.Errorf("no JS runtime free within %s (pool size %d): %w", e.cfg.AcquireTimeout, e.cfg.PoolSize, err)}
 	}
 	metrics.poolWait.Observe(time.Since(start).Seconds())
-	defer g.pool.Release(vm)
 
 	rctx, cancel := context.WithTimeout(ctx, e.cfg.RenderTimeout)
 	defer cancel()
-	v, err := vm.Invoke(rctx, name, "__ssr.render", name, string(propsJSON))
+	var html string
+	err = g.pool.Run(rctx, vm, func(vm *jsvm.VM) error {
+		defer releaseSlot() // held while the runtime is, even when abandoned
+		v, err := vm.Invoke(rctx, name, "__ssr.render", name, string(propsJSON))
+		if err != nil {
+			return err
+		}
+		html = v.String()
+		vm.Charge(int64(len(html)))
+		return nil
+	})
 	if err != nil {
-		re := &RenderError{Component: name, Reason: ReasonError, Err: err}
+		re := &RenderError{Component: name, Reason: reasonOf(err), Err: err}
 		var jerr *jsvm.JSError
 		if errors.As(err, &jerr) {
 			re.Stack = jerr.Stack
 		}
-		if errors.Is(err, jsvm.ErrTimeout) || errors.Is(err, context.DeadlineExceeded) {
-			re.Reason = ReasonTimeout
-			re.Err = fmt.Errorf("render did not finish within %s; look for an endless loop or a slow await in the component: %w", e.cfg.RenderTimeout, err)
-		}
+		re.Err = e.explain(re.Reason, err)
+		e.contain.record(name, re.Reason)
 		metrics.fallback(name, re.Reason)
 		return "", re
 	}
-	html := v.String()
-	vm.Charge(int64(len(html)))
+	e.contain.record(name, "")
 	if len(html) > e.cfg.MaxOutputBytes {
 		metrics.fallback(name, ReasonTooBig)
 		return "", &RenderError{Component: name, Reason: ReasonTooBig,

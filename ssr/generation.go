@@ -8,8 +8,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/dop251/goja"
-
 	"github.com/ssrgate/ssrgate/internal/bundle"
 	"github.com/ssrgate/ssrgate/internal/jsvm"
 )
@@ -45,7 +43,7 @@ func newGeneration(cfg Config, res *bundle.Result) (*generation, error) {
 	if err != nil {
 		return nil, fmt.Errorf("compile server bundle: %w", err)
 	}
-	pool, err := jsvm.NewPool(jsvm.Config{Size: cfg.PoolSize, Programs: []*goja.Program{prog}, Logger: cfg.Logger, MaxUses: cfg.RuntimeMaxRenders, MaxCharge: cfg.RuntimeMaxHTMLBytes})
+	pool, err := jsvm.NewPool(poolConfig(cfg, prog))
 	if err != nil {
 		return nil, fmt.Errorf("start runtimes: %w", err)
 	}

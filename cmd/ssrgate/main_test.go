@@ -106,7 +106,7 @@ func freePort(t *testing.T) string {
 func TestServeGracefulShutdown(t *testing.T) {
 	addr := freePort(t)
 	cmd := exec.Command(os.Args[0], append(append([]string{"serve", "--addr", addr, "--templates", "testdata/templates"}, engineArgs...),
-		"--render-timeout", "5s")...)
+		"--render-timeout", "5s", "--drain-delay", "3s")...)
 	cmd.Env = append(os.Environ(), "SSRGATE_TEST_MAIN=1")
 	stderr, _ := cmd.StderrPipe()
 	if err := cmd.Start(); err != nil {
@@ -144,6 +144,16 @@ func TestServeGracefulShutdown(t *testing.T) {
 	time.Sleep(300 * time.Millisecond)
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
+	}
+	// During the drain delay the listener is still open and /readyz says 503, so a load balancer sees it.
+	waitFor(t, logs, "draining")
+	resp, err := http.Get("http://" + addr + "/readyz")
+	if err != nil {
+		t.Fatalf("/readyz during the drain delay: %v; the listener must stay open", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable {
+		t.Fatalf("/readyz during the drain delay: %d, want 503", resp.StatusCode)
 	}
 	select {
 	case r := <-done:
