@@ -239,7 +239,12 @@ func buildServer(opts Options, comps []Component) (string, error) {
 	// goja evaluates ** with Go's math.Pow, whose last bit differs from
 	// V8's for some inputs; lowered to Math.pow, it reaches jsvm's port of
 	// V8's pow.
-	o.Supported = map[string]bool{"regexp-unicode-property-escapes": false, "exponent-operator": false}
+	//
+	// goja cannot parse import(). Calls esbuild can follow are bundled
+	// anyway; the rest (react-router's `await import(route.module)`)
+	// become a require() that throws "Dynamic require of … is not
+	// supported" if the render ever takes that path.
+	o.Supported = map[string]bool{"regexp-unicode-property-escapes": false, "exponent-operator": false, "dynamic-import": false}
 	// Sources in the map are relative to the output directory; the root
 	// makes stacks read "components/X.jsx". Nothing is written there.
 	o.Outdir = opts.Root
