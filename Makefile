@@ -8,12 +8,20 @@ GO   ?= go
 # Tests that need node or Chromium fail instead of skipping under make test.
 TEST_ENV := SSRGATE_REQUIRE_NODE=1 SSRGATE_REQUIRE_BROWSER=1
 
-.PHONY: run test build bench setup chromium vet
+.PHONY: run test build bench setup chromium vet libcorpus
 
 setup: node_modules/.package-lock.json
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
+	@touch $@
+
+# The real-library corpus (internal/libcorpus) pins its own packages, apart from the demo's.
+LIBCORPUS := internal/libcorpus/testdata
+libcorpus: $(LIBCORPUS)/node_modules/.package-lock.json
+
+$(LIBCORPUS)/node_modules/.package-lock.json: $(LIBCORPUS)/package.json $(LIBCORPUS)/package-lock.json
+	npm ci --no-audit --no-fund --prefix $(LIBCORPUS)
 	@touch $@
 
 # Debian's Chromium, for the end-to-end browser test (never a downloaded browser).
@@ -40,5 +48,5 @@ vet:
 bench: setup
 	$(GO) run ./internal/bench -out internal/bench/RESULTS.md
 
-test: setup chromium vet
+test: setup libcorpus chromium vet
 	$(TEST_ENV) $(GO) test -race -count=1 -timeout 20m ./...

@@ -250,7 +250,7 @@ func buildServer(opts Options, comps []Component) (string, error) {
 	o.Outdir = opts.Root
 	o.Sourcemap = api.SourceMapInline
 	o.SourcesContent = api.SourcesContentExclude
-	o.Plugins = []api.Plugin{entriesPlugin(opts, comps, true), reactServerPlugin(), patchPlugin()}
+	o.Plugins = []api.Plugin{entriesPlugin(opts, comps, true), reactServerPlugin(), patchPlugin(), nodeBuiltinsPlugin(opts.Root)}
 	if opts.Plugins != nil {
 		o.Plugins = append(o.Plugins, opts.Plugins(true)...)
 	}
@@ -287,7 +287,8 @@ func buildClient(opts Options, comps []Component) (map[string][]byte, Manifest, 
 		// class attributes. The frameworks ship pre-minified already.
 		o.MinifyWhitespace, o.MinifySyntax = true, true
 	}
-	o.Plugins = []api.Plugin{entriesPlugin(opts, comps, false)}
+	// Browser bundlers resolve Node built-ins the same way, so server and browser agree on them.
+	o.Plugins = []api.Plugin{entriesPlugin(opts, comps, false), nodeBuiltinsPlugin(opts.Root)}
 	if opts.Plugins != nil {
 		o.Plugins = append(o.Plugins, opts.Plugins(false)...)
 	}

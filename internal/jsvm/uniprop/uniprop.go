@@ -124,7 +124,18 @@ func writeSpans(b *strings.Builder, s []span) {
 	}
 }
 
-var expandCache sync.Map // pattern -> expanded pattern; pure, so shared by all runtimes
+var (
+	expandCache sync.Map // pattern -> expanded pattern; pure, so shared by all runtimes
+	originals   sync.Map // expanded pattern -> pattern, for RegExp#source
+)
+
+// OriginalSource returns the pattern that Expand turned into source, or source itself.
+func OriginalSource(source string) string {
+	if v, ok := originals.Load(source); ok {
+		return v.(string)
+	}
+	return source
+}
 
 // Expand rewrites \p{...} and \P{...} in a u-mode pattern into code point classes.
 func Expand(pattern string) (string, error) {
@@ -180,5 +191,8 @@ func Expand(pattern string) (string, error) {
 	}
 	out := b.String()
 	expandCache.Store(pattern, out)
+	if out != pattern {
+		originals.Store(out, pattern)
+	}
 	return out, nil
 }

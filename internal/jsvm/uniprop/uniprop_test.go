@@ -205,3 +205,35 @@ func ExampleExpand() {
 	fmt.Println(p)
 	// Output: ^[\u{30}-\u{39}\u{41}-\u{46}\u{61}-\u{66}]+$
 }
+
+// TestSourceShowsPattern checks that RegExp#source and #toString show the pattern as written, not its
+// expansion, for new RegExp and for expanded literals alike: highlight.js rebuilds regexps from toString()
+// without the u flag, which must see \p{…} as V8 shows it.
+func TestSourceShowsPattern(t *testing.T) {
+	rt := goja.New()
+	if err := Install(rt); err != nil {
+		t.Fatal(err)
+	}
+	lit, err := Expand(`^\p{Lu}\d$`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rt.Set("expandedLiteral", lit); err != nil {
+		t.Fatal(err)
+	}
+	v, err := rt.RunString(`[
+  new RegExp("\\p{ID_Start}+", "u").source,
+  String(new RegExp("[\\p{L}_]", "gu")),
+  new RegExp(new RegExp("\\p{N}", "u")).test("٣"),
+  new RegExp(expandedLiteral, "u").source,
+  new RegExp(String(/a\p{L}/u).slice(1, -2)).test("ap{L}"),
+  /plain/g.source,
+].join(" | ")`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `\p{ID_Start}+ | /[\p{L}_]/gu | true | ^\p{Lu}\d$ | true | plain`
+	if v.String() != want {
+		t.Errorf("got  %s\nwant %s", v, want)
+	}
+}
