@@ -3,13 +3,14 @@ package ssr
 import (
 	"errors"
 	"log/slog"
-	"runtime"
 	"time"
+
+	"github.com/ssrgate/ssrgate/internal/jsvm"
 )
 
 // Config configures an Engine. The zero value works for a project laid out
 // like the demo: components in ./components and node_modules in ./.
-// Defaults are filled in one place, by New.
+// Defaults are filled in one place, by New; Defaults returns them.
 type Config struct {
 	// ComponentsDir holds the components. Optional. Default "components".
 	ComponentsDir string
@@ -36,7 +37,7 @@ type Config struct {
 	// keeps values strongly, so frameworks that map objects to proxies of
 	// themselves (Vue's reactive()) grow a runtime's heap with every
 	// render; recycling bounds that. A new runtime costs about 3 ms.
-	// Optional. Default 200. Negative: never retire.
+	// Optional. Default 200 (jsvm.DefaultMaxUses). Negative: never retire.
 	RuntimeMaxRenders int
 	// RuntimeMaxHTMLBytes retires a runtime once its renders have produced
 	// this much HTML in total: the leak grows with the size of renders
@@ -69,6 +70,18 @@ type Config struct {
 	Logger *slog.Logger
 }
 
+// Defaults returns the Config New uses when every optional field is zero:
+// the defaults documented on Config's fields, from the one place that fills
+// them. The ssrgate command prints them in its help text, so tools that wrap
+// the library need not restate a number.
+func Defaults() Config {
+	var c Config
+	if err := c.fill(); err != nil {
+		panic("ssr: the zero Config does not fill: " + err.Error()) // a bug in fill, caught by TestConfigDefaults
+	}
+	return c
+}
+
 func (c *Config) fill() error {
 	if c.ComponentsDir == "" {
 		c.ComponentsDir = "components"
@@ -86,7 +99,7 @@ func (c *Config) fill() error {
 		c.PublicPath += "/"
 	}
 	if c.PoolSize == 0 {
-		c.PoolSize = runtime.NumCPU()
+		c.PoolSize = jsvm.DefaultSize()
 	}
 	if c.PoolSize < 0 {
 		return errors.New("ssr: PoolSize must not be negative")
@@ -98,7 +111,7 @@ func (c *Config) fill() error {
 		c.AcquireTimeout = 250 * time.Millisecond
 	}
 	if c.RuntimeMaxRenders == 0 {
-		c.RuntimeMaxRenders = 200
+		c.RuntimeMaxRenders = jsvm.DefaultMaxUses
 	}
 	if c.RuntimeMaxHTMLBytes == 0 {
 		c.RuntimeMaxHTMLBytes = 8 << 20

@@ -38,6 +38,8 @@ type Engine struct {
 
 	assetsOnce sync.Once
 	assets     map[string]*asset
+
+	pages templatePools // pooled template clones of the fast page path (page.go)
 }
 
 // New builds the components and starts the runtime pool. It fails on build
@@ -85,6 +87,11 @@ func (e *Engine) Close() error {
 	e.cache.close()
 	return nil
 }
+
+// PoolSize is the number of runtimes rendering in parallel: Config.PoolSize
+// after defaults, the useful bound on concurrent renders for callers that
+// fan out (the Hypernova batch endpoint).
+func (e *Engine) PoolSize() int { return e.cfg.PoolSize }
 
 // Components lists the component names, sorted.
 func (e *Engine) Components() []string { return append([]string(nil), e.names...) }

@@ -17,6 +17,8 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"go.uber.org/goleak"
+
+	"github.com/ssrgate/ssrgate/internal/jsvm"
 )
 
 func TestMain(m *testing.M) {
@@ -270,9 +272,18 @@ func TestFallbackAndStrict(t *testing.T) {
 }
 
 func TestGinLoadHTMLGlob(t *testing.T) {
-	e, _ := newTestEngine(t, nil)
+	e, logs := newTestEngine(t, nil)
 	gin.SetMode(gin.TestMode)
 	r := gin.New()
+	// A failed page's error goes back to Gin (c.Errors), reported once by
+	// whoever handles Gin's errors; the engine does not log it as well.
+	ginErrs := make(chan []string, 10)
+	r.Use(func(c *gin.Context) {
+		c.Next()
+		if c.Request.URL.Path == "/broken" {
+			ginErrs <- c.Errors.Errors()
+		}
+	})
 	// The few lines an existing Gin app adds:
 	r.SetFuncMap(e.FuncMap())
 	r.LoadHTMLGlob("testdata/templates/*")
@@ -303,6 +314,12 @@ func TestGinLoadHTMLGlob(t *testing.T) {
 	if resp.StatusCode != 500 || strings.Contains(body, "<html>") {
 		t.Errorf("failing template must give a 500 and no half page: %d %q", resp.StatusCode, body)
 	}
+	if errs := <-ginErrs; len(errs) != 1 {
+		t.Errorf("the failed template's error must reach gin's c.Errors once, got %v", errs)
+	}
+	if strings.Contains(logs.String(), "broken.html") {
+		t.Errorf("the engine logged the template error it also returned:\n%s", logs.String())
+	}
 }
 
 func get(t *testing.T, url string) (string, *http.Response) {
@@ -325,6 +342,12 @@ func TestConfigDefaults(t *testing.T) {
 	if c.ComponentsDir != "components" || c.PublicPath != "/_ssr/" || c.PoolSize < 1 || c.RenderTimeout != 2*time.Second ||
 		c.AcquireTimeout <= 0 || c.CacheTTL != time.Minute || c.CacheStale != time.Minute || c.CacheMaxBytes != 64<<20 || c.Logger == nil {
 		t.Errorf("defaults: %+v", c)
+	}
+	if c.RuntimeMaxRenders != jsvm.DefaultMaxUses || c.PoolSize != jsvm.DefaultSize() || c.RuntimeMaxHTMLBytes != 8<<20 || c.MaxOutputBytes != 4<<20 {
+		t.Errorf("runtime defaults must come from jsvm's: %+v", c)
+	}
+	if d := Defaults(); d.RenderTimeout != c.RenderTimeout || d.CacheMaxBytes != c.CacheMaxBytes || d.PoolSize != c.PoolSize {
+		t.Errorf("Defaults() = %+v, want the filled zero Config %+v", d, c)
 	}
 	bad := Config{PublicPath: "assets/"}
 	if err := bad.fill(); err == nil {

@@ -77,6 +77,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 // engineFlags are the flags every command that builds an engine shares.
+// Flags the library has a default for start at their zero value, which
+// leaves the field to ssr.Config's defaults (ssr.Defaults, printed in the
+// help text), so no default is written twice. Register new flags in the
+// block of their concern.
 type engineFlags struct {
 	components, root, publicPath string
 	poolSize, maxRenders         int
@@ -89,22 +93,40 @@ type engineFlags struct {
 }
 
 func (f *engineFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.components, "components", "components", "directory of React and Vue components")
-	fs.StringVar(&f.root, "root", ".", "directory whose node_modules provides react, react-dom and vue")
-	fs.StringVar(&f.publicPath, "public-path", "/_ssr/", "URL prefix of client assets")
-	fs.IntVar(&f.poolSize, "pool-size", 0, "JS runtimes rendering in parallel (default: number of CPUs)")
-	fs.IntVar(&f.maxRenders, "runtime-max-renders", 200, "retire a JS runtime after this many renders (bounds heap growth); negative: never")
-	fs.Int64Var(&f.maxHTMLMB, "runtime-max-html-mb", 8, "retire a JS runtime after it rendered this many MiB of HTML; negative: no bound")
-	fs.DurationVar(&f.renderTimeout, "render-timeout", 2*time.Second, "deadline of one render; past it the island renders in the browser")
-	fs.DurationVar(&f.acquireTime, "acquire-timeout", 250*time.Millisecond, "longest wait for a free JS runtime before falling back to browser rendering")
-	fs.DurationVar(&f.cacheTTL, "cache-ttl", time.Minute, "render cache TTL; negative turns the cache off")
-	fs.DurationVar(&f.cacheStale, "cache-stale", 0, "serve expired cache entries this long while refreshing (default: equal to --cache-ttl)")
-	fs.Int64Var(&f.cacheMB, "cache-mb", 64, "render cache size bound in MiB")
-	fs.IntVar(&f.maxOutput, "max-output", 4<<20, "largest HTML one render may produce, in bytes")
+	d := ssr.Defaults()
+
+	// Sources.
+	fs.StringVar(&f.components, "components", "", "directory of React and Vue components"+dflt(d.ComponentsDir))
+	fs.StringVar(&f.root, "root", "", "directory whose node_modules provides react, react-dom and vue"+dflt(d.Root))
+	fs.StringVar(&f.publicPath, "public-path", "", "URL prefix of client assets"+dflt(d.PublicPath))
+
+	// Runtimes.
+	fs.IntVar(&f.poolSize, "pool-size", 0, "JS runtimes rendering in parallel (default: number of CPUs, "+fmt.Sprint(d.PoolSize)+" here)")
+	fs.IntVar(&f.maxRenders, "runtime-max-renders", 0, "retire a JS runtime after this many renders (bounds heap growth); negative: never"+dflt(d.RuntimeMaxRenders))
+	fs.Int64Var(&f.maxHTMLMB, "runtime-max-html-mb", 0, "retire a JS runtime after it rendered this many MiB of HTML; negative: no bound"+dflt(d.RuntimeMaxHTMLBytes>>20))
+	fs.DurationVar(&f.renderTimeout, "render-timeout", 0, "deadline of one render; past it the island renders in the browser"+dflt(d.RenderTimeout))
+	fs.DurationVar(&f.acquireTime, "acquire-timeout", 0, "longest wait for a free JS runtime before falling back to browser rendering"+dflt(d.AcquireTimeout))
+	fs.IntVar(&f.maxOutput, "max-output", 0, "largest HTML one render may produce, in bytes"+dflt(d.MaxOutputBytes))
+
+	// Render cache.
+	fs.DurationVar(&f.cacheTTL, "cache-ttl", 0, "render cache TTL; negative turns the cache off"+dflt(d.CacheTTL))
+	fs.DurationVar(&f.cacheStale, "cache-stale", 0, "serve expired cache entries this long while refreshing; negative: never (default: equal to --cache-ttl)")
+	fs.Int64Var(&f.cacheMB, "cache-mb", 0, "render cache size bound in MiB"+dflt(d.CacheMaxBytes>>20))
+
+	// Errors and logs.
 	fs.BoolVar(&f.strict, "strict", false, "show server-render errors instead of falling back to browser rendering")
 	fs.BoolVar(&f.dev, "dev", false, "unminified client bundles, strict errors")
 	fs.StringVar(&f.logLevel, "log-level", "info", "debug, info, warn or error")
 	fs.StringVar(&f.logFormat, "log-format", "text", "text or json")
+}
+
+// dflt is the help text's note of a library default, for flags whose own
+// default is the zero value that leaves the setting to the library.
+func dflt(v any) string {
+	if d, ok := v.(time.Duration); ok {
+		return " (default " + d.String() + ")"
+	}
+	return fmt.Sprintf(" (default %v)", v)
 }
 
 func (f *engineFlags) logger(w io.Writer) (*slog.Logger, error) {
@@ -148,17 +170,32 @@ func parse(fs *flag.FlagSet, args []string) error {
 	return fs.Parse(args)
 }
 
+// serveFlags are the flags of serve beyond the engine's.
+type serveFlags struct {
+	addr, templates, cacheControl string
+	drain, jobTimeout             time.Duration
+	accessLog                     bool
+}
+
+func (f *serveFlags) register(fs *flag.FlagSet) {
+	// Site.
+	fs.StringVar(&f.addr, "addr", ":8080", "listen address")
+	fs.StringVar(&f.templates, "templates", "", "directory of pages/, layouts/, partials/ and data/"+dflt(server.DefaultTemplatesDir))
+	fs.StringVar(&f.cacheControl, "cache-control", "", "Cache-Control of pages that do not set their own"+dflt(server.DefaultCacheControl))
+	fs.DurationVar(&f.drain, "shutdown-timeout", 15*time.Second, "how long shutdown waits for in-flight requests")
+	fs.BoolVar(&f.accessLog, "access-log", true, "log every request")
+
+	// Render API (Hypernova).
+	fs.DurationVar(&f.jobTimeout, "job-timeout", 0, "deadline of one /batch or /render job, from the request's arrival"+dflt(hypernova.DefaultJobTimeout))
+}
+
 func serve(args []string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var ef engineFlags
 	ef.register(fs)
-	addr := fs.String("addr", ":8080", "listen address")
-	templates := fs.String("templates", "templates", "directory of pages/, layouts/, partials/ and data/")
-	cacheControl := fs.String("cache-control", "no-cache", "Cache-Control of pages that do not set their own")
-	drain := fs.Duration("shutdown-timeout", 15*time.Second, "how long shutdown waits for in-flight requests")
-	accessLog := fs.Bool("access-log", true, "log every request")
-	jobTimeout := fs.Duration("job-timeout", 900*time.Millisecond, "deadline of one /batch or /render job, from the request's arrival")
+	var sf serveFlags
+	sf.register(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -172,18 +209,18 @@ func serve(args []string, stderr io.Writer) error {
 	}
 	defer eng.Close()
 	srv, err := server.New(server.Config{
-		Engine: eng, TemplatesDir: *templates, CacheControl: *cacheControl,
-		Strict: ef.strict || ef.dev, Logger: log, AccessLog: *accessLog, Routes: apiRoutes(eng, log, ef.poolSize, *jobTimeout),
+		Engine: eng, TemplatesDir: sf.templates, CacheControl: sf.cacheControl,
+		Strict: ef.strict || ef.dev, Logger: log, AccessLog: sf.accessLog, Routes: apiRoutes(eng, log, sf.jobTimeout),
 	})
 	if err != nil {
 		return err
 	}
-	hs := &http.Server{Addr: *addr, Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	hs := &http.Server{Addr: sf.addr, Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	// Listen before logging "serving", so the port is open when the line
 	// appears and a busy port is an error here.
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", sf.addr)
 	if err != nil {
 		return err
 	}
@@ -195,9 +232,9 @@ func serve(args []string, stderr io.Writer) error {
 		return err
 	case <-ctx.Done():
 	}
-	log.Info("shutting down: finishing in-flight requests", "timeout", *drain)
+	log.Info("shutting down: finishing in-flight requests", "timeout", sf.drain)
 	srv.SetReady(false)
-	sctx, cancel := context.WithTimeout(context.Background(), *drain)
+	sctx, cancel := context.WithTimeout(context.Background(), sf.drain)
 	defer cancel()
 	if err := hs.Shutdown(sctx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
@@ -273,8 +310,8 @@ func build(args []string, stdout, stderr io.Writer) error {
 
 // apiRoutes adds the render service for non-Go backends: Hypernova's
 // POST /batch, POST /render, and the browser client under /hypernova/.
-func apiRoutes(eng *ssr.Engine, log *slog.Logger, poolSize int, jobTimeout time.Duration) func(r *gin.Engine) {
+func apiRoutes(eng *ssr.Engine, log *slog.Logger, jobTimeout time.Duration) func(r *gin.Engine) {
 	return func(r *gin.Engine) {
-		hypernova.Register(r, eng, hypernova.Config{Logger: log, Concurrency: poolSize, JobTimeout: jobTimeout})
+		hypernova.Register(r, eng, hypernova.Config{Logger: log, JobTimeout: jobTimeout})
 	}
 }

@@ -26,7 +26,6 @@ package hypernova
 
 import (
 	"log/slog"
-	"runtime"
 	"strings"
 	"time"
 
@@ -60,16 +59,20 @@ type Config struct {
 	// request timeout, after which the client has already fallen back to
 	// browser rendering for the whole batch. Raise both together.
 	JobTimeout time.Duration
-	// Concurrency bounds how many jobs of one batch render at once. Set it
-	// to the engine's PoolSize: more only queues for runtimes.
-	// Optional. Default runtime.NumCPU() (the engine's default PoolSize).
+	// Concurrency bounds how many jobs of one batch render at once; more
+	// than the engine's PoolSize only queues for runtimes.
+	// Optional. Default the engine's PoolSize.
 	Concurrency int
 	// Logger receives failed jobs and malformed requests.
 	// Optional. Default slog.Default().
 	Logger *slog.Logger
 }
 
-func (c *Config) fill() {
+// DefaultJobTimeout is Config.JobTimeout when it is zero, exported so the
+// ssrgate command's help text does not restate it.
+const DefaultJobTimeout = 900 * time.Millisecond
+
+func (c *Config) fill(eng *ssr.Engine) {
 	if c.BatchPath == "" {
 		c.BatchPath = "/batch"
 	}
@@ -86,10 +89,10 @@ func (c *Config) fill() {
 		c.MaxBodyBytes = 1 << 20
 	}
 	if c.JobTimeout <= 0 {
-		c.JobTimeout = 900 * time.Millisecond
+		c.JobTimeout = DefaultJobTimeout
 	}
 	if c.Concurrency <= 0 {
-		c.Concurrency = runtime.NumCPU()
+		c.Concurrency = eng.PoolSize()
 	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()
@@ -101,7 +104,7 @@ func (c *Config) fill() {
 // browser client below ClientPath. It panics, as gin does, if a route
 // conflicts with one already registered.
 func Register(r gin.IRoutes, eng *ssr.Engine, cfg Config) {
-	cfg.fill()
+	cfg.fill(eng)
 	s := newService(eng, cfg)
 	r.Any(cfg.BatchPath, s.batch)
 	r.Any(cfg.RenderPath, s.render)

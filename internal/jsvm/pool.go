@@ -15,7 +15,7 @@ import (
 // Config configures a Pool. Its zero value is usable: a pool of runtime.NumCPU() runtimes with only the
 // host globals installed, logging to slog.Default().
 type Config struct {
-	// Size is the number of runtimes in the pool. Optional. Default value is runtime.NumCPU().
+	// Size is the number of runtimes in the pool. Optional. Default value is DefaultSize().
 	Size int
 	// Programs run in order in every new runtime, after the host globals are installed (typically the
 	// server bundle). Optional.
@@ -24,8 +24,8 @@ type Config struct {
 	Logger *slog.Logger
 	// MaxUses replaces a runtime after it has served this many Invokes. goja's WeakMap holds its values
 	// strongly, so an entry whose value references its key (Vue's reactiveMap: target -> Proxy(target)) is
-	// never collected and a runtime's heap only grows; recycling bounds it. Optional. Default value is 1000
-	// (DefaultMaxUses); a negative value means never.
+	// never collected and a runtime's heap only grows; recycling bounds it. Optional. Default value is
+	// DefaultMaxUses; a negative value means never.
 	MaxUses int
 	// MaxCharge retires a runtime once the work charged to it with VM.Charge reaches this total (ssr
 	// charges the bytes of HTML each render produced: what goja leaks grows with the size of renders, not
@@ -33,13 +33,19 @@ type Config struct {
 	MaxCharge int64
 }
 
-// DefaultMaxUses is Config.MaxUses when it is zero. A new runtime with a realistic server bundle costs a few
-// milliseconds (see BenchmarkNewVMDemoBundle), so at 1000 renders per runtime recycling adds well under 1% of CPU.
-const DefaultMaxUses = 1000
+// DefaultMaxUses is Config.MaxUses when it is zero, and the one definition of the retire count (ssr's
+// Config.RuntimeMaxRenders and the ssrgate command take it from here). A new runtime with a realistic server
+// bundle costs a few milliseconds (see BenchmarkNewVMDemoBundle), so at 200 renders per runtime recycling
+// costs about 1% of CPU, while a Vue runtime's leaked heap stays a few MiB.
+const DefaultMaxUses = 200
+
+// DefaultSize is Config.Size when it is zero, and the default of every pool-sized setting built on it
+// (ssr's Config.PoolSize): one runtime per CPU, since renders are CPU-bound.
+func DefaultSize() int { return runtime.NumCPU() }
 
 func (c Config) withDefaults() Config {
 	if c.Size <= 0 {
-		c.Size = runtime.NumCPU()
+		c.Size = DefaultSize()
 	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()
