@@ -62,10 +62,14 @@ func New(cfg Config) (*Engine, error) {
 	}
 	prog, err := jsvm.Compile("ssrgate-server.js", res.Server)
 	if err != nil {
-		return nil, fmt.Errorf("compile server bundle: %w", err)
+		return nil, explainLoadError(res, "compile", err)
 	}
 	pool, err := jsvm.NewPool(jsvm.Config{Size: cfg.PoolSize, Programs: []*goja.Program{prog}, Logger: cfg.Logger, MaxUses: cfg.RuntimeMaxRenders, MaxCharge: cfg.RuntimeMaxHTMLBytes})
 	if err != nil {
+		var je *jsvm.JSError
+		if errors.As(err, &je) {
+			return nil, explainLoadError(res, "load", err)
+		}
 		return nil, fmt.Errorf("start runtimes: %w", err)
 	}
 	e := &Engine{cfg: cfg, log: cfg.Logger, build: res, pool: pool, known: map[string]bundle.Component{}, src: map[string]string{}}

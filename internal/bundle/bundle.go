@@ -58,6 +58,9 @@ type Result struct {
 	// Client maps each browser asset's path below PublicPath to its bytes.
 	Client   map[string][]byte
 	Manifest Manifest
+
+	root       string // Options.Root, absolute
+	serverMeta string // esbuild's metafile of the server build
 }
 
 // Manifest maps components to the browser files they need.
@@ -158,9 +161,10 @@ func Build(opts Options) (*Result, error) {
 		}
 	}
 	res := &Result{Components: comps}
-	if res.Server, err = buildServer(opts, comps); err != nil {
+	if res.Server, res.serverMeta, err = buildServer(opts, comps); err != nil {
 		return nil, err
 	}
+	res.root = opts.Root
 	if res.Client, res.Manifest, err = buildClient(opts, comps); err != nil {
 		return nil, err
 	}
@@ -223,7 +227,7 @@ func NodeOptions(root string) api.BuildOptions {
 	return o
 }
 
-func buildServer(opts Options, comps []Component) (string, error) {
+func buildServer(opts Options, comps []Component) (string, string, error) {
 	o := common(opts)
 	o.EntryPoints = []string{"ssrgate:server"}
 	o.Format = api.FormatIIFE
@@ -254,16 +258,17 @@ func buildServer(opts Options, comps []Component) (string, error) {
 	if opts.Plugins != nil {
 		o.Plugins = append(o.Plugins, opts.Plugins(true)...)
 	}
+	o.Metafile = true // for ComponentsUsing
 	r := api.Build(o)
 	if len(r.Errors) > 0 {
-		return "", &Error{Stage: "server", Messages: r.Errors}
+		return "", "", &Error{Stage: "server", Messages: r.Errors}
 	}
 	for _, f := range r.OutputFiles {
 		if strings.HasSuffix(f.Path, ".js") {
-			return string(f.Contents), nil
+			return string(f.Contents), r.Metafile, nil
 		}
 	}
-	return "", errors.New("server build produced no JavaScript")
+	return "", "", errors.New("server build produced no JavaScript")
 }
 
 func buildClient(opts Options, comps []Component) (map[string][]byte, Manifest, error) {
