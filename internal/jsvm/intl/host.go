@@ -56,7 +56,10 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 	}
 	o.Set("collator", func(locales, options goja.Value) *collatorHandle {
 		c, _ := in.collator(locales, options)
-		locale, _ := in.resolveLocale(locales)
+		locale := in.collationTag(locales).String()
+		if name, ok := in.dataLocale(locales); ok {
+			locale = name
+		}
 		return &collatorHandle{compare: c.CompareString, locale: locale}
 	})
 	o.Set("compare", func(h *collatorHandle, a, b string) int { return h.compare(a, b) })
@@ -69,9 +72,10 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 	})
 	o.Set("supportedLocales", func(locales goja.Value) []string {
 		var out []string
-		for _, s := range in.canonical(locales) {
-			if _, _, conf := loadCLDR().matcher.Match(language.Make(s)); conf != language.No {
-				out = append(out, s)
+		c := loadCLDR()
+		for _, t := range in.requestedTags(locales) {
+			if _, i, conf := c.matcher.Match(t); conf >= language.High && sameLocale(t, c.tags[i]) {
+				out = append(out, t.String())
 			}
 		}
 		return out
@@ -84,18 +88,8 @@ func (in *intl) canonical(locales goja.Value) []string {
 	if locales == nil || goja.IsUndefined(locales) {
 		return []string{}
 	}
-	var list []string
-	if s, ok := locales.Export().(string); ok {
-		list = []string{s}
-	} else if err := in.rt.ExportTo(locales, &list); err != nil {
-		panic(in.rt.NewTypeError("invalid locales argument"))
-	}
 	out := []string{}
-	for _, s := range list {
-		t, err := language.Parse(s)
-		if err != nil {
-			panic(in.rangeError("Incorrect locale information provided"))
-		}
+	for _, t := range in.requestedTags(locales) {
 		out = append(out, t.String())
 	}
 	return out
