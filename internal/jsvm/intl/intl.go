@@ -35,7 +35,7 @@ type localeData struct {
 		Plus                   string            `json:"plus"`
 		PercentSign            string            `json:"percentSign"`
 		NaN                    string            `json:"nan"`
-		Digits                 string            `json:"digits"` // the ten digits when not 0-9 (ar-EG)
+		Digits                 string            `json:"digits"`      // the ten digits when not 0-9 (ar-EG)
 		PlusPattern            string            `json:"plusPattern"` // signDisplay=always, when not "+" then the number (ar-EG)
 		Infinity               string            `json:"infinity"`
 		PrimaryGroup           int               `json:"primaryGroup"`
