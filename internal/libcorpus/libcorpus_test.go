@@ -32,7 +32,6 @@ const (
 // knownDifferences are cases whose goja output is not yet Node's, each with the reason. The test fails
 // if one of them starts matching, so the list cannot go stale, and README lists the same cases.
 var knownDifferences = map[string]string{
-	"DayjsTimezone/default":    "Intl.DateTimeFormat timeZoneName=short is not implemented (it throws a RangeError naming the option; dayjs's timezone plugin needs it)",
 	"ReactIntlCompact/default": "NumberFormat notation=compact and style=unit, RelativeTimeFormat, ListFormat and DisplayNames are not implemented; react-intl catches the error and prints the raw value",
 }
 

@@ -8,6 +8,8 @@
 // from gen/languages.js) but without generated data, and options outside the data, throw a RangeError
 // naming them, never another locale's or option's text. The matrix test (intl_test.go) holds this.
 //
+// timeZoneName "short" names every IANA zone (zones.json, from gen/zones.js, which runs after cldr.js).
+//
 // Regenerate the data with Node 20 on PATH (the output depends on Node's ICU version; cldr.js takes
 // minutes):
 //
@@ -16,3 +18,4 @@ package intl
 
 //go:generate sh -c "node gen/cldr.js > cldr.json"
 //go:generate sh -c "node gen/languages.js > languages.json"
+//go:generate sh -c "node gen/zones.js > zones.json"

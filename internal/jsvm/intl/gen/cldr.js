@@ -262,14 +262,19 @@ function numbers(loc) {
   };
 }
 
-const out = { icu: process.versions.icu, cldr: process.versions.cldr, locales: {} };
-const stats = {};
-for (const loc of LOCALES) {
-  const n = names(loc);
-  stats[loc] = { dropped: 0 };
-  const { patterns, glue } = dates(loc, n, stats[loc]);
-  stats[loc].patterns = Object.keys(patterns).length;
-  out.locales[loc] = { names: n, patterns, glue, number: numbers(loc) };
+// gen/zones.js reuses the pattern extraction.
+module.exports = { names, pattern, verified, key, clean, timeKeys, LOCALES };
+
+if (require.main === module) {
+  const out = { icu: process.versions.icu, cldr: process.versions.cldr, locales: {} };
+  const stats = {};
+  for (const loc of LOCALES) {
+    const n = names(loc);
+    stats[loc] = { dropped: 0 };
+    const { patterns, glue } = dates(loc, n, stats[loc]);
+    stats[loc].patterns = Object.keys(patterns).length;
+    out.locales[loc] = { names: n, patterns, glue, number: numbers(loc) };
+  }
+  process.stderr.write(JSON.stringify(stats) + "\n");
+  process.stdout.write(JSON.stringify(out));
 }
-process.stderr.write(JSON.stringify(stats) + "\n");
-process.stdout.write(JSON.stringify(out));

@@ -34,6 +34,18 @@
     for (const o of dateOptions) {
       for (const t of dates) run(`${loc} DateTimeFormat ${JSON.stringify(o)} ${t}`, () => new Intl.DateTimeFormat(loc, { timeZone: "UTC", ...o }).format(t));
     }
+    const zones = ["America/New_York", "Europe/Berlin", "Asia/Kolkata", "Australia/Sydney", "America/Los_Angeles", "Europe/London", "Asia/Tokyo", "America/Sao_Paulo", "UTC"];
+    const zoneOptions = [
+      { hour: "numeric", minute: "2-digit", timeZoneName: "short" },
+      { hour12: false, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZoneName: "short" },
+      { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" },
+      { month: "long", day: "numeric", timeZoneName: "short" }, { timeZoneName: "long", hour: "numeric" },
+    ];
+    for (const timeZone of zones) {
+      for (const o of zoneOptions) {
+        for (const t of dates) run(`${loc} DateTimeFormat ${timeZone} ${JSON.stringify(o)} ${t}`, () => new Intl.DateTimeFormat(loc, { timeZone, ...o }).format(t));
+      }
+    }
     for (const type of ["cardinal", "ordinal"]) {
       for (const x of [0, 1, 2, 3, 4, 5, 11, 12, 21, 22, 101, 1.5, 0.1]) run(`${loc} PluralRules ${type} ${x}`, () => new Intl.PluralRules(loc, { type }).select(x));
     }
