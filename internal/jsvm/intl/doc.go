@@ -19,3 +19,4 @@ package intl
 //go:generate sh -c "node gen/cldr.js > cldr.json"
 //go:generate sh -c "node gen/languages.js > languages.json"
 //go:generate sh -c "node gen/zones.js > zones.json"
+//go:generate sh -c "node gen/formats.js > formats.json"

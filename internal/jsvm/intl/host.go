@@ -1,6 +1,8 @@
 package intl
 
 import (
+	"strings"
+
 	"github.com/dop251/goja"
 	"golang.org/x/text/language"
 )
@@ -81,6 +83,32 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 		return out
 	})
 	o.Set("canonicalLocales", in.canonical)
+	o.Set("listFormat", in.newListFormat)
+	o.Set("formatList", func(lf *listFormat, items []string) string {
+		var b strings.Builder
+		for _, p := range lf.parts(items) {
+			b.WriteString(p.Value)
+		}
+		return b.String()
+	})
+	o.Set("formatListToParts", func(lf *listFormat, items []string) goja.Value { return partsValue(lf.parts(items)) })
+	o.Set("resolvedList", func(lf *listFormat) *goja.Object {
+		r := rt.NewObject()
+		r.Set("locale", lf.locale)
+		r.Set("type", lf.typ)
+		r.Set("style", lf.style)
+		return r
+	})
+	o.Set("relativeFormat", in.newRelativeFormat)
+	o.Set("formatRelative", in.formatRelative)
+	o.Set("resolvedRelative", func(rf *relativeFormat) *goja.Object {
+		r := rt.NewObject()
+		r.Set("locale", rf.locale)
+		r.Set("style", rf.style)
+		r.Set("numeric", rf.numeric)
+		r.Set("numberingSystem", "latn")
+		return r
+	})
 	return o
 }
 

@@ -49,6 +49,19 @@
     for (const type of ["cardinal", "ordinal"]) {
       for (const x of [0, 1, 2, 3, 4, 5, 11, 12, 21, 22, 101, 1.5, 0.1]) run(`${loc} PluralRules ${type} ${x}`, () => new Intl.PluralRules(loc, { type }).select(x));
     }
+    const words = [[], ["uno"], ["a", "b"], ["Ana", "Ignacio"], ["x", "y", "ocho"], ["1", "2", "3", "4", "5"]];
+    for (const type of ["conjunction", "disjunction", "unit"]) {
+      for (const style of ["long", "short", "narrow"]) {
+        for (const w of words) run(`${loc} ListFormat ${type} ${style} ${w}`, () => new Intl.ListFormat(loc, { type, style }).format(w));
+      }
+    }
+    for (const style of ["long", "short", "narrow"]) {
+      for (const numeric of ["always", "auto"]) {
+        for (const unit of ["second", "minutes", "hour", "day", "week", "month", "quarter", "years"]) {
+          for (const v of [-3, -2, -1, -0, 0, 1, 2, 5, 21, 1.5, -1234.5]) run(`${loc} RelativeTimeFormat ${style} ${numeric} ${unit} ${Object.is(v, -0) ? "-0" : v}`, () => new Intl.RelativeTimeFormat(loc, { style, numeric }).format(v, unit));
+        }
+      }
+    }
     run(`${loc} toLocaleString number`, () => (1234567.891).toLocaleString(loc));
     run(`${loc} toLocaleDateString`, () => new Date(Date.UTC(2024, 1, 29)).toLocaleDateString(loc, { timeZone: "UTC" }));
     run(`${loc} resolvedOptions().locale`, () => new Intl.NumberFormat(loc).resolvedOptions().locale);
