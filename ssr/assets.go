@@ -3,9 +3,7 @@ package ssr
 import (
 	"bytes"
 	"compress/gzip"
-	"mime"
 	"net/http"
-	"path"
 	"strings"
 	"sync"
 	"time"
@@ -36,16 +34,6 @@ func (a *asset) gzipped() []byte {
 // so responses are cacheable for a year and marked immutable. Text assets
 // are gzip-compressed (once, on first request) for clients that accept it.
 func (e *Engine) Assets() http.Handler {
-	e.assetsOnce.Do(func() {
-		e.assets = make(map[string]*asset, len(e.build.Client))
-		for name, b := range e.build.Client {
-			ct := mime.TypeByExtension(path.Ext(name))
-			if strings.HasSuffix(name, ".js") {
-				ct = "text/javascript; charset=utf-8"
-			}
-			e.assets[name] = &asset{body: b, contentType: ct}
-		}
-	})
 	prefix := e.cfg.PublicPath
 	modTime := time.Now()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -55,7 +43,15 @@ func (e *Engine) Assets() http.Handler {
 			return
 		}
 		name := strings.TrimPrefix(r.URL.Path, prefix)
-		a, ok := e.assets[name]
+		if e.dev != nil && strings.HasPrefix(name, devPrefix) {
+			e.dev.ServeHTTP(w, r, strings.TrimPrefix(name, devPrefix))
+			return
+		}
+		g := e.gen.Load()
+		a, ok := g.assets[name]
+		if !ok && g.prevAssets != nil {
+			a, ok = g.prevAssets[name]
+		}
 		if !ok {
 			http.NotFound(w, r)
 			return

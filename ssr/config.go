@@ -59,12 +59,48 @@ type Config struct {
 	// CacheMaxBytes bounds the render cache's size. Optional. Default 64 MiB.
 	CacheMaxBytes int64
 
+	// Shared render cache: a second level on Redis behind the in-process
+	// cache, shared by every replica (README, "Deployment"). Redis is never
+	// on the critical path: when it is slow, full or down, renders go on
+	// locally.
+
+	// CacheRedis is the URL of a Redis or Valkey server,
+	// redis://[:PASSWORD@]HOST:PORT/DB (rediss:// for TLS). Successful
+	// renders are stored there too, and a cold key is rendered once per
+	// cluster. Optional. Default "": no shared cache.
+	CacheRedis string
+	// CacheRedisNamespace prefixes every key, so clusters or sites can
+	// share one Redis. Optional. Default "ssrgate".
+	CacheRedisNamespace string
+	// CacheRedisTimeout bounds each Redis command; past it the render goes
+	// on locally. Optional. Default 100ms.
+	CacheRedisTimeout time.Duration
+	// CacheRedisLockWait bounds how long a miss waits for another replica
+	// that is rendering the same key before rendering it here.
+	// Optional. Default equal to RenderTimeout.
+	CacheRedisLockWait time.Duration
+	// CacheRedisCooldown is how long a replica stops asking Redis after
+	// five failed commands in a row (a circuit breaker); then one request
+	// probes it. Optional. Default 10s.
+	CacheRedisCooldown time.Duration
+
 	// Strict turns server-render failures into errors (the template fails,
 	// and the page shows it) instead of client-only fallbacks. Use it in
 	// development and CI.
 	Strict bool
-	// Dev builds unminified client bundles.
+	// Dev is development mode, for a developer's machine only: unminified
+	// client bundles; server-render errors as with Strict; ComponentsDir,
+	// DevWatch and Root's package.json and package-lock.json watched, and
+	// every change rebuilt and swapped in without a restart; pages (through
+	// Finish, Execute or HTMLRender) get a small client that reloads them
+	// after each rebuild (swapping stylesheets in place when only CSS
+	// changed) and shows build, template and render errors in an overlay
+	// with file, line and code frame. Mount Engine.Assets (or Engine.Mount)
+	// for the client's script and event stream.
 	Dev bool
+	// DevWatch lists more files or directories (for example the templates)
+	// whose changes reload the open pages in dev mode. Optional.
+	DevWatch []string
 	// Logger receives render failures and component console output.
 	// Optional. Default slog.Default().
 	Logger *slog.Logger
@@ -127,6 +163,21 @@ func (c *Config) fill() error {
 	}
 	if c.CacheMaxBytes == 0 {
 		c.CacheMaxBytes = 64 << 20
+	}
+	if c.CacheRedisNamespace == "" {
+		c.CacheRedisNamespace = "ssrgate"
+	}
+	if c.CacheRedisTimeout == 0 {
+		c.CacheRedisTimeout = 100 * time.Millisecond
+	}
+	if c.CacheRedisLockWait == 0 {
+		c.CacheRedisLockWait = c.RenderTimeout
+	}
+	if c.CacheRedisCooldown == 0 {
+		c.CacheRedisCooldown = 10 * time.Second
+	}
+	if c.CacheRedisTimeout < 0 || c.CacheRedisLockWait < 0 || c.CacheRedisCooldown < 0 {
+		return errors.New("ssr: CacheRedisTimeout, CacheRedisLockWait and CacheRedisCooldown must not be negative")
 	}
 	if c.RenderTimeout < 0 || c.AcquireTimeout < 0 || c.MaxOutputBytes < 0 || c.CacheMaxBytes < 0 {
 		return errors.New("ssr: timeouts and sizes must not be negative")

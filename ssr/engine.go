@@ -13,11 +13,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"sort"
-	"sync"
+	"sync/atomic"
 	"time"
-
-	"github.com/dop251/goja"
 
 	"github.com/ssrgate/ssrgate/internal/bundle"
 	"github.com/ssrgate/ssrgate/internal/island"
@@ -29,15 +26,9 @@ import (
 type Engine struct {
 	cfg   Config
 	log   *slog.Logger
-	build *bundle.Result
-	pool  *jsvm.Pool
-	names []string
-	known map[string]bundle.Component
-	src   map[string]string // component name -> URL of its client entry
+	gen   atomic.Pointer[generation] // the current build; see generation
 	cache *renderCache
-
-	assetsOnce sync.Once
-	assets     map[string]*asset
+	dev   *devServer // nil outside dev mode
 
 	pages templatePools // pooled template clones of the fast page path (page.go)
 }
@@ -50,44 +41,57 @@ func New(cfg Config) (*Engine, error) {
 		return nil, err
 	}
 	start := time.Now()
-	res, err := bundle.Build(bundle.Options{
+	builder := bundle.NewBuilder(bundleOptions(cfg))
+	res, err := builder.Build()
+	if err != nil {
+		builder.Close()
+		return nil, err
+	}
+	g, err := newGeneration(cfg, res)
+	if err != nil {
+		builder.Close()
+		return nil, err
+	}
+	e := &Engine{cfg: cfg, log: cfg.Logger}
+	e.gen.Store(g)
+	e.cache = newRenderCache(cfg)
+	if e.cache.l2, err = newSharedLevel(cfg); err != nil {
+		g.retire()
+		builder.Close()
+		return nil, err
+	}
+	if cfg.Dev {
+		if e.dev, err = startDev(e, builder); err != nil {
+			g.retire()
+			e.cache.close()
+			return nil, err
+		}
+	} else {
+		builder.Close()
+	}
+	e.log.Info("ssr engine ready", "components", len(g.names), "build", res.BuildID,
+		"runtimes", cfg.PoolSize, "took", time.Since(start).Round(time.Millisecond))
+	return e, nil
+}
+
+// bundleOptions maps Config to the bundler's options.
+func bundleOptions(cfg Config) bundle.Options {
+	return bundle.Options{
 		ComponentsDir: cfg.ComponentsDir,
 		Root:          cfg.Root,
 		PublicPath:    cfg.PublicPath,
 		Dev:           cfg.Dev,
 		Plugins:       frameworkPlugins(cfg),
-	})
-	if err != nil {
-		return nil, err
 	}
-	prog, err := jsvm.Compile("ssrgate-server.js", res.Server)
-	if err != nil {
-		return nil, explainLoadError(res, "compile", err)
-	}
-	pool, err := jsvm.NewPool(jsvm.Config{Size: cfg.PoolSize, Programs: []*goja.Program{prog}, Logger: cfg.Logger, MaxUses: cfg.RuntimeMaxRenders, MaxCharge: cfg.RuntimeMaxHTMLBytes})
-	if err != nil {
-		var je *jsvm.JSError
-		if errors.As(err, &je) {
-			return nil, explainLoadError(res, "load", err)
-		}
-		return nil, fmt.Errorf("start runtimes: %w", err)
-	}
-	e := &Engine{cfg: cfg, log: cfg.Logger, build: res, pool: pool, known: map[string]bundle.Component{}, src: map[string]string{}}
-	for _, c := range res.Components {
-		e.names = append(e.names, c.Name)
-		e.known[c.Name] = c
-		e.src[c.Name] = cfg.PublicPath + res.Manifest.Components[c.Name].JS
-	}
-	sort.Strings(e.names)
-	e.cache = newRenderCache(cfg)
-	e.log.Info("ssr engine ready", "components", len(e.names), "build", res.BuildID,
-		"runtimes", cfg.PoolSize, "took", time.Since(start).Round(time.Millisecond))
-	return e, nil
 }
 
-// Close stops the runtime pool. Renders after Close fail.
+// Close stops the runtime pool (once renders in flight are done) and, in dev
+// mode, the file watcher. Renders after Close fail.
 func (e *Engine) Close() error {
-	e.pool.Close()
+	if e.dev != nil {
+		e.dev.close()
+	}
+	e.gen.Load().retire()
 	e.cache.close()
 	return nil
 }
@@ -98,13 +102,13 @@ func (e *Engine) Close() error {
 func (e *Engine) PoolSize() int { return e.cfg.PoolSize }
 
 // Components lists the component names, sorted.
-func (e *Engine) Components() []string { return append([]string(nil), e.names...) }
+func (e *Engine) Components() []string { return append([]string(nil), e.gen.Load().names...) }
 
 // BuildID identifies the current bundle; it is part of every cache key.
-func (e *Engine) BuildID() string { return e.build.BuildID }
+func (e *Engine) BuildID() string { return e.gen.Load().build.BuildID }
 
 // Manifest describes the browser assets of every component.
-func (e *Engine) Manifest() bundle.Manifest { return e.build.Manifest }
+func (e *Engine) Manifest() bundle.Manifest { return e.gen.Load().build.Manifest }
 
 // RenderOptions tune one render.
 type RenderOptions struct {
@@ -124,37 +128,51 @@ func (e *Engine) Render(ctx context.Context, name string, props any) (string, er
 
 // RenderWith is Render with per-call options.
 func (e *Engine) RenderWith(ctx context.Context, name string, props any, opts RenderOptions) (string, error) {
-	if _, ok := e.known[name]; !ok {
-		return "", unknownComponent(name, e.names)
+	g := e.current()
+	if g == nil {
+		return "", errClosed
+	}
+	defer g.release()
+	if _, ok := g.known[name]; !ok {
+		return "", unknownComponent(name, g.names)
 	}
 	propsJSON, err := island.EncodeProps(props)
 	if err != nil {
 		return "", &RenderError{Component: name, Reason: ReasonError, Err: err}
 	}
-	r, err := e.render(ctx, name, propsJSON, opts)
+	r, err := e.render(ctx, g, name, propsJSON, opts)
 	if err != nil {
 		return "", err
 	}
 	return r.html, nil
 }
 
-// render renders through the cache, or directly when caching is off.
-func (e *Engine) render(ctx context.Context, name string, propsJSON []byte, opts RenderOptions) (*rendered, error) {
+// render renders through the cache, or directly when caching is off, on
+// generation g (which the caller holds).
+func (e *Engine) render(ctx context.Context, g *generation, name string, propsJSON []byte, opts RenderOptions) (*rendered, error) {
 	if opts.NoCache || e.cfg.CacheTTL < 0 {
-		html, err := e.renderJS(ctx, name, propsJSON)
+		html, err := e.renderJS(ctx, g, name, propsJSON)
 		if err != nil {
 			return nil, err
 		}
 		return &rendered{html: html}, nil
 	}
-	return e.cache.get(ctx, e.build.BuildID, name, propsJSON, opts.CacheTTL, e.renderJS)
+	return e.cache.get(ctx, g.build.BuildID, name, propsJSON, opts.CacheTTL, func(ctx context.Context, name string, propsJSON []byte) (string, error) {
+		return e.renderJS(ctx, g, name, propsJSON)
+	})
 }
 
-// renderJS runs one render in a pooled runtime.
-func (e *Engine) renderJS(ctx context.Context, name string, propsJSON []byte) (string, error) {
+// renderJS runs one render in a runtime of generation g. It takes its own
+// reference: a background cache refresh may run after the caller's
+// reference is gone, and fails then if g has been replaced.
+func (e *Engine) renderJS(ctx context.Context, g *generation, name string, propsJSON []byte) (string, error) {
+	if !g.acquire() {
+		return "", &RenderError{Component: name, Reason: ReasonError, Err: errReplaced}
+	}
+	defer g.release()
 	start := time.Now()
 	actx, cancel := context.WithTimeout(ctx, e.cfg.AcquireTimeout)
-	vm, err := e.pool.Acquire(actx)
+	vm, err := g.pool.Acquire(actx)
 	cancel()
 	if err != nil {
 		metrics.fallback(name, ReasonBusy)
@@ -162,7 +180,7 @@ func (e *Engine) renderJS(ctx context.Context, name string, propsJSON []byte) (s
 			Err: fmt.Errorf("no JS runtime free within %s (pool size %d): %w", e.cfg.AcquireTimeout, e.cfg.PoolSize, err)}
 	}
 	metrics.poolWait.Observe(time.Since(start).Seconds())
-	defer e.pool.Release(vm)
+	defer g.pool.Release(vm)
 
 	rctx, cancel := context.WithTimeout(ctx, e.cfg.RenderTimeout)
 	defer cancel()
@@ -204,10 +222,7 @@ func Build(cfg Config, outDir string) (BuildInfo, error) {
 	if err := cfg.fill(); err != nil {
 		return BuildInfo{}, err
 	}
-	res, err := bundle.Build(bundle.Options{
-		ComponentsDir: cfg.ComponentsDir, Root: cfg.Root, PublicPath: cfg.PublicPath,
-		Dev: cfg.Dev, Plugins: frameworkPlugins(cfg),
-	})
+	res, err := bundle.Build(bundleOptions(cfg))
 	if err != nil {
 		return BuildInfo{}, err
 	}

@@ -10,6 +10,11 @@ import (
 // components directory does not define.
 var ErrUnknownComponent = errors.New("unknown component")
 
+var (
+	errClosed   = errors.New("ssr: engine closed")
+	errReplaced = errors.New("the build was replaced by a newer one during the render")
+)
+
 // Fallback reasons: why an island was not rendered on the server. They label
 // metrics and the island's data-fallback attribute.
 const (
@@ -28,8 +33,15 @@ type RenderError struct {
 	Err   error
 }
 
+// Error is "render NAME: message", followed by the position in the
+// component's sources where it threw, when the stack has one: the first
+// frame outside node_modules, "(at components/X.jsx:3:9)".
 func (e *RenderError) Error() string {
-	return fmt.Sprintf("render %s: %v", e.Component, e.Err)
+	s := fmt.Sprintf("render %s: %v", e.Component, e.Err)
+	if f := userFrame(e.Stack); f != nil {
+		s += " (at " + f[1] + ":" + f[2] + ":" + f[3] + ")"
+	}
+	return s
 }
 
 func (e *RenderError) Unwrap() error { return e.Err }

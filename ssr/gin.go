@@ -89,6 +89,9 @@ func (h htmlInstance) Render(w http.ResponseWriter) error {
 
 // fail answers 500 for a failed template.
 func (h htmlInstance) fail(w http.ResponseWriter, err error) error {
+	if h.e.WriteDevError(w, http.StatusInternalServerError, err) {
+		return err
+	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.WriteHeader(http.StatusInternalServerError)
 	msg := "500 internal server error\n"

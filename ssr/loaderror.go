@@ -52,8 +52,8 @@ func (e *LoadError) Error() string {
 
 func (e *LoadError) Unwrap() error { return e.Err }
 
-// stackFrame matches a position in a stack trace: "(file:line:col)" or "at file:line:col".
-var stackFrame = regexp.MustCompile(`(?:\(|at )([^()\s]+):(\d+):\d+`)
+// loadStackFrame matches a position in a stack trace: "(file:line:col)" or "at file:line:col".
+var loadStackFrame = regexp.MustCompile(`(?:\(|at )([^()\s]+):(\d+):\d+`)
 
 // explainLoadError turns a compile or load failure of the server bundle into a *LoadError.
 func explainLoadError(res *bundle.Result, stage string, err error) error {
@@ -64,7 +64,7 @@ func explainLoadError(res *bundle.Result, stage string, err error) error {
 	case errors.As(err, &se) && se.File != "":
 		le.File, le.Line = se.File, se.FileLine
 	case errors.As(err, &je):
-		for _, m := range stackFrame.FindAllStringSubmatch(je.Stack, -1) {
+		for _, m := range loadStackFrame.FindAllStringSubmatch(je.Stack, -1) {
 			f := m[1]
 			if strings.HasPrefix(f, "jsvm/") || strings.HasPrefix(f, "ssrgate") || strings.Contains(f, "native") {
 				continue

@@ -72,7 +72,7 @@ func (e *Engine) registerPoolMetrics() {
 		stat := func(f func(jsvm.Stats) float64) func() float64 {
 			return func() float64 {
 				if e := activeEngine.Load(); e != nil {
-					return f(e.pool.Stats())
+					return f(e.gen.Load().pool.Stats())
 				}
 				return 0
 			}

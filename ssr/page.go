@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/ssrgate/ssrgate/internal/bundle"
 	"github.com/ssrgate/ssrgate/internal/island"
 )
 
@@ -49,8 +50,11 @@ import (
 type pageState struct {
 	e *Engine
 
-	Ctx     context.Context
-	Nonce   string
+	Ctx   context.Context
+	Nonce string
+	// gen is the build the page executes on, held (acquired) from before
+	// the template runs until the page is finished.
+	gen     *generation
 	Islands []island.Found
 	Status  int
 
@@ -132,7 +136,11 @@ var islandMarks = func() []string {
 func islandMark(i int) string { return "<!--ssrgate:island:" + strconv.Itoa(i) + "-->" }
 
 func (p *pageState) component(name string, props any, opts ...string) (template.HTML, error) {
-	is, r, err := p.e.island(p.Ctx, name, props, opts...)
+	o, err := island.ParseOptions(opts...)
+	if err != nil {
+		return "", fmt.Errorf("component %s: %w", name, err)
+	}
+	is, r, err := p.e.islandOn(p.Ctx, p.gen, o, name, props)
 	if err != nil {
 		return "", err
 	}
@@ -213,7 +221,7 @@ func (p *pageState) finish() {
 		}
 	}
 	if firstHead >= 0 || lastScripts >= 0 {
-		p.e.pageTags(&p.head, &p.tail, p.Islands)
+		p.e.pageTags(p.gen.build.Manifest, &p.head, &p.tail, p.Islands)
 	}
 	prev := 0
 	for i, s := range p.slots {
@@ -232,6 +240,9 @@ func (p *pageState) finish() {
 		prev = s.at + len(s.mark)
 	}
 	p.segs = append(p.segs, segment{b: page[prev:]})
+	if lastScripts < 0 && p.e.dev != nil { // no {{ ssrScripts }}: the dev client goes last
+		p.segs = append(p.segs, segment{b: p.e.devTag(false, nil)})
+	}
 }
 
 // sortSlots orders slots by offset (insertion sort: a page has few, and
@@ -248,8 +259,7 @@ func sortSlots(s []slot) {
 // for, given the page's islands: stylesheets of every island, module
 // preloads of the runtime and of islands that hydrate on load, and the
 // island runtime unless every island is static.
-func (e *Engine) pageTags(head, scripts *bytes.Buffer, islands []island.Found) {
-	man := e.build.Manifest
+func (e *Engine) pageTags(man bundle.Manifest, head, scripts *bytes.Buffer, islands []island.Found) {
 	pub := e.cfg.PublicPath
 	var cssBuf, jsBuf [16]string
 	css, preload := cssBuf[:0], jsBuf[:0]
@@ -296,6 +306,7 @@ func (e *Engine) pageTags(head, scripts *bytes.Buffer, islands []island.Found) {
 		scripts.WriteString(man.Runtime)
 		scripts.WriteString(`"></script>`)
 	}
+	e.devTag(true, scripts)
 }
 
 // appendNew appends s to list unless list holds it (pages have few assets,
@@ -483,16 +494,26 @@ func (e *Engine) ExecutePage(ctx context.Context, t *template.Template, name str
 		return e.executeSlow(t, name, data)
 	}
 	x.st.reset(ctx)
+	g := e.current()
+	if g == nil {
+		tp.put(x)
+		return nil, errClosed
+	}
+	x.st.gen = g
 	if name == "" {
 		err = x.t.Execute(&x.st.buf, data)
 	} else {
 		err = x.t.ExecuteTemplate(&x.st.buf, name, data)
 	}
+	if err == nil {
+		x.st.finish()
+	}
+	x.st.gen = nil
+	g.release()
 	if err != nil {
 		tp.put(x)
 		return nil, err
 	}
-	x.st.finish()
 	n := 0
 	for _, s := range x.st.segs {
 		n += len(s.b) + len(s.s)

@@ -65,6 +65,7 @@ func (r *rendered) size() int64 { return int64(2*len(r.html) + r.propsLen + 256)
 type renderCache struct {
 	c   *cache.Cache[*rendered]
 	ttl time.Duration
+	l2  sharedLevel // nil: no second level (l2.go)
 }
 
 func newRenderCache(cfg Config) *renderCache {
@@ -98,7 +99,7 @@ func (r *renderCache) get(ctx context.Context, buildID, name string, propsJSON [
 		ttl = r.ttl
 	}
 	res, status, err := r.c.Get(ctx, cacheKey(buildID, name, propsJSON), ttl, func(ctx context.Context) (*rendered, error) {
-		html, err := render(ctx, name, propsJSON)
+		html, err := r.load(ctx, buildID, name, propsJSON, ttl, render)
 		if err != nil {
 			return nil, err
 		}
@@ -108,4 +109,9 @@ func (r *renderCache) get(ctx context.Context, buildID, name string, propsJSON [
 	return res, err
 }
 
-func (r *renderCache) close() { r.c.Close() }
+func (r *renderCache) close() {
+	r.c.Close()
+	if r.l2 != nil {
+		r.l2.close()
+	}
+}

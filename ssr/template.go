@@ -108,21 +108,32 @@ func (e *Engine) island(ctx context.Context, name string, props any, opts ...str
 	if err != nil {
 		return island.Island{}, nil, fmt.Errorf("component %s: %w", name, err)
 	}
-	if _, ok := e.known[name]; !ok {
-		return island.Island{}, nil, unknownComponent(name, e.names)
+	g := e.current()
+	if g == nil {
+		return island.Island{}, nil, errClosed
+	}
+	defer g.release()
+	return e.islandOn(ctx, g, o, name, props)
+}
+
+// islandOn is island on generation g, which the caller holds: a page
+// pins one generation, so all its islands and its tags come from one build.
+func (e *Engine) islandOn(ctx context.Context, g *generation, o island.Options, name string, props any) (island.Island, *rendered, error) {
+	if _, ok := g.known[name]; !ok {
+		return island.Island{}, nil, unknownComponent(name, g.names)
 	}
 	propsJSON, err := island.EncodeProps(props)
 	if err != nil {
 		return island.Island{}, nil, fmt.Errorf("component %s: %w", name, err)
 	}
-	is := island.Island{Component: name, Props: propsJSON, Options: o, Src: e.src[name]}
+	is := island.Island{Component: name, Props: propsJSON, Options: o, Src: g.src[name]}
 	if o.ClientOnly {
 		return is, nil, nil
 	}
-	r, err := e.render(ctx, name, propsJSON, RenderOptions{CacheTTL: o.CacheTTL, NoCache: o.NoCache})
+	r, err := e.render(ctx, g, name, propsJSON, RenderOptions{CacheTTL: o.CacheTTL, NoCache: o.NoCache})
 	if err != nil {
 		var re *RenderError
-		if e.cfg.Strict || !errors.As(err, &re) {
+		if e.cfg.Strict || e.cfg.Dev || !errors.As(err, &re) {
 			return island.Island{}, nil, err
 		}
 		e.log.Error("server render failed; island falls back to client rendering",
@@ -159,14 +170,14 @@ func (e *Engine) Finish(page []byte) []byte {
 func (e *Engine) finish(w io.Writer, page []byte) bool {
 	head := bytes.Index(page, []byte(headMarker))
 	scripts := bytes.LastIndex(page, []byte(scriptsMarker))
-	if head < 0 && scripts < 0 {
+	if head < 0 && scripts < 0 && e.dev == nil {
 		return false
 	}
 	from := 0
 	if head >= 0 {
 		from = head
 	}
-	man := e.build.Manifest
+	man := e.gen.Load().build.Manifest
 	pub := e.cfg.PublicPath
 	seenCSS, seenJS := map[string]bool{}, map[string]bool{}
 	var css, preload []string
@@ -207,6 +218,7 @@ func (e *Engine) finish(w io.Writer, page []byte) bool {
 		}
 		scriptTags.WriteString(`<script type="module" src="` + pub + man.Runtime + `"></script>`)
 	}
+	devTag := e.devTag(scripts >= 0 && scripts > head, &scriptTags)
 	// Splice: page with the head marker (if any) and the last scripts
 	// marker (if any, and after the head) replaced.
 	type cut struct {
@@ -227,6 +239,7 @@ func (e *Engine) finish(w io.Writer, page []byte) bool {
 		prev = c.at + c.n
 	}
 	w.Write(page[prev:])
+	w.Write(devTag)
 	return true
 }
 

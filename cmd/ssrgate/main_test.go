@@ -68,8 +68,8 @@ func TestRenderEnv(t *testing.T) {
 	if out, errOut, code := runCmd("render", "Hello"); code != 0 || !strings.Contains(out, "Hello") {
 		t.Fatalf("env config: %d %q %q", code, out, errOut)
 	}
-	t.Setenv("SSRGATE_POOL_SIZE", "many")
-	if _, errOut, code := runCmd("render", "Hello"); code != 1 || !strings.Contains(errOut, "SSRGATE_POOL_SIZE") {
+	t.Setenv("SSRGATE_RENDER_TIMEOUT", "many")
+	if _, errOut, code := runCmd("render", "Hello"); code != 1 || !strings.Contains(errOut, "SSRGATE_RENDER_TIMEOUT") {
 		t.Fatalf("bad env value: %d %q", code, errOut)
 	}
 }

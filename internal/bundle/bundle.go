@@ -102,6 +102,9 @@ func FormatMessage(m api.Message) string {
 	if m.PluginName != "" {
 		text = "[" + m.PluginName + "] " + text
 	}
+	if cmd := installHint(m.Text); cmd != "" {
+		text += " (is it installed? run: " + cmd + ")"
+	}
 	if m.Location == nil {
 		return text
 	}
@@ -135,39 +138,35 @@ func (o *Options) fill() error {
 }
 
 // Build discovers the components and bundles them for server and browser.
+// A Builder does the same repeatedly, reusing esbuild's incremental state.
 func Build(opts Options) (*Result, error) {
-	if err := opts.fill(); err != nil {
-		return nil, err
+	b := NewBuilder(opts)
+	defer b.Close()
+	return b.Build()
+}
+
+// withSFC adds the Vue SFC compiler plugin when some component is a .vue file.
+func withSFC(opts Options, comps []Component) (Options, error) {
+	if !needsSFC(comps) {
+		return opts, nil
 	}
-	comps, err := Discover(opts.ComponentsDir)
+	vue, err := sfcCompiler(filepath.Join(opts.Root, "node_modules"))
 	if err != nil {
-		return nil, err
+		return opts, err
 	}
-	if len(comps) == 0 {
-		return nil, fmt.Errorf("no components found in %s: add e.g. Hello.jsx with a default export", opts.ComponentsDir)
-	}
-	if needsSFC(comps) {
-		vue, err := sfcCompiler(filepath.Join(opts.Root, "node_modules"))
-		if err != nil {
-			return nil, err
+	extra := opts.Plugins
+	opts.Plugins = func(server bool) []api.Plugin {
+		ps := []api.Plugin{vue.Plugin(vuesfc.PluginOptions{SSR: server, Root: opts.Root})}
+		if extra != nil {
+			ps = append(ps, extra(server)...)
 		}
-		extra := opts.Plugins
-		opts.Plugins = func(server bool) []api.Plugin {
-			ps := []api.Plugin{vue.Plugin(vuesfc.PluginOptions{SSR: server, Root: opts.Root})}
-			if extra != nil {
-				ps = append(ps, extra(server)...)
-			}
-			return ps
-		}
+		return ps
 	}
-	res := &Result{Components: comps}
-	if res.Server, res.serverMeta, err = buildServer(opts, comps); err != nil {
-		return nil, err
-	}
-	res.root = opts.Root
-	if res.Client, res.Manifest, err = buildClient(opts, comps); err != nil {
-		return nil, err
-	}
+	return opts, nil
+}
+
+// buildID hashes every output byte.
+func buildID(res *Result) string {
 	h := sha256.New()
 	h.Write([]byte(res.Server))
 	keys := make([]string, 0, len(res.Client))
@@ -179,9 +178,7 @@ func Build(opts Options) (*Result, error) {
 		h.Write([]byte(k))
 		h.Write(res.Client[k])
 	}
-	res.BuildID = hex.EncodeToString(h.Sum(nil))[:16]
-	res.Manifest.BuildID = res.BuildID
-	return res, nil
+	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
 // common returns the options both builds share.
@@ -205,11 +202,23 @@ func common(opts Options) api.BuildOptions {
 		AssetNames: "assets/[name]-[hash]",
 		// Components outside Root (a temp dir, a sibling checkout) still
 		// resolve react and vue from Root's node_modules.
-		NodePaths:  []string{filepath.Join(opts.Root, "node_modules")},
-		PublicPath: opts.PublicPath,
-		JSX:        api.JSXAutomatic,
-		Charset:    api.CharsetUTF8,
+		NodePaths: []string{filepath.Join(opts.Root, "node_modules")},
+		// A node_modules that is itself a symlink (a shared install, a CI
+		// cache) is read through the link: esbuild names modules by their
+		// path relative to Root, and the link's target would put where it
+		// points (and how deep Root is) into the output and the build id,
+		// so two replicas built from the same sources would disagree.
+		PreserveSymlinks: linkedNodeModules(opts.Root),
+		PublicPath:       opts.PublicPath,
+		JSX:              api.JSXAutomatic,
+		Charset:          api.CharsetUTF8,
 	}
+}
+
+// linkedNodeModules reports whether root/node_modules is a symlink.
+func linkedNodeModules(root string) bool {
+	fi, err := os.Lstat(filepath.Join(root, "node_modules"))
+	return err == nil && fi.Mode()&os.ModeSymlink != 0
 }
 
 // NodeOptions returns the server build's settings (JSX, defines, loaders,
@@ -227,7 +236,7 @@ func NodeOptions(root string) api.BuildOptions {
 	return o
 }
 
-func buildServer(opts Options, comps []Component) (string, string, error) {
+func serverOptions(opts Options, comps []Component) api.BuildOptions {
 	o := common(opts)
 	o.EntryPoints = []string{"ssrgate:server"}
 	o.Format = api.FormatIIFE
@@ -254,12 +263,15 @@ func buildServer(opts Options, comps []Component) (string, string, error) {
 	o.Outdir = opts.Root
 	o.Sourcemap = api.SourceMapInline
 	o.SourcesContent = api.SourcesContentExclude
+	o.Metafile = true // for Result.ComponentsUsing
 	o.Plugins = []api.Plugin{entriesPlugin(opts, comps, true), reactServerPlugin(), patchPlugin(), nodeBuiltinsPlugin(opts.Root)}
 	if opts.Plugins != nil {
 		o.Plugins = append(o.Plugins, opts.Plugins(true)...)
 	}
-	o.Metafile = true // for ComponentsUsing
-	r := api.Build(o)
+	return o
+}
+
+func serverOutput(r api.BuildResult) (string, string, error) {
 	if len(r.Errors) > 0 {
 		return "", "", &Error{Stage: "server", Messages: r.Errors}
 	}
@@ -271,7 +283,7 @@ func buildServer(opts Options, comps []Component) (string, string, error) {
 	return "", "", errors.New("server build produced no JavaScript")
 }
 
-func buildClient(opts Options, comps []Component) (map[string][]byte, Manifest, error) {
+func clientOptions(opts Options, comps []Component) api.BuildOptions {
 	o := common(opts)
 	o.EntryPointsAdvanced = []api.EntryPoint{{InputPath: "ssrgate:runtime", OutputPath: "runtime"}}
 	for _, c := range comps {
@@ -297,11 +309,14 @@ func buildClient(opts Options, comps []Component) (map[string][]byte, Manifest, 
 	if opts.Plugins != nil {
 		o.Plugins = append(o.Plugins, opts.Plugins(false)...)
 	}
-	r := api.Build(o)
+	return o
+}
+
+func clientOutput(r api.BuildResult, opts Options, comps []Component) (map[string][]byte, Manifest, error) {
 	if len(r.Errors) > 0 {
 		return nil, Manifest{}, &Error{Stage: "client", Messages: r.Errors}
 	}
-	outdir := o.Outdir
+	outdir := filepath.Join(opts.Root, ".ssrgate-out")
 	files := make(map[string][]byte, len(r.OutputFiles))
 	for _, f := range r.OutputFiles {
 		rel, err := filepath.Rel(outdir, f.Path)

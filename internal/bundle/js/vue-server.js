@@ -4,10 +4,12 @@
 // A new app per render keeps requests isolated: Vue apps hold state
 // (provides, config, plugins) that must not leak between renders.
 //
-// Vue's production build hands an error thrown in setup(), a render
-// function or a hook to app.config.errorHandler and, without one, only logs
-// it and renders <!---->. A React component that throws fails its render;
-// so must a Vue one: the first error that reaches the app (one no
+// Vue's production build logs an error thrown in setup(), a render function
+// or a hook and renders nothing in its place. It must reach ssrgate instead,
+// which falls the island back to browser rendering (or, in strict and dev
+// mode, shows the error with its source position), as for React. The
+// config flag throwUnhandledErrorInProduction misses errors of async hooks
+// (serverPrefetch), so the first error that reaches the app (one no
 // component's onErrorCaptured stopped) rejects the render.
 import { createSSRApp } from "vue";
 import { renderToString } from "vue/server-renderer";
