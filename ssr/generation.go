@@ -1,6 +1,7 @@
 package ssr
 
 import (
+	"errors"
 	"fmt"
 	"mime"
 	"path"
@@ -41,10 +42,14 @@ type generation struct {
 func newGeneration(cfg Config, res *bundle.Result) (*generation, error) {
 	prog, err := jsvm.Compile("ssrgate-server.js", res.Server)
 	if err != nil {
-		return nil, fmt.Errorf("compile server bundle: %w", err)
+		return nil, explainLoadError(res, "compile", err)
 	}
 	pool, err := jsvm.NewPool(poolConfig(cfg, prog))
 	if err != nil {
+		var je *jsvm.JSError
+		if errors.As(err, &je) { // the bundle threw while its modules were initialised
+			return nil, explainLoadError(res, "load", err)
+		}
 		return nil, fmt.Errorf("start runtimes: %w", err)
 	}
 	g := &generation{build: res, pool: pool, known: map[string]bundle.Component{}, src: map[string]string{}}

@@ -44,9 +44,10 @@ func TestRender(t *testing.T) {
 	}{
 		{append([]string{"render"}, append(engineArgs, "Hello", `{"name":"cli"}`)...), 0, "<p>Hello, <!-- -->cli<!-- -->!</p>", "", "bare HTML, no wrapper"},
 		{append([]string{"render"}, append(engineArgs, "Hello")...), 0, "<p>Hello, <!-- -->world<!-- -->!</p>", "", "props optional"},
-		{append([]string{"render"}, append(engineArgs, "Nope")...), 1, "", `unknown component "Nope": known components are Broken, Hello, Slow`, "unknown"},
+		{append([]string{"render"}, append(engineArgs, "Nope")...), 1, "", `unknown component "Nope": known components are Broken, Hello, Slow, VueBroken`, "unknown"},
 		{append([]string{"render"}, append(engineArgs, "Hello", `{"name":`)...), 1, "", "PROPS_JSON is not valid JSON", "bad JSON"},
 		{append([]string{"render"}, append(engineArgs, "Broken")...), 1, "", "Broken.jsx:2", "JS error with mapped stack"},
+		{append([]string{"render"}, append(engineArgs, "VueBroken")...), 1, "", "VueBroken.vue:4", "Vue setup error fails the render, stack mapped to the .vue file"},
 		{append([]string{"render"}, engineArgs...), 1, "", "want a component NAME", "no name"},
 		{[]string{"render", "--components", "testdata/nowhere", "Hello"}, 1, "", "components directory testdata/nowhere does not exist", "missing dir"},
 		{[]string{"frobnicate"}, 2, "", `unknown command "frobnicate"`, "unknown command"},
@@ -76,7 +77,7 @@ func TestRenderEnv(t *testing.T) {
 func TestBuild(t *testing.T) {
 	out := t.TempDir()
 	stdout, stderr, code := runCmd(append(append([]string{"build"}, engineArgs...), "--out", out)...)
-	if code != 0 || !strings.Contains(stdout, "built 3 components") {
+	if code != 0 || !strings.Contains(stdout, "built 4 components") {
 		t.Fatalf("build: %d %q %q", code, stdout, stderr)
 	}
 	man, err := os.ReadFile(filepath.Join(out, "manifest.json"))
