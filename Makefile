@@ -8,12 +8,20 @@ GO   ?= go
 # Tests that need node, Chromium, redis-server or the snippet interpreters fail instead of skipping under make test.
 TEST_ENV := SSRGATE_REQUIRE_NODE=1 SSRGATE_REQUIRE_BROWSER=1 SSRGATE_REQUIRE_REDIS=1 SSRGATE_REQUIRE_CLIENTS=1
 
-.PHONY: run test build bench setup chromium redis clients vet
+.PHONY: run test build bench setup chromium redis clients vet libcorpus
 
 setup: node_modules/.package-lock.json
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
+	@touch $@
+
+# The real-library corpus (internal/libcorpus) pins its own packages, apart from the demo's.
+LIBCORPUS := internal/libcorpus/testdata
+libcorpus: $(LIBCORPUS)/node_modules/.package-lock.json
+
+$(LIBCORPUS)/node_modules/.package-lock.json: $(LIBCORPUS)/package.json $(LIBCORPUS)/package-lock.json
+	npm ci --no-audit --no-fund --prefix $(LIBCORPUS)
 	@touch $@
 
 # Debian's Chromium, for the end-to-end browser test (never a downloaded browser).
@@ -56,5 +64,5 @@ clients:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y python3 python3-requests python3-django php-cli php-curl ruby; }
 
-test: setup chromium redis clients vet
+test: setup libcorpus chromium redis clients vet
 	$(TEST_ENV) $(GO) test -race -count=1 -timeout 20m ./...

@@ -69,6 +69,47 @@ type Config struct {
 	// second request on. Optional. Default 32 MiB. Negative: no cache.
 	CompressCacheMaxBytes int64
 
+	// Containment: what bounds one misbehaving component (see README "When
+	// components misbehave").
+
+	// RenderMaxAllocBytes bounds the heap one render may allocate, measured
+	// by a watchdog on runtime/metrics; past it the render is interrupted
+	// and its island falls back ("memory"). Concurrent renders share each
+	// interval's allocations evenly. Optional. Default 512 MiB. Negative:
+	// no bound.
+	RenderMaxAllocBytes int64
+	// MaxHeapBytes bounds the process heap: while it is over, the running
+	// render that allocated most is interrupted ("memory"). Optional.
+	// Default: no bound. Set it below the container's memory limit.
+	MaxHeapBytes int64
+	// MaxStuckRuntimes bounds the runtimes abandoned at the deadline while
+	// stuck inside a built-in; past it they are not replaced until one
+	// returns, and Ready reports the lost capacity. Optional. Default
+	// PoolSize.
+	MaxStuckRuntimes int
+	// ComponentMaxRuntimes bounds the runtimes one component may hold at
+	// once, so a component that loops cannot take every runtime from the
+	// others. Optional. Default PoolSize-1 (at least 1).
+	ComponentMaxRuntimes int
+	// BreakerFailures opens a component's circuit breaker after this many
+	// timeouts, errors, memory kills or crashes within BreakerWindow: the
+	// component then renders in the browser only ("breaker") for
+	// BreakerCooldown, after which one render tries it again. Optional.
+	// Default 5. Negative: no breaker.
+	BreakerFailures int
+	// BreakerWindow is the window BreakerFailures are counted in.
+	// Optional. Default 30s.
+	BreakerWindow time.Duration
+	// BreakerCooldown is how long an open breaker keeps a component
+	// client-only. Optional. Default 30s.
+	BreakerCooldown time.Duration
+	// FreshRuntimePerRender gives every render a runtime no other render
+	// has used (pre-warmed in the background), so module-level state of a
+	// component (a variable holding the last props, a memo cache) cannot
+	// carry one visitor's data into another's page. It costs a runtime
+	// build per render (see README). Optional. Default off.
+	FreshRuntimePerRender bool
+
 	// Shared render cache: a second level on Redis behind the in-process
 	// cache, shared by every replica (README, "Deployment"). Redis is never
 	// on the critical path: when it is slow, full or down, renders go on
@@ -183,6 +224,27 @@ func (c *Config) fill() error {
 	}
 	if c.CompressCacheMaxBytes == 0 {
 		c.CompressCacheMaxBytes = 32 << 20
+	}
+	if c.RenderMaxAllocBytes == 0 {
+		c.RenderMaxAllocBytes = 512 << 20
+	}
+	if c.MaxStuckRuntimes == 0 {
+		c.MaxStuckRuntimes = c.PoolSize
+	}
+	if c.ComponentMaxRuntimes == 0 {
+		c.ComponentMaxRuntimes = max(1, c.PoolSize-1)
+	}
+	if c.BreakerFailures == 0 {
+		c.BreakerFailures = 5
+	}
+	if c.BreakerWindow == 0 {
+		c.BreakerWindow = 30 * time.Second
+	}
+	if c.BreakerCooldown == 0 {
+		c.BreakerCooldown = 30 * time.Second
+	}
+	if c.ComponentMaxRuntimes < 0 || c.MaxStuckRuntimes < 0 || c.BreakerWindow < 0 || c.BreakerCooldown < 0 || c.MaxHeapBytes < 0 {
+		return errors.New("ssr: containment bounds must not be negative (only RenderMaxAllocBytes and BreakerFailures may be, to turn them off)")
 	}
 	if c.CacheRedisNamespace == "" {
 		c.CacheRedisNamespace = "ssrgate"

@@ -99,7 +99,17 @@ func startDev(e *Engine, b *bundle.Builder) (*devServer, error) {
 	}
 	d.wg.Add(1)
 	go d.loop()
+	e.log.Info("dev: watching for changes", "components", d.display(comp), "packages", d.display(filepath.Join(root, "package.json")))
 	return d, nil
+}
+
+// brokenAtStart records a build error of the first build: the pages show it
+// until a save fixes it.
+func (d *devServer) brokenAtStart(err error) {
+	d.setErrs("components", err)
+	for _, de := range d.currentErrs() {
+		d.e.log.Error("dev: " + de.Kind + " error: " + de.location() + de.Message + " (fix it and save: dev mode rebuilds)")
+	}
 }
 
 // WatchDev, in dev mode, watches more files or directories (recursively)
@@ -140,6 +150,7 @@ func (d *devServer) watch(reload func() error, p string) error {
 	d.mu.Lock()
 	d.groups = append(d.groups, &devGroup{paths: []string{abs}, reload: reload})
 	d.mu.Unlock()
+	d.e.log.Info("dev: watching for changes", "path", d.display(abs))
 	return nil
 }
 
@@ -539,7 +550,8 @@ func (e *Engine) WriteDevError(w http.ResponseWriter, status int, err error) boo
 	if e.dev == nil {
 		return false
 	}
-	errs := e.describe(err)
+	// A broken build comes first: it is likely why the page failed.
+	errs := append(e.dev.currentErrs(), e.describe(err)...)
 	b, _ := json.Marshal(errs)
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -364,4 +365,78 @@ func TestStrictErrorHasLocation(t *testing.T) {
 	if err == nil || !regexp.MustCompile(`Boom failed: kaboom \(at [^ ]*components/Boom\.jsx:2:\d+\)`).MatchString(err.Error()) {
 		t.Fatalf("strict error without the position: %v", err)
 	}
+}
+
+// TestDevStartsBroken: in dev mode a build error at start-up does not stop
+// the engine; the pages show the error, and a save that fixes it brings
+// the components in. Outside dev mode New fails as before.
+func TestDevStartsBroken(t *testing.T) {
+	dir := devSite(t)
+	hello := filepath.Join(dir, "components", "Hello.jsx")
+	writeFile(t, hello, "export default function Hello() {\n  return <p>{</p>;\n}\n")
+	cfg := Config{ComponentsDir: filepath.Join(dir, "components"), Root: "..", PoolSize: 1,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	if _, err := New(cfg); err == nil {
+		t.Fatal("outside dev mode a build error must fail New")
+	}
+	cfg.Dev = true
+	e, err := New(cfg)
+	if err != nil {
+		t.Fatalf("dev mode with a build error at start-up: %v", err)
+	}
+	defer e.Close()
+	srv := httptest.NewServer(e.Assets())
+	defer srv.Close()
+	defer e.StopDev()
+	events := devEvents(t, srv.URL+"/_ssr/__dev/events")
+	ev := next(t, events)
+	if ev.name != "hello" || len(ev.data.Errors) != 1 || !strings.HasSuffix(ev.data.Errors[0].File, "components/Hello.jsx") || ev.data.Errors[0].Line != 2 {
+		t.Fatalf("hello of a broken start: %+v", ev)
+	}
+	// A failing page shows the build error first.
+	rec := httptest.NewRecorder()
+	page := template.Must(template.New("p").Funcs(e.FuncMap()).Parse(`{{ component "Hello" nil }}`))
+	if err := e.Execute(io.Discard, page, "p", nil); err == nil {
+		t.Fatal("a page of a broken start must fail")
+	} else if !e.WriteDevError(rec, 500, err) || !strings.Contains(rec.Body.String(), `"kind":"build"`) {
+		t.Fatalf("error page of a broken start: %s", rec.Body)
+	}
+	writeFile(t, hello, "export default function Hello() {\n  return <p>fixed</p>;\n}\n")
+	if ev := next(t, events); ev.name != "reload" {
+		t.Fatalf("after the fix: %+v", ev)
+	}
+	if got, err := e.Render(context.Background(), "Hello", nil); err != nil || got != "<p>fixed</p>" {
+		t.Fatalf("after the fix: %q, %v", got, err)
+	}
+}
+
+// TestVueRenderErrorIsThrown: a Vue component that throws while rendering
+// is a render error with its stack (Vue's production build would log it
+// and render nothing), so the island falls back like a React one.
+func TestVueRenderErrorIsThrown(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "Bad.vue"), "<template><p>{{ boom() }}</p></template>\n<script setup>\nfunction boom() { return null.x; }\n</script>\n")
+	logs := &logBuffer{}
+	e, err := New(Config{ComponentsDir: dir, Root: "..", PoolSize: 1, Logger: slog.New(slog.NewTextHandler(logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	_, err = e.Render(context.Background(), "Bad", nil)
+	var re *RenderError
+	if !errors.As(err, &re) || re.Reason != ReasonError || !strings.Contains(re.Stack, "Bad.vue") {
+		t.Fatalf("Vue render error: %v (stack %q)", err, stackOf(re))
+	}
+	page := template.Must(template.New("p").Funcs(e.FuncMap()).Parse(`{{ component "Bad" nil }}`))
+	var sb strings.Builder
+	if err := e.Execute(&sb, page, "p", nil); err != nil || !strings.Contains(sb.String(), `data-fallback="error"`) {
+		t.Fatalf("Vue island that throws must fall back: %v\n%s", err, sb.String())
+	}
+}
+
+func stackOf(re *RenderError) string {
+	if re == nil {
+		return ""
+	}
+	return re.Stack
 }

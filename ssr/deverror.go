@@ -48,6 +48,13 @@ var (
 	stackFrame = regexp.MustCompile(`\(([^()\s]+\.(?:jsx|tsx|js|ts|mjs|cjs|vue)):(\d+):(\d+)`)
 )
 
+// isBuildError reports whether err is a failed esbuild build (which dev
+// mode shows in the page) rather than, say, a missing directory.
+func isBuildError(err error) bool {
+	var be *bundle.Error
+	return errors.As(err, &be)
+}
+
 // describe turns an error into what the overlay shows: the position in the
 // user's sources and the lines around it.
 func (e *Engine) describe(err error) []devError {

@@ -30,6 +30,8 @@ type Engine struct {
 	gen   atomic.Pointer[generation] // the current build; see generation
 	cache *renderCache
 	dev   *devServer // nil outside dev mode
+	// contain holds the circuit breakers and per-component runtime bounds.
+	contain *containment
 
 	reports tokenBucket     // rate of browser hydration reports (report.go)
 	pages   templatePools   // pooled template clones of the fast page path (page.go)
@@ -47,16 +49,23 @@ func New(cfg Config) (*Engine, error) {
 	start := time.Now()
 	builder := bundle.NewBuilder(bundleOptions(cfg))
 	res, err := builder.Build()
+	var brokenAtStart error
+	var g *generation
+	switch {
+	case err == nil:
+		g, err = newGeneration(cfg, res)
+	case cfg.Dev && isBuildError(err):
+		// Dev mode starts anyway, as a dev server does: the pages show the
+		// error until a save fixes it.
+		brokenAtStart, err = err, nil
+		res = &bundle.Result{BuildID: "none", Manifest: bundle.Manifest{Components: map[string]bundle.Entry{}}}
+		g = emptyGeneration(res)
+	}
 	if err != nil {
 		builder.Close()
 		return nil, err
 	}
-	g, err := newGeneration(cfg, res)
-	if err != nil {
-		builder.Close()
-		return nil, err
-	}
-	e := &Engine{cfg: cfg, log: cfg.Logger}
+	e := &Engine{cfg: cfg, log: cfg.Logger, contain: newContainment(cfg)}
 	e.gen.Store(g)
 	e.cache = newRenderCache(cfg)
 	e.enc = encode.New(encode.Config{MaxBytes: cfg.CompressCacheMaxBytes})
@@ -70,6 +79,9 @@ func New(cfg Config) (*Engine, error) {
 			g.retire()
 			e.cache.close()
 			return nil, err
+		}
+		if brokenAtStart != nil {
+			e.dev.brokenAtStart(brokenAtStart)
 		}
 	} else {
 		builder.Close()
@@ -175,42 +187,64 @@ func (e *Engine) render(ctx context.Context, g *generation, name string, propsJS
 
 // renderJS runs one render in a runtime of generation g. It takes its own
 // reference: a background cache refresh may run after the caller's
-// reference is gone, and fails then if g has been replaced.
+// reference is gone, and fails then if g has been replaced. The breaker and
+// the component's runtime bound come first (see containment); the render
+// runs through Pool.Run, so the island falls back at the deadline even if
+// the runtime is stuck inside a built-in.
 func (e *Engine) renderJS(ctx context.Context, g *generation, name string, propsJSON []byte, idPrefix string) (string, error) {
 	if !g.acquire() {
 		return "", &RenderError{Component: name, Reason: ReasonError, Err: errReplaced}
 	}
 	defer g.release()
 	start := time.Now()
+	if !e.contain.allow(name) {
+		metrics.fallback(name, ReasonBreaker)
+		return "", &RenderError{Component: name, Reason: ReasonBreaker,
+			Err: fmt.Errorf("circuit breaker open after %d failures within %s; the component renders in the browser for %s", e.cfg.BreakerFailures, e.cfg.BreakerWindow, e.cfg.BreakerCooldown)}
+	}
 	actx, cancel := context.WithTimeout(ctx, e.cfg.AcquireTimeout)
+	releaseSlot, err := e.contain.acquireSlot(actx, name)
+	if err != nil {
+		cancel()
+		metrics.fallback(name, ReasonBusy)
+		return "", &RenderError{Component: name, Reason: ReasonBusy,
+			Err: fmt.Errorf("component already holds %d runtimes (ComponentMaxRuntimes) and none came free within %s: %w", e.cfg.ComponentMaxRuntimes, e.cfg.AcquireTimeout, err)}
+	}
 	vm, err := g.pool.Acquire(actx)
 	cancel()
 	if err != nil {
+		releaseSlot()
 		metrics.fallback(name, ReasonBusy)
 		return "", &RenderError{Component: name, Reason: ReasonBusy,
 			Err: fmt.Errorf("no JS runtime free within %s (pool size %d): %w", e.cfg.AcquireTimeout, e.cfg.PoolSize, err)}
 	}
 	metrics.poolWait.Observe(time.Since(start).Seconds())
-	defer g.pool.Release(vm)
 
 	rctx, cancel := context.WithTimeout(ctx, e.cfg.RenderTimeout)
 	defer cancel()
-	v, err := vm.Invoke(rctx, name, "__ssr.render", name, string(propsJSON), idPrefix)
+	var html string
+	err = g.pool.Run(rctx, vm, func(vm *jsvm.VM) error {
+		defer releaseSlot() // held while the runtime is, even when abandoned
+		v, err := vm.Invoke(rctx, name, "__ssr.render", name, string(propsJSON), idPrefix)
+		if err != nil {
+			return err
+		}
+		html = v.String()
+		vm.Charge(int64(len(html)))
+		return nil
+	})
 	if err != nil {
-		re := &RenderError{Component: name, Reason: ReasonError, Err: err}
+		re := &RenderError{Component: name, Reason: reasonOf(err), Err: err}
 		var jerr *jsvm.JSError
 		if errors.As(err, &jerr) {
 			re.Stack = jerr.Stack
 		}
-		if errors.Is(err, jsvm.ErrTimeout) || errors.Is(err, context.DeadlineExceeded) {
-			re.Reason = ReasonTimeout
-			re.Err = fmt.Errorf("render did not finish within %s; look for an endless loop or a slow await in the component: %w", e.cfg.RenderTimeout, err)
-		}
+		re.Err = e.explain(re.Reason, err)
+		e.contain.record(name, re.Reason)
 		metrics.fallback(name, re.Reason)
 		return "", re
 	}
-	html := v.String()
-	vm.Charge(int64(len(html)))
+	e.contain.record(name, "")
 	if len(html) > e.cfg.MaxOutputBytes {
 		metrics.fallback(name, ReasonTooBig)
 		return "", &RenderError{Component: name, Reason: ReasonTooBig,

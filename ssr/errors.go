@@ -22,6 +22,16 @@ const (
 	ReasonTimeout = "timeout" // the render ran past RenderTimeout
 	ReasonBusy    = "busy"    // no runtime was free within AcquireTimeout
 	ReasonTooBig  = "too-large"
+
+	// ReasonMemory: the render allocated more than RenderMaxAllocBytes, or
+	// the heap passed MaxHeapBytes while it was the largest render.
+	ReasonMemory = "memory"
+	// ReasonCrashed: the runtime itself failed (uncatchable deep recursion,
+	// a host error) and was replaced.
+	ReasonCrashed = "crashed"
+	// ReasonBreaker: the component failed repeatedly and its circuit breaker
+	// is open; it renders in the browser until the cool-down ends.
+	ReasonBreaker = "breaker"
 )
 
 // RenderError is a failed server render of one component.

@@ -1,11 +1,10 @@
 package ssr
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"sync"
-
-	"github.com/dop251/goja"
 
 	"github.com/ssrgate/ssrgate/internal/bundle"
 	"github.com/ssrgate/ssrgate/internal/jsvm"
@@ -40,10 +39,14 @@ type generation struct {
 func newGeneration(cfg Config, res *bundle.Result) (*generation, error) {
 	prog, err := jsvm.Compile("ssrgate-server.js", res.Server)
 	if err != nil {
-		return nil, fmt.Errorf("compile server bundle: %w", err)
+		return nil, explainLoadError(res, "compile", err)
 	}
-	pool, err := jsvm.NewPool(jsvm.Config{Size: cfg.PoolSize, Programs: []*goja.Program{prog}, Logger: cfg.Logger, MaxUses: cfg.RuntimeMaxRenders, MaxCharge: cfg.RuntimeMaxHTMLBytes})
+	pool, err := jsvm.NewPool(poolConfig(cfg, prog))
 	if err != nil {
+		var je *jsvm.JSError
+		if errors.As(err, &je) { // the bundle threw while its modules were initialised
+			return nil, explainLoadError(res, "load", err)
+		}
 		return nil, fmt.Errorf("start runtimes: %w", err)
 	}
 	g := &generation{build: res, pool: pool, known: map[string]bundle.Component{}, src: map[string]string{}}
@@ -55,6 +58,19 @@ func newGeneration(cfg Config, res *bundle.Result) (*generation, error) {
 	sort.Strings(g.names)
 	g.assets = precompress(res.Client, cfg.Dev)
 	return g, nil
+}
+
+// emptyGeneration stands in for a build that failed at start-up in dev
+// mode: no components, no runtimes.
+func emptyGeneration(res *bundle.Result) *generation {
+	return &generation{build: res, known: map[string]bundle.Component{}, src: map[string]string{}, assets: map[string]*asset{}}
+}
+
+// closePool closes g's runtimes, if it has any.
+func (g *generation) closePool() {
+	if g.pool != nil {
+		g.pool.Close()
+	}
 }
 
 // acquire takes a reference, so the runtimes stay open until release. It
@@ -80,7 +96,7 @@ func (g *generation) release() {
 	}
 	g.mu.Unlock()
 	if last {
-		go g.pool.Close()
+		go g.closePool()
 	}
 }
 
@@ -94,7 +110,7 @@ func (g *generation) retire() {
 	}
 	g.mu.Unlock()
 	if now {
-		g.pool.Close()
+		g.closePool()
 	}
 }
 

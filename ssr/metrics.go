@@ -24,6 +24,8 @@ type metricSet struct {
 	fallbacks     *prometheus.CounterVec
 	poolWait      prometheus.Histogram
 
+	breakerOpen *prometheus.CounterVec
+
 	hydrationErrors *prometheus.CounterVec // browser reports, by component (report.go)
 	reportsDropped  prometheus.Counter
 }
@@ -54,7 +56,10 @@ func newMetrics() *metricSet {
 		Name: "ssrgate_hydration_reports_dropped_total", Help: "Browser hydration reports refused by the rate limit.",
 	})
 	m.reg.MustRegister(m.hydrationErrors, m.reportsDropped)
-	m.reg.MustRegister(m.renderSeconds, m.cache, m.fallbacks, m.poolWait,
+	m.breakerOpen = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "ssrgate_breaker_open_total", Help: "Times a component's circuit breaker opened (it renders in the browser only for the cool-down).",
+	}, []string{"component"})
+	m.reg.MustRegister(m.renderSeconds, m.cache, m.fallbacks, m.poolWait, m.breakerOpen,
 		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 	return m
 }
@@ -82,7 +87,9 @@ func (e *Engine) registerPoolMetrics() {
 		stat := func(f func(jsvm.Stats) float64) func() float64 {
 			return func() float64 {
 				if e := activeEngine.Load(); e != nil {
-					return f(e.gen.Load().pool.Stats())
+					if p := e.gen.Load().pool; p != nil {
+						return f(p.Stats())
+					}
 				}
 				return 0
 			}
@@ -103,6 +110,14 @@ func (e *Engine) registerPoolMetrics() {
 				stat(func(s jsvm.Stats) float64 { return float64(s.Replacements) })),
 			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "ssrgate_pool_retirements_total", Help: "JS runtimes retired after RuntimeMaxRenders renders."},
 				stat(func(s jsvm.Stats) float64 { return float64(s.Retirements) })),
+			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "ssrgate_runtimes_tainted_total", Help: "JS runtimes discarded because a render changed the built-ins (for example polluted Object.prototype)."},
+				stat(func(s jsvm.Stats) float64 { return float64(s.Tainted) })),
+			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "ssrgate_runtimes_abandoned_total", Help: "JS runtimes abandoned while stuck inside a built-in past the render deadline."},
+				stat(func(s jsvm.Stats) float64 { return float64(s.Abandoned) })),
+			prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "ssrgate_runtimes_stuck", Help: "Abandoned JS runtimes still running now."},
+				stat(func(s jsvm.Stats) float64 { return float64(s.Stuck) })),
+			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "ssrgate_memory_interrupts_total", Help: "Renders interrupted by the memory watchdog (RenderMaxAllocBytes, MaxHeapBytes)."},
+				stat(func(s jsvm.Stats) float64 { return float64(s.MemoryKills) })),
 		)
 	})
 }

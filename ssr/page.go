@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -392,9 +393,25 @@ func (p *Page) CSPHeader() string {
 	return ""
 }
 
-// Uncacheable reports whether the page differs in every response (it has
-// a CSP nonce), so that no cache keeps its compressed body.
-func (p *Page) Uncacheable() bool { return p.Nonce() != "" }
+// Degraded reports whether the page holds an island whose server render
+// failed (see the function Degraded).
+func (p *Page) Degraded() bool {
+	if p.slow != nil {
+		return Degraded(p.slow.Bytes())
+	}
+	for _, s := range p.st.segs {
+		if bytes.Contains(s.b, fallbackMark) || strings.Contains(s.s, string(fallbackMark)) {
+			return true
+		}
+	}
+	return false
+}
+
+// Uncacheable reports whether the page must not be cached or revalidated:
+// it differs in every response (it has a CSP nonce) or an island fell back
+// (Degraded). WritePage then sends it without an ETag and keeps no
+// compressed copy.
+func (p *Page) Uncacheable() bool { return p.Nonce() != "" || p.Degraded() }
 
 // Status is the HTTP status the page set with {{ status N }}, or 0.
 func (p *Page) Status() int {

@@ -22,6 +22,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -102,6 +103,12 @@ type engineFlags struct {
 	logLevel, logFormat          string
 	cspNonce                     bool
 	redis                        redisFlags
+
+	// containment (README "When components misbehave")
+	renderMaxAllocMB, maxHeapMB        int64
+	breakerFailures, componentRuntimes int
+	breakerWindow, breakerCooldown     time.Duration
+	freshRuntime                       bool
 }
 
 func (f *engineFlags) register(fs *flag.FlagSet) {
@@ -136,6 +143,15 @@ func (f *engineFlags) register(fs *flag.FlagSet) {
 
 	// Shared render cache (Redis).
 	f.redis.register(fs, d)
+
+	// Containment.
+	fs.Int64Var(&f.renderMaxAllocMB, "render-max-alloc-mb", 0, "interrupt a render that allocated more than this many MiB (island falls back: memory); negative: no bound"+dflt(d.RenderMaxAllocBytes>>20))
+	fs.Int64Var(&f.maxHeapMB, "max-heap-mb", 0, "while the Go heap is over this many MiB, interrupt the largest render (default: no bound)")
+	fs.IntVar(&f.breakerFailures, "breaker-failures", 0, "failures within --breaker-window that make a component render in the browser only; negative: no breaker"+dflt(d.BreakerFailures))
+	fs.DurationVar(&f.breakerWindow, "breaker-window", 0, "window in which --breaker-failures are counted"+dflt(d.BreakerWindow))
+	fs.DurationVar(&f.breakerCooldown, "breaker-cooldown", 0, "how long an open breaker keeps a component browser-only"+dflt(d.BreakerCooldown))
+	fs.IntVar(&f.componentRuntimes, "component-max-runtimes", 0, "JS runtimes one component may hold at once (default: pool size - 1, at least 1)")
+	fs.BoolVar(&f.freshRuntime, "fresh-runtime", false, "give every render a fresh JS runtime (no module state shared between renders; costs a runtime build per render)")
 }
 
 // dflt is the help text's note of a library default, for flags whose own
@@ -168,7 +184,10 @@ func (f *engineFlags) config(log *slog.Logger) ssr.Config {
 		RenderTimeout: f.renderTimeout, AcquireTimeout: f.acquireTime, MaxOutputBytes: f.maxOutput,
 		CacheTTL: f.cacheTTL, CacheStale: f.cacheStale, CacheMaxBytes: f.cacheMB << 20,
 		Strict: f.strict || f.dev, Dev: f.dev, Logger: log,
-		CSPNonce:   f.cspNonce,
+		CSPNonce:            f.cspNonce,
+		RenderMaxAllocBytes: f.renderMaxAllocMB << 20, MaxHeapBytes: f.maxHeapMB << 20,
+		BreakerFailures: f.breakerFailures, BreakerWindow: f.breakerWindow, BreakerCooldown: f.breakerCooldown,
+		ComponentMaxRuntimes: f.componentRuntimes, FreshRuntimePerRender: f.freshRuntime,
 		CacheRedis: f.redis.url, CacheRedisNamespace: f.redis.namespace, CacheRedisTimeout: f.redis.timeout,
 		CacheRedisLockWait: f.redis.lockWait, CacheRedisCooldown: f.redis.cooldown,
 	}
@@ -197,6 +216,12 @@ type serveFlags struct {
 	drain, jobTimeout             time.Duration
 	accessLog                     bool
 	warm                          warmFlags
+
+	// containment (README "When components misbehave")
+	drainDelay, readTimeout, writeTimeout time.Duration
+	renderToken, trustedProxies           string
+	renderStacks                          bool
+	maxBatchJobs                          int
 }
 
 func (f *serveFlags) register(fs *flag.FlagSet) {
@@ -206,6 +231,13 @@ func (f *serveFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.cacheControl, "cache-control", "", "Cache-Control of pages that do not set their own"+dflt(server.DefaultCacheControl))
 	fs.DurationVar(&f.drain, "shutdown-timeout", 15*time.Second, "how long shutdown waits for in-flight requests")
 	fs.BoolVar(&f.accessLog, "access-log", true, "log every request")
+	fs.DurationVar(&f.drainDelay, "drain-delay", 5*time.Second, "on SIGTERM, answer /readyz with 503 this long before closing the listener, so load balancers stop sending traffic")
+	fs.DurationVar(&f.readTimeout, "read-timeout", 10*time.Second, "longest time to read one request, body included (a slow-sent body is cut off)")
+	fs.DurationVar(&f.writeTimeout, "write-timeout", 30*time.Second, "longest time to handle one request and write its response")
+	fs.StringVar(&f.trustedProxies, "trusted-proxies", "", "comma-separated addresses or CIDRs whose X-Forwarded-For is believed (default: none)")
+	fs.StringVar(&f.renderToken, "render-token", "", "require Authorization: Bearer TOKEN on /batch and /render (default: none)")
+	fs.BoolVar(&f.renderStacks, "render-stacks", false, "include JS stack frames in /batch and /render error answers")
+	fs.IntVar(&f.maxBatchJobs, "max-batch-jobs", 0, "most jobs one /batch request may hold; more is a 413"+dflt(hypernova.DefaultMaxJobs))
 
 	// Render API (Hypernova).
 	fs.DurationVar(&f.jobTimeout, "job-timeout", 0, "deadline of one /batch or /render job, from the request's arrival"+dflt(hypernova.DefaultJobTimeout))
@@ -239,7 +271,8 @@ func serve(args []string, stderr io.Writer) error {
 	defer eng.Close()
 	srv, err := server.New(server.Config{
 		Engine: eng, TemplatesDir: sf.templates, CacheControl: sf.cacheControl,
-		Strict: ef.strict || ef.dev, Logger: log, AccessLog: sf.accessLog, Routes: apiRoutes(eng, log, sf.jobTimeout),
+		Strict: ef.strict || ef.dev, Logger: log, AccessLog: sf.accessLog, Routes: apiRoutes(eng, log, sf),
+		TrustedProxies: splitList(sf.trustedProxies),
 	})
 	if err != nil {
 		return err
@@ -247,7 +280,12 @@ func serve(args []string, stderr io.Writer) error {
 	if sf.warm.src != "" {
 		srv.SetReady(false) // until warmed
 	}
-	hs := &http.Server{Addr: sf.addr, Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	writeTimeout := sf.writeTimeout
+	if ef.dev {
+		writeTimeout = 0 // dev mode's reload event streams stay open
+	}
+	hs := &http.Server{Addr: sf.addr, Handler: srv.Handler(), ReadHeaderTimeout: min(sf.readTimeout, 10*time.Second),
+		ReadTimeout: sf.readTimeout, WriteTimeout: writeTimeout, IdleTimeout: 2 * time.Minute}
 	hs.RegisterOnShutdown(eng.StopDev) // dev mode's event streams would hold Shutdown up
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
@@ -268,8 +306,12 @@ func serve(args []string, stderr io.Writer) error {
 		return err
 	case <-ctx.Done():
 	}
-	log.Info("shutting down: finishing in-flight requests", "timeout", sf.drain)
 	srv.SetReady(false)
+	if sf.drainDelay > 0 {
+		log.Info("draining: /readyz answers 503 before the listener closes", "delay", sf.drainDelay)
+		time.Sleep(sf.drainDelay)
+	}
+	log.Info("shutting down: finishing in-flight requests", "timeout", sf.drain)
 	sctx, cancel := context.WithTimeout(context.Background(), sf.drain)
 	defer cancel()
 	if err := hs.Shutdown(sctx); err != nil {
@@ -350,8 +392,20 @@ func build(args []string, stdout, stderr io.Writer) error {
 
 // apiRoutes adds the render service for non-Go backends: Hypernova's
 // POST /batch, POST /render, and the browser client under /hypernova/.
-func apiRoutes(eng *ssr.Engine, log *slog.Logger, jobTimeout time.Duration) func(r *gin.Engine) {
+func apiRoutes(eng *ssr.Engine, log *slog.Logger, sf serveFlags) func(r *gin.Engine) {
 	return func(r *gin.Engine) {
-		hypernova.Register(r, eng, hypernova.Config{Logger: log, JobTimeout: jobTimeout})
+		hypernova.Register(r, eng, hypernova.Config{Logger: log, JobTimeout: sf.jobTimeout,
+			Token: sf.renderToken, Stacks: sf.renderStacks, MaxJobs: sf.maxBatchJobs})
 	}
+}
+
+// splitList splits a comma-separated flag value, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, it := range strings.Split(s, ",") {
+		if it = strings.TrimSpace(it); it != "" {
+			out = append(out, it)
+		}
+	}
+	return out
 }

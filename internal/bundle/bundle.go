@@ -58,6 +58,9 @@ type Result struct {
 	// Client maps each browser asset's path below PublicPath to its bytes.
 	Client   map[string][]byte
 	Manifest Manifest
+
+	root       string // Options.Root, absolute
+	serverMeta string // esbuild's metafile of the server build
 }
 
 // Manifest maps components to the browser files they need.
@@ -252,29 +255,35 @@ func serverOptions(opts Options, comps []Component) api.BuildOptions {
 	// goja evaluates ** with Go's math.Pow, whose last bit differs from
 	// V8's for some inputs; lowered to Math.pow, it reaches jsvm's port of
 	// V8's pow.
-	o.Supported = map[string]bool{"regexp-unicode-property-escapes": false, "exponent-operator": false}
+	//
+	// goja cannot parse import(). Calls esbuild can follow are bundled
+	// anyway; the rest (react-router's `await import(route.module)`)
+	// become a require() that throws "Dynamic require of … is not
+	// supported" if the render ever takes that path.
+	o.Supported = map[string]bool{"regexp-unicode-property-escapes": false, "exponent-operator": false, "dynamic-import": false}
 	// Sources in the map are relative to the output directory; the root
 	// makes stacks read "components/X.jsx". Nothing is written there.
 	o.Outdir = opts.Root
 	o.Sourcemap = api.SourceMapInline
 	o.SourcesContent = api.SourcesContentExclude
-	o.Plugins = []api.Plugin{entriesPlugin(opts, comps, true), reactServerPlugin(), patchPlugin()}
+	o.Metafile = true // for Result.ComponentsUsing
+	o.Plugins = []api.Plugin{entriesPlugin(opts, comps, true), reactServerPlugin(), patchPlugin(), nodeBuiltinsPlugin(opts.Root)}
 	if opts.Plugins != nil {
 		o.Plugins = append(o.Plugins, opts.Plugins(true)...)
 	}
 	return o
 }
 
-func serverOutput(r api.BuildResult) (string, error) {
+func serverOutput(r api.BuildResult) (string, string, error) {
 	if len(r.Errors) > 0 {
-		return "", &Error{Stage: "server", Messages: r.Errors}
+		return "", "", &Error{Stage: "server", Messages: r.Errors}
 	}
 	for _, f := range r.OutputFiles {
 		if strings.HasSuffix(f.Path, ".js") {
-			return string(f.Contents), nil
+			return string(f.Contents), r.Metafile, nil
 		}
 	}
-	return "", errors.New("server build produced no JavaScript")
+	return "", "", errors.New("server build produced no JavaScript")
 }
 
 func clientOptions(opts Options, comps []Component) api.BuildOptions {
@@ -306,7 +315,8 @@ func clientOptions(opts Options, comps []Component) api.BuildOptions {
 		// the build instead, when class names are plain strings.
 		o.MinifyWhitespace, o.MinifySyntax = true, true
 	}
-	o.Plugins = []api.Plugin{entriesPlugin(opts, comps, false)}
+	// Browser bundlers resolve Node built-ins the same way, so server and browser agree on them.
+	o.Plugins = []api.Plugin{entriesPlugin(opts, comps, false), nodeBuiltinsPlugin(opts.Root)}
 	if opts.Plugins != nil {
 		o.Plugins = append(o.Plugins, opts.Plugins(false)...)
 	}

@@ -61,8 +61,8 @@ func (b *Builder) Build() (*Result, error) {
 		}
 		b.key, b.comps, b.sopts, b.server, b.client = key, comps, sopts, server, client
 	}
-	res := &Result{Components: b.comps}
-	if res.Server, err = serverOutput(b.server.Rebuild()); err != nil {
+	res := &Result{Components: b.comps, root: b.sopts.Root}
+	if res.Server, res.serverMeta, err = serverOutput(b.server.Rebuild()); err != nil {
 		return nil, err
 	}
 	if res.Client, res.Manifest, err = clientOutput(b.client.Rebuild(), b.sopts, b.comps); err != nil {

@@ -127,6 +127,10 @@ func (e *Encoder) Serve(w http.ResponseWriter, r *http.Request, status int, body
 	if compressible {
 		addVary(h, "Accept-Encoding")
 	}
+	// A body that differs in every response (a page with a CSP nonce) or
+	// must never be revalidated (a degraded page) gets no ETag and no
+	// cache entry.
+	unc := uncacheable(body)
 	base := h.Get("ETag")
 	var sum uint64
 	if base == "" || compressible && n >= e.cfg.MinLength {
@@ -137,7 +141,7 @@ func (e *Encoder) Serve(w http.ResponseWriter, r *http.Request, status int, body
 	var release func()
 	if compressible && n >= e.cfg.MinLength {
 		if c := Negotiate(r.Header.Get("Accept-Encoding"), Brotli, Zstd, Gzip); c != Identity {
-			if out, release = e.variant(sum, n, c, body); out != nil {
+			if out, release = e.variant(sum, n, c, body, unc); out != nil {
 				coding = c
 				defer release()
 			}
@@ -149,8 +153,12 @@ func (e *Encoder) Serve(w http.ResponseWriter, r *http.Request, status int, body
 	} else {
 		etag = SuffixETag(base, coding)
 	}
-	h.Set("ETag", etag)
-	if status == http.StatusOK && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+	if unc {
+		h.Del("ETag")
+	} else {
+		h.Set("ETag", etag)
+	}
+	if !unc && status == http.StatusOK && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
 		if inm := r.Header.Get("If-None-Match"); inm != "" && NoneMatch(inm, etag) {
 			// RFC 9110 §15.4.5: a 304 carries the validators and Vary
 			// of the 200, not its content headers.
@@ -239,10 +247,10 @@ func addVary(h http.Header, v string) {
 // variant returns body compressed with c, from the cache or compressed
 // now, and a function to call when out has been written. nil: the
 // compressed form is no smaller than the body.
-func (e *Encoder) variant(sum uint64, n int, c Coding, body Body) (out []byte, release func()) {
+func (e *Encoder) variant(sum uint64, n int, c Coding, body Body, unc bool) (out []byte, release func()) {
 	k := vkey{sum: sum, n: n, c: c}
 	admit := false
-	if e.cache != nil && !uncacheable(body) {
+	if e.cache != nil && !unc {
 		if v, ok := e.cache.get(k); ok {
 			return v, noop
 		}
@@ -277,9 +285,10 @@ func (e *Encoder) variant(sum uint64, n int, c Coding, body Body) (out []byte, r
 
 func noop() {}
 
-// uncacheable reports whether body says it differs in every response (an
-// ssr page with a CSP nonce): its variants are neither looked up nor
-// remembered, so it never displaces useful entries.
+// uncacheable reports whether body says it must not be cached or
+// revalidated (an ssr page with a CSP nonce, which differs in every
+// response, or with an island that fell back): it gets no ETag, and its
+// variants are neither looked up nor remembered.
 func uncacheable(body Body) bool {
 	u, ok := body.(interface{ Uncacheable() bool })
 	return ok && u.Uncacheable()

@@ -151,3 +151,66 @@ func TestRedisKilledMidLoad(t *testing.T) {
 		t.Fatal("/metrics counts no Redis hit")
 	}
 }
+
+// TestRedisSlowAndFull serves pages while Redis is paused (every command
+// hangs) and then while it is full (maxmemory with noeviction refuses
+// writes): every page is whole and server-rendered, /readyz stays ready,
+// and /metrics counts the errors.
+func TestRedisSlowAndFull(t *testing.T) {
+	rs := redistest.Start(t)
+	components, templates := redisSite(t)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	eng, err := ssr.New(ssr.Config{ComponentsDir: components, Root: "../..", PoolSize: 2,
+		RenderTimeout: 10 * time.Second, AcquireTimeout: 10 * time.Second, Logger: log,
+		CacheRedis: rs.URL(), CacheRedisTimeout: 50 * time.Millisecond, CacheRedisCooldown: 20 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Config{Engine: eng, TemplatesDir: templates, Logger: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s.Handler())
+	t.Cleanup(func() { srv.Close(); eng.Close() })
+	pages := func(from int) {
+		t.Helper()
+		for id := from; id < from+10; id++ {
+			resp, body := fetch(t, fmt.Sprintf("%s/item/%d", srv.URL, id), nil)
+			if want := fmt.Sprintf("<p>item <!-- -->%d</p>", id); resp.StatusCode != 200 || !strings.Contains(body, want) {
+				t.Fatalf("GET /item/%d: %d without the server-rendered %s", id, resp.StatusCode, want)
+			}
+		}
+		if resp, body := fetch(t, srv.URL+"/readyz", nil); resp.StatusCode != 200 {
+			t.Fatalf("/readyz: %d %s", resp.StatusCode, body)
+		}
+	}
+
+	errs := metricValue(t, srv.URL, "ssrgate_redis_cache_errors_total")
+	trips := metricValue(t, srv.URL, "ssrgate_redis_breaker_trips_total")
+	rs.Do("CLIENT", "PAUSE", "3000", "ALL") // a paused server holds even CLIENT UNPAUSE: let it run out
+	pages(0)
+	if metricValue(t, srv.URL, "ssrgate_redis_cache_errors_total") == errs || metricValue(t, srv.URL, "ssrgate_redis_breaker_trips_total") == trips {
+		t.Fatal("/metrics shows no timed-out command or breaker trip while Redis was paused")
+	}
+	rs.Do("CONFIG", "SET", "maxmemory-policy", "noeviction") // answered once the pause is over
+	rs.Do("CONFIG", "SET", "maxmemory", "2mb")
+	c := rs.Client()
+	defer c.Close()
+	for i := 0; ; i++ {
+		if err := c.Set(t.Context(), fmt.Sprint("fill", i), strings.Repeat("f", 64<<10), 0).Err(); err != nil {
+			if !strings.Contains(err.Error(), "OOM") {
+				t.Fatalf("filling redis: %v", err)
+			}
+			break
+		}
+		if i > 1000 {
+			t.Fatal("redis never filled up")
+		}
+	}
+	time.Sleep(50 * time.Millisecond) // past the breaker's 20ms cooldown
+	errs = metricValue(t, srv.URL, "ssrgate_redis_cache_errors_total")
+	pages(100)
+	if metricValue(t, srv.URL, "ssrgate_redis_cache_errors_total") == errs {
+		t.Fatal("/metrics shows no OOM error while Redis was full")
+	}
+}

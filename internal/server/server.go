@@ -51,6 +51,11 @@ type Config struct {
 	// Routes lets the caller add handlers (for example the render API)
 	// before the page routes.
 	Routes func(r *gin.Engine)
+	// TrustedProxies are the addresses or CIDR ranges whose
+	// X-Forwarded-For and X-Real-IP headers are believed for the client's
+	// address (logs, gin's ClientIP). Optional. Default none: gin would
+	// otherwise trust every peer, and any client could claim any address.
+	TrustedProxies []string
 }
 
 // Page is the data a page template gets.
@@ -112,6 +117,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.state.Store(st)
 	r := gin.New()
+	if err := r.SetTrustedProxies(cfg.TrustedProxies); err != nil {
+		return nil, fmt.Errorf("server: trusted proxies: %w", err)
+	}
 	r.Use(gin.Recovery())
 	if cfg.AccessLog {
 		r.Use(accessLog(s.log))
@@ -120,6 +128,10 @@ func New(cfg Config) (*Server, error) {
 	r.GET("/readyz", func(c *gin.Context) {
 		if !s.ready.Load() {
 			c.String(http.StatusServiceUnavailable, "not ready\n")
+			return
+		}
+		if err := cfg.Engine.Ready(); err != nil {
+			c.String(http.StatusServiceUnavailable, "not ready: %v\n", err)
 			return
 		}
 		c.String(http.StatusOK, "ready\n")
@@ -366,6 +378,11 @@ func (s *Server) serve(c *gin.Context, st *siteState, p *page, status int) {
 	defer pg.Release()
 	h := c.Writer.Header()
 	h.Set("Cache-Control", p.cacheControl)
+	if pg.Degraded() {
+		// An island fell back: never cached by a CDN (its ETag differs
+		// from the healthy page's, so it is never a 304 of one either).
+		h.Set("Cache-Control", ssr.DegradedCacheControl)
+	}
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	s.cfg.Engine.WritePage(c.Writer, c.Request, status, pg)
 }

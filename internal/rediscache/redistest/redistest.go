@@ -105,7 +105,9 @@ func (s *Server) Kill() {
 
 // Client is a plain client of the server, for the test's own commands.
 func (s *Server) Client() *redis.Client {
-	return redis.NewClient(&redis.Options{Addr: s.Addr(), MaxRetries: -1, DialTimeout: time.Second})
+	// RESP2 without CLIENT SETINFO: a new connection sends no handshake
+	// commands, which a paused server would hold.
+	return redis.NewClient(&redis.Options{Addr: s.Addr(), MaxRetries: -1, DialTimeout: time.Second, ReadTimeout: 10 * time.Second, Protocol: 2, DisableIdentity: true})
 }
 
 // Do runs one command and fails the test on error.
