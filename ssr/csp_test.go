@@ -164,3 +164,33 @@ func TestIDPrefixInCacheKey(t *testing.T) {
 		}
 	}
 }
+
+// TestCSPNonceWritePage: WritePage sends a nonce'd page with the policy and
+// without an ETag (each response is unique; a 304 would revive an old
+// nonce), compressed when the client asks.
+func TestCSPNonceWritePage(t *testing.T) {
+	e, _ := newTestEngine(t, func(c *Config) { c.CSPNonce = true })
+	tmpl := template.Must(template.New("p").Funcs(e.FuncMap()).Parse(cspPage + strings.Repeat("<p>filler text to compress</p>", 40)))
+	for i := 0; i < 2; i++ {
+		p, err := e.ExecutePage(context.Background(), tmpl, "", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req := httptest.NewRequest(http.MethodGet, "/", nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		rec := httptest.NewRecorder()
+		if err := e.WritePage(rec, req, http.StatusOK, p); err != nil {
+			t.Fatal(err)
+		}
+		p.Release()
+		if policyRe.FindString(rec.Header().Get("Content-Security-Policy")) == "" {
+			t.Errorf("response %d: policy %q", i, rec.Header().Get("Content-Security-Policy"))
+		}
+		if et := rec.Header().Get("ETag"); et != "" {
+			t.Errorf("response %d: nonce'd page has ETag %s", i, et)
+		}
+		if rec.Header().Get("Content-Encoding") != "gzip" {
+			t.Errorf("response %d: not compressed (%q)", i, rec.Header().Get("Content-Encoding"))
+		}
+	}
+}
