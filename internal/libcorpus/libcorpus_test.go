@@ -78,7 +78,10 @@ func TestLibraryCorpus(t *testing.T) {
 	t.Cleanup(func() { time.Local = saved })
 
 	want := renderNode(t, node, cases)
-	eng, err := ssr.New(ssr.Config{ComponentsDir: components, Root: root, CacheTTL: -1, Strict: true, PoolSize: 1, AcquireTimeout: time.Minute})
+	eng, err := ssr.New(ssr.Config{ComponentsDir: components, Root: root, CacheTTL: -1, Strict: true, PoolSize: 1, AcquireTimeout: time.Minute,
+		// Identity, not speed, is tested here: highlight.js auto-detection tries every
+		// grammar and takes seconds under -race on a busy machine.
+		RenderTimeout: time.Minute})
 	if err != nil {
 		t.Fatalf("ssr.New over the library corpus: %v", err)
 	}
