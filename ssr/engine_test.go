@@ -92,7 +92,7 @@ func TestRender(t *testing.T) {
 }
 
 func TestRenderErrors(t *testing.T) {
-	e, _ := newTestEngine(t, func(c *Config) { c.MaxOutputBytes = 1 << 20 })
+	e, _ := newTestEngine(t, func(c *Config) { c.MaxOutputBytes = 64 << 10 })
 	ctx := context.Background()
 
 	_, err := e.Render(ctx, "Nope", nil)
@@ -131,7 +131,7 @@ func TestRenderErrors(t *testing.T) {
 		t.Errorf("loop interrupted after %s, deadline 500ms", d)
 	}
 
-	_, err = e.Render(ctx, "Big", map[string]any{"kb": 1100})
+	_, err = e.Render(ctx, "Big", map[string]any{"kb": 80}) // 80 KiB over a 64 KiB bound: small enough to stay far inside the deadline under -race
 	if !errors.As(err, &re) || re.Reason != ReasonTooBig {
 		t.Errorf("oversized output: got %v", err)
 	}
