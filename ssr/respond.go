@@ -44,8 +44,8 @@ func (e *Engine) WritePage(w http.ResponseWriter, r *http.Request, status int, p
 // compressed bodies, a per-coding ETag, 304s, Vary, Content-Length and
 // bodiless HEAD. It buffers each response (in pooled memory) until the
 // handler returns. Responses that are already encoded, of a type that does
-// not compress (images, fonts, archives), partial (206), or flushed by
-// the handler (streams) pass through as they are; so do Engine.Assets'
+// not compress (images, fonts, archives), partial (206), flushed by the
+// handler (streams) or larger than 8 MiB pass through as they are; so do Engine.Assets'
 // responses, which are compressed at start-up.
 //
 // Gin applications use GinCompress.
@@ -132,7 +132,33 @@ func (b *bufferedResponse) Write(p []byte) (int, error) {
 		b.buf = pagePool.Get().(*bytes.Buffer)
 		b.buf.Reset()
 	}
+	if b.buf.Len()+len(p) > maxBuffered {
+		// A download, not a page: send it as it comes rather than hold
+		// it all in memory.
+		b.passNow()
+		return b.w.Write(p)
+	}
 	return b.buf.Write(p)
+}
+
+// maxBuffered is the largest response Compress holds to compress; larger
+// ones stream through uncompressed.
+const maxBuffered = 8 << 20
+
+// passNow switches a buffering response to streaming: the status, then
+// what was buffered.
+func (b *bufferedResponse) passNow() {
+	b.pass = true
+	b.w.WriteHeader(b.status)
+	if b.page != nil {
+		b.page.WriteTo(b.w)
+		b.page.Release()
+		b.page = nil
+	}
+	if b.buf != nil {
+		b.w.Write(b.buf.Bytes())
+		b.buf.Reset()
+	}
 }
 
 // adoptPage takes a finished page to send at the end, without copying
@@ -153,17 +179,7 @@ func (b *bufferedResponse) Flush() {
 		b.start()
 	}
 	if !b.pass {
-		b.pass = true
-		b.w.WriteHeader(b.status)
-		if b.page != nil {
-			b.page.WriteTo(b.w)
-			b.page.Release()
-			b.page = nil
-		}
-		if b.buf != nil {
-			b.w.Write(b.buf.Bytes())
-			b.buf.Reset()
-		}
+		b.passNow()
 	}
 	http.NewResponseController(b.w).Flush()
 }

@@ -174,6 +174,13 @@ func TestCompressMiddleware(t *testing.T) {
 		w.Header().Set("Content-Type", "image/png")
 		w.Write([]byte(body))
 	})
+	big := strings.Repeat("0123456789abcdef", 9<<16) // 9 MiB: a download, not a page
+	mux.HandleFunc("/big", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		for i := 0; i < len(big); i += 1 << 20 {
+			io.WriteString(w, big[i:min(i+1<<20, len(big))])
+		}
+	})
 	srv := httptest.NewServer(e.Compress(mux))
 	defer srv.Close()
 	resp, b := rawGet(t, "GET", srv.URL+"/text", "Accept-Encoding", "zstd")
@@ -183,6 +190,10 @@ func TestCompressMiddleware(t *testing.T) {
 	resp, b = rawGet(t, "GET", srv.URL+"/stream", "Accept-Encoding", "gzip")
 	if resp.Header.Get("Content-Encoding") != "" || string(b) != "data: 1\n\n"+body {
 		t.Errorf("stream: %v %q", resp.Header, b)
+	}
+	resp, b = rawGet(t, "GET", srv.URL+"/big", "Accept-Encoding", "gzip")
+	if resp.Header.Get("Content-Encoding") != "" || string(b) != big {
+		t.Errorf("big: %v, %d bytes", resp.Header, len(b))
 	}
 	resp, b = rawGet(t, "GET", srv.URL+"/png", "Accept-Encoding", "gzip")
 	if resp.Header.Get("Content-Encoding") != "" || string(b) != body {

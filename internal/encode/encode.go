@@ -110,8 +110,9 @@ func Hash(body Body) uint64 {
 
 // Serve writes body as the response to r with status: the coding
 // negotiated from Accept-Encoding (when the response is compressible), an
-// ETag for that coding, Vary, Content-Length, 304 Not Modified for a
-// matching If-None-Match on a 200 GET or HEAD, and no body for HEAD.
+// ETag for that coding (on a 200 to GET or HEAD), Vary, Content-Length,
+// 304 Not Modified for a matching If-None-Match on a 200 GET or HEAD, and
+// no body for HEAD (or for 1xx, 204 and 304 statuses).
 //
 // Headers already set are kept: Content-Type (which decides whether the
 // body is compressible; none means not), Cache-Control ("no-transform"
@@ -133,7 +134,7 @@ func (e *Encoder) Serve(w http.ResponseWriter, r *http.Request, status int, body
 	unc := uncacheable(body)
 	base := h.Get("ETag")
 	var sum uint64
-	if base == "" || compressible && n >= e.cfg.MinLength {
+	if base == "" && status == http.StatusOK || compressible && n >= e.cfg.MinLength {
 		sum = Hash(body)
 	}
 	coding := Identity
@@ -147,18 +148,31 @@ func (e *Encoder) Serve(w http.ResponseWriter, r *http.Request, status int, body
 			}
 		}
 	}
+	// An ETag validates what a GET of the resource returns: given to 200s
+	// of GET and HEAD, and kept (suffixed per coding) when the handler set
+	// one; not made up for errors, redirects or POST responses.
+	getOK := status == http.StatusOK && (r.Method == http.MethodGet || r.Method == http.MethodHead)
 	var etag string
-	if base == "" {
-		etag = makeETag(sum, coding)
-	} else {
+	switch {
+	case base != "":
 		etag = SuffixETag(base, coding)
+	case getOK:
+		etag = makeETag(sum, coding)
 	}
 	if unc {
+		etag = ""
 		h.Del("ETag")
-	} else {
+	} else if etag != "" {
 		h.Set("ETag", etag)
 	}
-	if !unc && status == http.StatusOK && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+	if status < 200 || status == http.StatusNoContent || status == http.StatusNotModified {
+		// No body, and no Content-Length (RFC 9110 §8.6).
+		h.Del("Content-Length")
+		w.WriteHeader(status)
+		writeHeaderNow(w)
+		return nil
+	}
+	if !unc && getOK && etag != "" {
 		if inm := r.Header.Get("If-None-Match"); inm != "" && NoneMatch(inm, etag) {
 			// RFC 9110 §15.4.5: a 304 carries the validators and Vary
 			// of the 200, not its content headers.

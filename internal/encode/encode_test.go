@@ -369,3 +369,46 @@ type discardWriter struct{ h http.Header }
 func (d *discardWriter) Header() http.Header         { return d.h }
 func (d *discardWriter) Write(p []byte) (int, error) { return len(p), nil }
 func (d *discardWriter) WriteHeader(int)             {}
+
+// TestServeStatuses: ETags only validate 200s of GET and HEAD; bodiless
+// statuses get no body and no Content-Length.
+func TestServeStatuses(t *testing.T) {
+	e := New(Config{})
+	for _, tc := range []struct {
+		method     string
+		status     int
+		wantETag   bool
+		wantLength bool
+	}{
+		{"GET", 200, true, true},
+		{"HEAD", 200, true, true},
+		{"POST", 200, false, true},
+		{"GET", 404, false, true},
+		{"GET", 302, false, true},
+		{"GET", 204, false, false},
+	} {
+		rec := httptest.NewRecorder()
+		rec.Header().Set("Content-Type", "text/html")
+		req := httptest.NewRequest(tc.method, "/", nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		body := page
+		if tc.status == 204 {
+			body = nil
+		}
+		e.Serve(rec, req, tc.status, Bytes(body))
+		if rec.Code != tc.status {
+			t.Errorf("%s %d: wrote %d", tc.method, tc.status, rec.Code)
+		}
+		if got := rec.Header().Get("ETag") != ""; got != tc.wantETag {
+			t.Errorf("%s %d: ETag %q", tc.method, tc.status, rec.Header().Get("ETag"))
+		}
+		if got := rec.Header().Get("Content-Length") != ""; got != tc.wantLength {
+			t.Errorf("%s %d: Content-Length %q", tc.method, tc.status, rec.Header().Get("Content-Length"))
+		}
+		if tc.method == "HEAD" || tc.status == 204 {
+			if rec.Body.Len() != 0 {
+				t.Errorf("%s %d: %d body bytes", tc.method, tc.status, rec.Body.Len())
+			}
+		}
+	}
+}
