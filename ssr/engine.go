@@ -144,14 +144,21 @@ func (e *Engine) render(ctx context.Context, name string, propsJSON []byte, opts
 	return e.cache.get(ctx, e.build.BuildID, name, propsJSON, opts.CacheTTL, e.renderJS)
 }
 
-// renderJS runs one render in a pooled runtime.
+// renderJS runs one render in a pooled runtime. It classifies failures
+// (see the Reason constants) but does not count them: whether a failure
+// became a visitor's fallback is known only where the island is written.
 func (e *Engine) renderJS(ctx context.Context, name string, propsJSON []byte) (string, error) {
 	start := time.Now()
 	actx, cancel := context.WithTimeout(ctx, e.cfg.AcquireTimeout)
 	vm, err := e.pool.Acquire(actx)
 	cancel()
 	if err != nil {
-		metrics.fallback(name, ReasonBusy)
+		switch {
+		case errors.Is(err, jsvm.ErrClosed):
+			return "", &RenderError{Component: name, Reason: ReasonError, Err: fmt.Errorf("%w: %w", ErrClosed, err)}
+		case ctx.Err() != nil:
+			return "", callerGone(ctx, name, err)
+		}
 		return "", &RenderError{Component: name, Reason: ReasonBusy,
 			Err: fmt.Errorf("no JS runtime free within %s (pool size %d): %w", e.cfg.AcquireTimeout, e.cfg.PoolSize, err)}
 	}
@@ -168,16 +175,19 @@ func (e *Engine) renderJS(ctx context.Context, name string, propsJSON []byte) (s
 			re.Stack = jerr.Stack
 		}
 		if errors.Is(err, jsvm.ErrTimeout) || errors.Is(err, context.DeadlineExceeded) {
+			if ctx.Err() != nil { // the caller's context, not RenderTimeout
+				gone := callerGone(ctx, name, err)
+				gone.Stack = re.Stack
+				return "", gone
+			}
 			re.Reason = ReasonTimeout
 			re.Err = fmt.Errorf("render did not finish within %s; look for an endless loop or a slow await in the component: %w", e.cfg.RenderTimeout, err)
 		}
-		metrics.fallback(name, re.Reason)
 		return "", re
 	}
 	html := v.String()
 	vm.Charge(int64(len(html)))
 	if len(html) > e.cfg.MaxOutputBytes {
-		metrics.fallback(name, ReasonTooBig)
 		return "", &RenderError{Component: name, Reason: ReasonTooBig,
 			Err: fmt.Errorf("output is %d bytes, over the %d-byte limit (MaxOutputBytes)", len(html), e.cfg.MaxOutputBytes)}
 	}
