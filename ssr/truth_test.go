@@ -240,3 +240,22 @@ func TestFailedRendersNotCached(t *testing.T) {
 		t.Errorf("3 renders of a throwing component ran %d times; failed renders must not be cached", got)
 	}
 }
+
+// TestRunawayRecursion: a component that recurses without end fails with
+// an error naming the stack overflow, its stack mapped to the component's
+// source, classified as a component error.
+// Break it: drop the StackOverflowError case in jsvm's convertError.
+func TestRunawayRecursion(t *testing.T) {
+	e, _ := newTestEngine(t, nil)
+	_, err := e.Render(context.Background(), "Recurse", nil)
+	var re *RenderError
+	if !errors.As(err, &re) || re.Reason != ReasonError {
+		t.Fatalf("runaway recursion: want a RenderError with reason error, got %v", err)
+	}
+	if !strings.Contains(err.Error(), "Maximum call stack size exceeded") {
+		t.Errorf("error does not name the stack overflow: %q", err)
+	}
+	if !strings.Contains(re.Stack, "components/Recurse.jsx:4") {
+		t.Errorf("stack is not mapped to the component's source:\n%s", re.Stack)
+	}
+}
