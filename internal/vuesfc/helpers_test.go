@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 
@@ -36,13 +37,34 @@ func abs(t testing.TB, path string) string {
 	return p
 }
 
-func nodeOrSkip(t testing.TB) string {
+// requireNode returns the path of node. Without it the test skips, except
+// under SSRGATE_REQUIRE_NODE=1 (the test command sets it), where it fails:
+// a skip there would hide the parity guard.
+func requireNode(t testing.TB) string {
 	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
-		t.Skip("node not installed")
+		if os.Getenv("SSRGATE_REQUIRE_NODE") == "1" {
+			t.Fatalf("node not found on PATH and SSRGATE_REQUIRE_NODE=1: %v", err)
+		}
+		t.Skip("node not found on PATH; set SSRGATE_REQUIRE_NODE=1 to make this a failure")
 	}
 	return node
+}
+
+// nodeEnv is the environment Node runs in for parity tests: the caller's,
+// with the locale and time zone pinned, so a developer's LANG or TZ cannot
+// change what Node renders (Intl, Date) and make the comparison lie.
+func nodeEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		if k == "TZ" || k == "LANG" || k == "LANGUAGE" || strings.HasPrefix(k, "LC_") {
+			continue
+		}
+		env = append(env, kv)
+	}
+	return append(env, "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TZ=UTC")
 }
 
 // vueDefines are the defines the lead's server and client builds use.
