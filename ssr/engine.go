@@ -38,6 +38,8 @@ type Engine struct {
 
 	assetsOnce sync.Once
 	assets     map[string]*asset
+
+	pages templatePools // pooled template clones of the fast page path (page.go)
 }
 
 // New builds the components and starts the runtime pool. It fails on build

@@ -29,18 +29,27 @@ const (
 //	{{ props "key" value ... }}              a props map built inline
 //	{{ ssrHead }}                            in <head>: stylesheets and preloads of the page's islands
 //	{{ ssrScripts }}                         before </body>: the island runtime, if any island needs JS
+//	{{ status 404 }}                         the page's HTTP status (prints nothing; the last call wins)
 //
 // Options: "client:load" (default), "client:idle", "client:visible",
 // "client:media=QUERY", "client:only", "static", "cache=DURATION", "cache=off".
 //
-// Pages that use them must pass through Finish (Execute, the Gin HTMLRender
-// and the standalone server do this).
+// Parse page templates with these functions and execute them with
+// ExecutePage, ExecuteContext or Execute, or through the Gin HTMLRender or
+// the standalone server: those run each request on a pooled clone of the
+// template set whose functions are bound to the request (its context, its
+// islands, its status), so finishing a page never scans it. A template
+// executed directly (t.Execute) gets the functions below, which know no
+// request: {{ component }} renders with no context, {{ status }} is
+// ignored, and the page must pass through Finish, which scans the output
+// for islands.
 func (e *Engine) FuncMap() template.FuncMap {
 	return template.FuncMap{
 		"component":  e.component,
 		"props":      Props,
 		"ssrHead":    func() template.HTML { return headMarker },
 		"ssrScripts": func() template.HTML { return scriptsMarker },
+		"status":     func(int) string { return "" },
 	}
 }
 
@@ -133,8 +142,9 @@ func (e *Engine) island(ctx context.Context, name string, props any, opts ...str
 	return is, r, nil
 }
 
-// Finish fills in what {{ ssrHead }} and {{ ssrScripts }} stand for, now
-// that the page's islands are known: stylesheets of every island, module
+// Finish fills in what {{ ssrHead }} and {{ ssrScripts }} stand for in a
+// page that was executed directly (not through ExecutePage), by scanning it
+// for islands: stylesheets of every island, module
 // preloads of islands that hydrate on load, and the island runtime unless
 // every island is static. It returns page itself when there is nothing to
 // fill in.
@@ -226,21 +236,12 @@ func (e *Engine) finish(w io.Writer, page []byte) bool {
 
 var pagePool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// Execute runs template name of t with data into a buffer, finishes the page
-// and writes it to w only if everything succeeded, so a failing template
-// never sends half a page.
+// Execute runs template name of t with data, finishes the page and writes
+// it to w only if everything succeeded, so a failing template never sends
+// half a page. It is ExecuteContext with no request context; see
+// ExecutePage for the fast path it takes.
 func (e *Engine) Execute(w io.Writer, t *template.Template, name string, data any) error {
-	buf := pagePool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer func() {
-		if buf.Cap() <= 4<<20 { // do not pin huge pages in the pool
-			pagePool.Put(buf)
-		}
-	}()
-	if err := t.ExecuteTemplate(buf, name, data); err != nil {
-		return err
-	}
-	return e.WriteFinished(w, buf.Bytes())
+	return e.ExecuteContext(context.Background(), w, t, name, data)
 }
 
 // WriteFinished writes the finished form of page (see Finish) to w without

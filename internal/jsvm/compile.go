@@ -9,6 +9,8 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/parser"
+
+	"github.com/ssrgate/ssrgate/internal/jsvm/uniprop"
 )
 
 // Compile parses src into a program that many runtimes can share (compiling once is what makes a pool of
@@ -21,7 +23,7 @@ func Compile(name, src string) (*goja.Program, error) {
 		return nil, fmt.Errorf("compile %s: %w", name, err)
 	}
 	if strings.Contains(src, `\p{`) || strings.Contains(src, `\P{`) { // the AST walk costs ~15 ms per MB
-		err = expandRegExpLiterals(ast)
+		err = uniprop.ExpandLiterals(ast)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("compile %s: %w", name, err)

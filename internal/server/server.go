@@ -221,9 +221,15 @@ func (s *Server) parsePage(dir, rel string, shared []string) (*page, error) {
 		}
 	}
 	pg := &page{file: rel, route: routeOf(rel), tmpl: t, cacheControl: s.cfg.CacheControl}
-	if cc := t.Lookup("cache-control"); cc != nil {
+	if t.Lookup("cache-control") != nil {
+		// Run it on a copy: the engine clones t per request, and
+		// html/template cannot clone a set once part of it has run.
+		tc, err := t.Clone()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", rel, err)
+		}
 		var b bytes.Buffer
-		if err := cc.Execute(&b, nil); err != nil {
+		if err := tc.ExecuteTemplate(&b, "cache-control", nil); err != nil {
 			return nil, fmt.Errorf("%s: cache-control: %w", rel, err)
 		}
 		pg.cacheControl = strings.TrimSpace(b.String())
@@ -299,14 +305,20 @@ func (s *Server) serve(c *gin.Context, p *page, status int) {
 		params[prm.Key] = strings.TrimPrefix(prm.Value, "/")
 	}
 	data := Page{Path: c.Request.URL.Path, Params: params, Query: c.Request.URL.Query(), Site: s.site}
-	buf := bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer bufPool.Put(buf)
-	if err := p.tmpl.ExecuteTemplate(buf, "pages/"+p.file, data); err != nil {
+	pg, err := s.cfg.Engine.ExecutePage(c.Request.Context(), p.tmpl, "pages/"+p.file, data)
+	if err != nil {
 		s.fail(c, p, err)
 		return
 	}
-	body := s.cfg.Engine.Finish(buf.Bytes())
+	defer pg.Release()
+	if st := pg.Status(); st != 0 {
+		status = st
+	}
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	pg.WriteTo(buf)
+	body := buf.Bytes()
 	sum := sha256.Sum256(body)
 	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
 	h := c.Writer.Header()

@@ -1,4 +1,4 @@
-package jsvm
+package intl
 
 import (
 	_ "embed"
@@ -16,8 +16,6 @@ import (
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 )
-
-//go:generate sh -c "node gen/cldr.js > cldr.json"
 
 // cldrJSON holds number symbols, currency symbols, date names and date patterns extracted from Node's ICU by
 // gen/cldr.js: golang.org/x/text exposes plural rules, collation and currency digits, but not these.
@@ -68,7 +66,7 @@ var loadCLDR = sync.OnceValue(func() *cldrData {
 		Locales map[string]*localeData `json:"locales"`
 	}
 	if err := json.Unmarshal(cldrJSON, &raw); err != nil {
-		panic(fmt.Sprintf("jsvm: embedded cldr.json: %v", err))
+		panic(fmt.Sprintf("intl: embedded cldr.json: %v", err))
 	}
 	c := &cldrData{locales: raw.Locales}
 	c.names = append(c.names, defaultLocale) // first tag is the matcher's fallback
@@ -84,8 +82,8 @@ var loadCLDR = sync.OnceValue(func() *cldrData {
 	return c
 })
 
-// localTimeZone is the IANA name of the process zone, as Node reports it in resolvedOptions().timeZone.
-var localTimeZone = sync.OnceValue(func() string {
+// LocalTimeZone is the IANA name of the process zone, as Node reports it in resolvedOptions().timeZone.
+var LocalTimeZone = sync.OnceValue(func() string {
 	tz := strings.TrimPrefix(os.Getenv("TZ"), ":")
 	if tz == "" {
 		if dst, err := os.Readlink("/etc/localtime"); err == nil {

@@ -1,4 +1,4 @@
-package jsvm
+package intl
 
 import (
 	"github.com/dop251/goja"

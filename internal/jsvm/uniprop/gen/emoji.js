@@ -1,6 +1,6 @@
 // emoji.js extracts the emoji binary properties from Node's regexp engine (ICU data), which Go's unicode
-// package does not have, as inclusive code point ranges. Run from internal/jsvm:
-//   go generate ./internal/jsvm   (runs: node gen/emoji.js > emoji.json)
+// package does not have, as inclusive code point ranges. Run by:
+//   go generate ./internal/jsvm/uniprop   (runs: node gen/emoji.js > emoji.json in internal/jsvm/uniprop)
 "use strict";
 
 const PROPERTIES = ["Emoji", "Emoji_Presentation", "Emoji_Modifier", "Emoji_Modifier_Base", "Emoji_Component", "Extended_Pictographic"];

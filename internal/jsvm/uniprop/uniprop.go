@@ -1,4 +1,4 @@
-package jsvm
+package uniprop
 
 import (
 	_ "embed"
@@ -61,7 +61,6 @@ var binaryProperties = map[string]func() []span{
 // emojiJSON holds the emoji binary properties (Emoji, Emoji_Presentation, Extended_Pictographic, ...), which
 // Go's unicode tables lack, extracted from Node by gen/emoji.js.
 //
-//go:generate sh -c "node gen/emoji.js > emoji.json"
 //go:embed emoji.json
 var emojiJSON []byte
 
@@ -70,7 +69,7 @@ var emojiProperties = sync.OnceValue(func() map[string][]span {
 		Properties map[string][][2]rune `json:"properties"`
 	}
 	if err := json.Unmarshal(emojiJSON, &raw); err != nil {
-		panic(fmt.Sprintf("jsvm: embedded emoji.json: %v", err))
+		panic(fmt.Sprintf("uniprop: embedded emoji.json: %v", err))
 	}
 	out := make(map[string][]span, len(raw.Properties))
 	for name, ranges := range raw.Properties {
@@ -204,8 +203,8 @@ func writeSpans(b *strings.Builder, s []span) {
 
 var expandCache sync.Map // pattern -> expanded pattern; pure, so shared by all runtimes
 
-// expandPropertyEscapes rewrites \p{...} and \P{...} in a u-mode pattern into code point classes.
-func expandPropertyEscapes(pattern string) (string, error) {
+// Expand rewrites \p{...} and \P{...} in a u-mode pattern into code point classes.
+func Expand(pattern string) (string, error) {
 	if v, ok := expandCache.Load(pattern); ok {
 		return v.(string), nil
 	}

@@ -1,4 +1,4 @@
-package jsvm
+package intl
 
 import (
 	"math"
@@ -86,7 +86,7 @@ func (in *intl) newDateFormat(locales, options goja.Value, required, defaults st
 	in.unsupported(o, "dayPeriod", "")
 	in.unsupported(o, "fractionalSecondDigits", "")
 	in.unsupported(o, "timeZoneName", "")
-	df.zone = in.str(o, "timeZone", localTimeZone())
+	df.zone = in.str(o, "timeZone", LocalTimeZone())
 	if strings.EqualFold(df.zone, "utc") || strings.EqualFold(df.zone, "etc/utc") || strings.EqualFold(df.zone, "gmt") {
 		df.zone, df.loc = "UTC", time.UTC
 	} else {

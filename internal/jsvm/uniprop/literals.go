@@ -1,4 +1,4 @@
-package jsvm
+package uniprop
 
 import (
 	"reflect"
@@ -8,14 +8,14 @@ import (
 	"github.com/dop251/goja/file"
 )
 
-// expandRegExpLiterals rewrites Unicode property escapes in the regexp literals of a parsed program, as the
+// ExpandLiterals rewrites Unicode property escapes in the regexp literals of a parsed program, as the
 // RegExp wrapper (js/regexp.js) does for new RegExp(...). goja compiles literals itself, without calling the
 // global RegExp, and its engine does not know \p{...}: outside a class it silently never matches, inside a
 // class it is read as the letters p, {, L, }. esbuild lowers most such literals to new RegExp(...), but not
 // all (it leaves /[^\p{L}\p{N}\s]/u alone), so the bundle's AST is fixed here before compiling.
 //
 // goja's ast package has no walker; reflection visits every node. It runs once per Compile.
-func expandRegExpLiterals(prg *ast.Program) error {
+func ExpandLiterals(prg *ast.Program) error {
 	var firstErr error
 	seen := map[uintptr]bool{}
 	var walk func(v reflect.Value)
@@ -63,7 +63,7 @@ func expandLiteral(lit *ast.RegExpLiteral) error {
 	if !strings.ContainsAny(lit.Flags, "uv") || !strings.Contains(lit.Pattern, `\p{`) && !strings.Contains(lit.Pattern, `\P{`) {
 		return nil
 	}
-	p, err := expandPropertyEscapes(lit.Pattern)
+	p, err := Expand(lit.Pattern)
 	if err != nil {
 		return err
 	}
