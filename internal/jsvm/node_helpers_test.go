@@ -43,7 +43,7 @@ func nodeEnv(tz string) []string {
 // data were generated from: the Node-diff tests would then compare goja
 // with different locale data and fail (or pass) for the wrong reason.
 //
-// Break it: edit "cldr" in cldr.json, or run the tests with another Node.
+// Break it: edit "cldr" in intl/cldr.json, or run the tests with another Node.
 func TestNodeICUMatchesGeneratedData(t *testing.T) {
 	node := requireNode(t)
 	out, err := exec.Command(node, "-p", "JSON.stringify(process.versions)").Output()
@@ -62,24 +62,27 @@ func TestNodeICUMatchesGeneratedData(t *testing.T) {
 	var emoji struct {
 		Unicode string `json:"unicode"`
 	}
-	if err := json.Unmarshal(cldrJSON, &cldr); err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(emojiJSON, &emoji); err != nil {
-		t.Fatal(err)
+	for file, v := range map[string]any{"intl/cldr.json": &cldr, "uniprop/emoji.json": &emoji} {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, v); err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
 	}
 	data.ICU, data.CLDR, data.Unicode = cldr.ICU, cldr.CLDR, emoji.Unicode
 	for _, c := range []struct{ name, recorded, file string }{
-		{"icu", data.ICU, "cldr.json"}, {"cldr", data.CLDR, "cldr.json"}, {"unicode", data.Unicode, "emoji.json"},
+		{"icu", data.ICU, "intl/cldr.json"}, {"cldr", data.CLDR, "intl/cldr.json"}, {"unicode", data.Unicode, "uniprop/emoji.json"},
 	} {
 		if c.recorded == "" {
-			t.Errorf("%s does not record the %s version it was generated from; regenerate it (go generate ./internal/jsvm)", c.file, c.name)
+			t.Errorf("%s does not record the %s version it was generated from; regenerate it (go generate ./internal/jsvm/...)", c.file, c.name)
 			continue
 		}
 		if have[c.name] != c.recorded {
 			t.Errorf("node %s has %s %s, but internal/jsvm/%s was generated from %s %s: the Node-diff tests "+
 				"would compare different locale data. Use a Node built with %s %s, or regenerate the data with this one "+
-				"(go generate ./internal/jsvm) and review the diff", have["node"], c.name, have[c.name], c.file, c.name, c.recorded, c.name, c.recorded)
+				"(go generate ./internal/jsvm/...) and review the diff", have["node"], c.name, have[c.name], c.file, c.name, c.recorded, c.name, c.recorded)
 		}
 	}
 }
