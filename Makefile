@@ -8,7 +8,10 @@ GO   ?= go
 # Tests that need node, Chromium, redis-server or the snippet interpreters fail instead of skipping under make test.
 TEST_ENV := SSRGATE_REQUIRE_NODE=1 SSRGATE_REQUIRE_BROWSER=1 SSRGATE_REQUIRE_REDIS=1 SSRGATE_REQUIRE_CLIENTS=1
 
-.PHONY: run test build bench setup chromium redis clients vet libcorpus
+# The one Chromium the browser tests use (internal/e2e, internal/hypernova).
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: run test build bench setup chromium racedeps redis clients vet libcorpus fuzz
 
 setup: node_modules/.package-lock.json
 
@@ -26,10 +29,19 @@ $(LIBCORPUS)/node_modules/.package-lock.json: $(LIBCORPUS)/package.json $(LIBCOR
 
 # Debian's Chromium, for the end-to-end browser test (never a downloaded browser).
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "installing Debian's chromium for the browser test"; \
+	@test -x $(CHROMIUM) || { \
+	  echo "installing Debian's chromium ($(CHROMIUM)) for the browser tests"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y chromium; }
+	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) is still missing after installing chromium"; exit 1; }
+
+# go test -race needs cgo, hence a C compiler and libc headers.
+racedeps:
+	@command -v cc >/dev/null 2>&1 || { \
+	  echo "installing gcc and libc6-dev: go test -race needs cgo"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y gcc libc6-dev; }
+	@command -v cc >/dev/null 2>&1 || { echo "no C compiler (cc) after installing gcc: go test -race cannot build"; exit 1; }
 
 # Debian's redis-server, for the shared-cache tests (each test starts its own
 # on a free loopback port; nothing runs as a service).
@@ -45,9 +57,13 @@ run: setup
 build: setup
 	$(GO) run ./cmd/ssrgate build --out dist
 
+# gofmt checks every Go file of the module (found with find, so it works
+# without a git checkout too), and fails loudly if it finds none.
+GOFILES = $$(find . -name '*.go' -not -path './node_modules/*' -not -path './.git/*')
 vet:
 	$(GO) vet ./...
-	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
+	@n=$$(printf '%s\n' $(GOFILES) | grep -c '\.go$$'); test "$$n" -gt 0 || { echo "gofmt check: no Go files found under $$(pwd)"; exit 1; }
+	@test -z "$$(gofmt -l $(GOFILES))" || { gofmt -l $(GOFILES); echo "gofmt needed"; exit 1; }
 
 # Side-by-side benchmark: plain html/template vs ssrgate (cache warm, cache
 # off) vs Node renderToString vs a Hypernova server. About 3 minutes; writes
@@ -64,5 +80,15 @@ clients:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y python3 python3-requests python3-django php-cli php-curl ruby; }
 
-test: setup libcorpus chromium redis clients vet
+test: setup libcorpus chromium racedeps redis clients vet
 	$(TEST_ENV) $(GO) test -race -count=1 -timeout 20m ./...
+	$(MAKE) fuzz
+
+# Fuzz targets, each for a fixed budget (about 30 s in all); seed corpora
+# live in each package's testdata/fuzz. A failing input is written there too:
+# commit it with the fix.
+FUZZTIME ?= 10s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzRawProps$$' -fuzztime $(FUZZTIME) ./internal/island
+	$(GO) test -run '^$$' -fuzz '^FuzzEncodeProps$$' -fuzztime 5s ./internal/island
+	$(GO) test -run '^$$' -fuzz '^FuzzFinishHostileHTML$$' -fuzztime $(FUZZTIME) ./ssr

@@ -153,7 +153,7 @@ func (e *Engine) Render(ctx context.Context, name string, props any) (string, er
 func (e *Engine) RenderWith(ctx context.Context, name string, props any, opts RenderOptions) (string, error) {
 	g := e.current()
 	if g == nil {
-		return "", errClosed
+		return "", &RenderError{Component: name, Reason: ReasonError, Err: errClosed}
 	}
 	defer g.release()
 	if _, ok := g.known[name]; !ok {
@@ -190,7 +190,9 @@ func (e *Engine) render(ctx context.Context, g *generation, name string, propsJS
 // reference is gone, and fails then if g has been replaced. The breaker and
 // the component's runtime bound come first (see containment); the render
 // runs through Pool.Run, so the island falls back at the deadline even if
-// the runtime is stuck inside a built-in.
+// the runtime is stuck inside a built-in. It classifies failures (see the
+// Reason constants) but does not count them: whether a failure became a
+// visitor's fallback is known only where the island is written.
 func (e *Engine) renderJS(ctx context.Context, g *generation, name string, propsJSON []byte, idPrefix string) (string, error) {
 	if !g.acquire() {
 		return "", &RenderError{Component: name, Reason: ReasonError, Err: errReplaced}
@@ -198,7 +200,6 @@ func (e *Engine) renderJS(ctx context.Context, g *generation, name string, props
 	defer g.release()
 	start := time.Now()
 	if !e.contain.allow(name) {
-		metrics.fallback(name, ReasonBreaker)
 		return "", &RenderError{Component: name, Reason: ReasonBreaker,
 			Err: fmt.Errorf("circuit breaker open after %d failures within %s; the component renders in the browser for %s", e.cfg.BreakerFailures, e.cfg.BreakerWindow, e.cfg.BreakerCooldown)}
 	}
@@ -206,7 +207,6 @@ func (e *Engine) renderJS(ctx context.Context, g *generation, name string, props
 	releaseSlot, err := e.contain.acquireSlot(actx, name)
 	if err != nil {
 		cancel()
-		metrics.fallback(name, ReasonBusy)
 		return "", &RenderError{Component: name, Reason: ReasonBusy,
 			Err: fmt.Errorf("component already holds %d runtimes (ComponentMaxRuntimes) and none came free within %s: %w", e.cfg.ComponentMaxRuntimes, e.cfg.AcquireTimeout, err)}
 	}
@@ -214,7 +214,12 @@ func (e *Engine) renderJS(ctx context.Context, g *generation, name string, props
 	cancel()
 	if err != nil {
 		releaseSlot()
-		metrics.fallback(name, ReasonBusy)
+		switch {
+		case errors.Is(err, jsvm.ErrClosed):
+			return "", &RenderError{Component: name, Reason: ReasonError, Err: fmt.Errorf("%w: %w", ErrClosed, err)}
+		case ctx.Err() != nil:
+			return "", callerGone(ctx, name, err)
+		}
 		return "", &RenderError{Component: name, Reason: ReasonBusy,
 			Err: fmt.Errorf("no JS runtime free within %s (pool size %d): %w", e.cfg.AcquireTimeout, e.cfg.PoolSize, err)}
 	}
@@ -239,14 +244,18 @@ func (e *Engine) renderJS(ctx context.Context, g *generation, name string, props
 		if errors.As(err, &jerr) {
 			re.Stack = jerr.Stack
 		}
+		if (errors.Is(err, jsvm.ErrTimeout) || errors.Is(err, context.DeadlineExceeded)) && ctx.Err() != nil {
+			// the caller's context ended, not RenderTimeout
+			gone := callerGone(ctx, name, err)
+			gone.Stack = re.Stack
+			return "", gone
+		}
 		re.Err = e.explain(re.Reason, err)
 		e.contain.record(name, re.Reason)
-		metrics.fallback(name, re.Reason)
 		return "", re
 	}
 	e.contain.record(name, "")
 	if len(html) > e.cfg.MaxOutputBytes {
-		metrics.fallback(name, ReasonTooBig)
 		return "", &RenderError{Component: name, Reason: ReasonTooBig,
 			Err: fmt.Errorf("output is %d bytes, over the %d-byte limit (MaxOutputBytes)", len(html), e.cfg.MaxOutputBytes)}
 	}

@@ -481,11 +481,16 @@ func TestRenderCache(t *testing.T) {
 	if !refreshed {
 		t.Errorf("entry was not refreshed after its TTL: still %s", short)
 	}
-	// Failed renders are not cached.
+	// Failed renders are not cached: each one runs a runtime.
+	// Break it: store failed loads in the cache.
+	before := e.gen.Load().pool.Stats().Runs
 	for i := 0; i < 2; i++ {
 		if _, err := e.Render(ctx, "Boom", nil); err == nil {
 			t.Fatal("Boom rendered")
 		}
+	}
+	if got := e.gen.Load().pool.Stats().Runs - before; got != 2 {
+		t.Errorf("2 renders of a throwing component ran %d times: a failed render was cached", got)
 	}
 	// A different build id never hits the old entry.
 	if cacheKey("build1", "Counted", []byte(`{}`), "") == cacheKey("build2", "Counted", []byte(`{}`), "") {

@@ -1,6 +1,7 @@
 package ssr
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -11,7 +12,7 @@ import (
 var ErrUnknownComponent = errors.New("unknown component")
 
 var (
-	errClosed   = errors.New("ssr: engine closed")
+	errClosed   = fmt.Errorf("ssr: %w", ErrClosed)
 	errReplaced = errors.New("the build was replaced by a newer one during the render")
 )
 
@@ -32,7 +33,24 @@ const (
 	// ReasonBreaker: the component failed repeatedly and its circuit breaker
 	// is open; it renders in the browser until the cool-down ends.
 	ReasonBreaker = "breaker"
+	// ReasonCanceled: the caller went away (the client disconnected, its
+	// context was cancelled) before the render finished.
+	ReasonCanceled = "canceled"
 )
+
+// ErrClosed is returned (wrapped) by renders after Engine.Close.
+var ErrClosed = errors.New("engine closed")
+
+// callerGone is the error of a caller whose context ended before its
+// render finished: canceled, or timeout for its own deadline.
+func callerGone(ctx context.Context, name string, err error) *RenderError {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return &RenderError{Component: name, Reason: ReasonTimeout,
+			Err: fmt.Errorf("the caller's deadline passed before the render finished: %w", err)}
+	}
+	return &RenderError{Component: name, Reason: ReasonCanceled,
+		Err: fmt.Errorf("the caller went away before the render finished: %w", err)}
+}
 
 // RenderError is a failed server render of one component.
 type RenderError struct {

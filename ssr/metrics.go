@@ -23,6 +23,9 @@ type metricSet struct {
 	cacheResult   [3]prometheus.Counter // by cache.Status, resolved once: lookups are on the hot path
 	fallbacks     *prometheus.CounterVec
 	poolWait      prometheus.Histogram
+	// refreshFailures counts background refreshes of stale cache entries
+	// that failed; visitors got the stale HTML, so these are not fallbacks.
+	refreshFailures *prometheus.CounterVec
 
 	breakerOpen *prometheus.CounterVec
 
@@ -43,7 +46,10 @@ func newMetrics() *metricSet {
 		m.cacheResult[st] = m.cache.WithLabelValues(st.String())
 	}
 	m.fallbacks = prometheus.NewCounterVec(prometheus.CounterOpts{
-		Name: "ssrgate_fallbacks_total", Help: "Islands sent for client-only rendering, by component and reason.",
+		Name: "ssrgate_fallbacks_total", Help: "Islands a visitor received for client-only rendering because the server render failed, by component and reason.",
+	}, []string{"component", "reason"})
+	m.refreshFailures = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "ssrgate_render_cache_refresh_failures_total", Help: "Background refreshes of stale render-cache entries that failed (the stale entry was served), by component and reason.",
 	}, []string{"component", "reason"})
 	m.poolWait = prometheus.NewHistogram(prometheus.HistogramOpts{
 		Name: "ssrgate_pool_wait_seconds", Help: "Time spent waiting for a free JS runtime.",
@@ -59,7 +65,7 @@ func newMetrics() *metricSet {
 	m.breakerOpen = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "ssrgate_breaker_open_total", Help: "Times a component's circuit breaker opened (it renders in the browser only for the cool-down).",
 	}, []string{"component"})
-	m.reg.MustRegister(m.renderSeconds, m.cache, m.fallbacks, m.poolWait, m.breakerOpen,
+	m.reg.MustRegister(m.renderSeconds, m.cache, m.fallbacks, m.poolWait, m.breakerOpen, m.refreshFailures,
 		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 	return m
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"log/slog"
 	"strings"
 	"sync"
 	"time"
@@ -29,8 +31,16 @@ type markupKey struct {
 	media    string
 }
 
-// maxMarkups bounds the memo: pages use an island with one or two strategies.
-const maxMarkups = 4
+// maxMarkups bounds the memo: pages use an island with one or two
+// strategies. Every slot is counted in size, used or not, so the entry's
+// size holds however many are filled.
+const maxMarkups = 2
+
+// markupSlack is what a memo slot allows beyond the HTML and props: the
+// wrapper's attributes and the props script's tags. Markup longer than
+// its slot (a very long media query or asset URL) is built every time
+// rather than held uncounted.
+const markupSlack = 512
 
 // markupFor returns the island markup of is (whose HTML is r.html), built
 // once per strategy.
@@ -50,22 +60,28 @@ func (r *rendered) markupFor(is island.Island) string {
 	if r.markup == nil {
 		r.markup = make(map[markupKey]string, 1)
 	}
-	if len(r.markup) < maxMarkups {
+	if len(r.markup) < maxMarkups && len(m) <= r.slot() {
 		r.markup[k] = m
 	}
 	r.mu.Unlock()
 	return m
 }
 
-// size is what an entry counts against CacheMaxBytes: the HTML, and one
-// memoized markup holding the HTML and the props again.
-func (r *rendered) size() int64 { return int64(2*len(r.html) + r.propsLen + 256) }
+// slot is the most bytes one memoized markup may hold: the HTML, the props
+// and the wrapper.
+func (r *rendered) slot() int { return len(r.html) + r.propsLen + markupSlack }
+
+// size is what an entry counts against CacheMaxBytes: the HTML, and every
+// memo slot full (maxMarkups markups, each holding the HTML and the props
+// again), so the bound holds however the entry is later used.
+func (r *rendered) size() int64 { return int64(len(r.html) + maxMarkups*r.slot()) }
 
 // renderCache keys renders by build id, component and props.
 type renderCache struct {
 	c   *cache.Cache[*rendered]
 	ttl time.Duration
 	l2  sharedLevel // nil: no second level (l2.go)
+	log *slog.Logger
 }
 
 func newRenderCache(cfg Config) *renderCache {
@@ -74,10 +90,20 @@ func newRenderCache(cfg Config) *renderCache {
 		stale = 0
 	}
 	return &renderCache{
-		c: cache.New(cache.Config{MaxBytes: cfg.CacheMaxBytes, Stale: stale, RefreshTimeout: cfg.RenderTimeout + cfg.AcquireTimeout},
-			(*rendered).size),
+		c: cache.New(cache.Config{MaxBytes: cfg.CacheMaxBytes, Stale: stale, RefreshTimeout: cfg.RenderTimeout + cfg.AcquireTimeout,
+			Shared: sharedError}, (*rendered).size),
 		ttl: cfg.CacheTTL,
+		log: cfg.Logger,
 	}
+}
+
+// sharedError reports whether a failed render may be handed to the other
+// callers that waited for it. A busy pool is the failure of the caller
+// whose acquire timed out, not of one who joined later: that one tries for
+// itself.
+func sharedError(err error) bool {
+	var re *RenderError
+	return !errors.As(err, &re) || re.Reason != ReasonBusy
 }
 
 // cacheKey hashes every input of a render. propsJSON is canonical for Go
@@ -100,15 +126,39 @@ func (r *renderCache) get(ctx context.Context, buildID, name string, propsJSON [
 	if ttl <= 0 {
 		ttl = r.ttl
 	}
-	res, status, err := r.c.Get(ctx, cacheKey(buildID, name, propsJSON, idPrefix), ttl, func(ctx context.Context) (*rendered, error) {
-		html, err := r.load(ctx, buildID, name, propsJSON, idPrefix, ttl, render)
+	res, status, err := r.c.Get(ctx, cacheKey(buildID, name, propsJSON, idPrefix), ttl, func(lctx context.Context) (*rendered, error) {
+		html, err := r.load(lctx, buildID, name, propsJSON, idPrefix, ttl, render)
 		if err != nil {
+			if cache.IsRefresh(lctx) {
+				// Nobody sees this failure: visitors got the stale entry.
+				reason := renderReason(err)
+				metrics.refreshFailures.WithLabelValues(name, reason).Inc()
+				r.log.Warn("background refresh of a cached render failed; the stale entry is served until it expires",
+					"component", name, "reason", reason, "err", err)
+			}
 			return nil, err
 		}
 		return &rendered{html: html, propsLen: len(propsJSON)}, nil
 	})
 	metrics.cacheResult[status].Inc()
+	if err != nil && ctx.Err() != nil {
+		var re *RenderError
+		if !errors.As(err, &re) {
+			// The caller left before the shared render finished; the
+			// render goes on for the others who wait for it.
+			err = callerGone(ctx, name, err)
+		}
+	}
 	return res, err
+}
+
+// renderReason is the fallback reason of a render error.
+func renderReason(err error) string {
+	var re *RenderError
+	if errors.As(err, &re) {
+		return re.Reason
+	}
+	return ReasonError
 }
 
 func (r *renderCache) close() {

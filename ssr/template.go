@@ -146,6 +146,10 @@ func (e *Engine) islandOn(ctx context.Context, g *generation, o island.Options, 
 		if e.cfg.Strict || e.cfg.Dev || !errors.As(err, &re) {
 			return island.Island{}, nil, err
 		}
+		// Counted here, once per island a visitor gets as a fallback: not
+		// in the render, which background refreshes, strict pages and the
+		// render API share, and whose one failure may reach many callers.
+		metrics.fallback(name, re.Reason)
 		e.log.Error("server render failed; island falls back to client rendering",
 			"component", name, "reason", re.Reason, "err", re.Err, "stack", re.Stack)
 		is.Options.ClientOnly = true

@@ -3,6 +3,7 @@ package cache
 import (
 	"context"
 	"errors"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -60,11 +61,36 @@ func TestHitMissAndOnlySuccess(t *testing.T) {
 	}
 }
 
+// waiting returns a hook for Cache.onWait and a channel closed once n
+// callers wait for a load: a barrier, so tests need no sleeps.
+func waiting(n int) (func(string), <-chan struct{}) {
+	var mu sync.Mutex
+	all := make(chan struct{})
+	seen := 0
+	return func(string) {
+		mu.Lock()
+		defer mu.Unlock()
+		if seen++; seen == n {
+			close(all)
+		}
+	}, all
+}
+
+// loaded returns a hook for Cache.onLoaded that reports each finished load.
+func loaded() (func(string), <-chan string) {
+	ch := make(chan string, 100)
+	return func(k string) { ch <- k }, ch
+}
+
+// TestSingleflight: 20 concurrent misses of one key load once.
+// Break it: start a load per caller in join (no flights map lookup).
 func TestSingleflight(t *testing.T) {
 	c, _ := newTest(t, Config{MaxBytes: 1 << 20})
 	var n atomic.Int32
 	release := make(chan struct{})
 	slow := func(context.Context) (string, error) { n.Add(1); <-release; return "v", nil }
+	var all <-chan struct{}
+	c.onWait, all = waiting(20)
 	var wg sync.WaitGroup
 	for i := 0; i < 20; i++ {
 		wg.Add(1)
@@ -75,7 +101,7 @@ func TestSingleflight(t *testing.T) {
 			}
 		}()
 	}
-	time.Sleep(50 * time.Millisecond)
+	<-all // every caller waits on a load; none has finished
 	close(release)
 	wg.Wait()
 	if n.Load() != 1 {
@@ -83,11 +109,218 @@ func TestSingleflight(t *testing.T) {
 	}
 }
 
+// TestWaiterOutlivesLeavingCaller: the caller that started a load goes
+// away; another caller waiting for the same key, whose ctx is live, still
+// gets the value, and the load was not cancelled.
+// Break it: run the load with the first caller's ctx (join: lctx := ctx).
+func TestWaiterOutlivesLeavingCaller(t *testing.T) {
+	c, _ := newTest(t, Config{MaxBytes: 1 << 20})
+	started, release := make(chan struct{}), make(chan struct{})
+	load := func(ctx context.Context) (string, error) {
+		close(started)
+		select {
+		case <-ctx.Done():
+			return "", ctx.Err()
+		case <-release:
+			return "v", nil
+		}
+	}
+	var both <-chan struct{}
+	c.onWait, both = waiting(2)
+	actx, cancelA := context.WithCancel(context.Background())
+	aErr := make(chan error, 1)
+	go func() { _, _, err := c.Get(actx, "k", time.Minute, load); aErr <- err }()
+	<-started
+	bRes := make(chan error, 1)
+	go func() {
+		v, _, err := c.Get(context.Background(), "k", time.Minute, load)
+		if err == nil && v != "v" {
+			err = errors.New("wrong value " + v)
+		}
+		bRes <- err
+	}()
+	<-both
+	cancelA()
+	if err := <-aErr; !errors.Is(err, context.Canceled) {
+		t.Errorf("the caller that left: %v, want context.Canceled", err)
+	}
+	close(release)
+	if err := <-bRes; err != nil {
+		t.Fatalf("a waiter with a live context got %v", err)
+	}
+}
+
+// TestLastWaiterLeavingCancelsLoad: when every caller has gone, the load's
+// context is cancelled (nobody wants the render).
+// Break it: drop cl.cancel() from leave.
+func TestLastWaiterLeavingCancelsLoad(t *testing.T) {
+	c, _ := newTest(t, Config{MaxBytes: 1 << 20})
+	started, cancelled := make(chan struct{}), make(chan struct{})
+	load := func(ctx context.Context) (string, error) {
+		close(started)
+		<-ctx.Done()
+		close(cancelled)
+		return "", ctx.Err()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { _, _, err := c.Get(ctx, "k", time.Minute, load); done <- err }()
+	<-started
+	cancel()
+	<-done
+	<-cancelled // hangs (test timeout) if the load is never cancelled
+}
+
+var errBusy = errors.New("busy")
+
+// TestBusyNotShared: a load that failed because the pool was busy for its
+// caller is that caller's failure; a caller that joined it loads again for
+// itself.
+// Break it: return cl.err to joined callers without consulting Shared.
+func TestBusyNotShared(t *testing.T) {
+	c := New(Config{MaxBytes: 1 << 20, Shared: func(err error) bool { return !errors.Is(err, errBusy) }},
+		func(s string) int64 { return int64(len(s)) })
+	t.Cleanup(c.Close)
+	var calls atomic.Int32
+	release := make(chan struct{})
+	load := func(context.Context) (string, error) {
+		if calls.Add(1) == 1 {
+			<-release
+			return "", errBusy
+		}
+		return "v", nil
+	}
+	var both <-chan struct{}
+	c.onWait, both = waiting(2)
+	aErr, bErr := make(chan error, 1), make(chan error, 1)
+	go func() { _, _, err := c.Get(context.Background(), "k", time.Minute, load); aErr <- err }()
+	go func() { _, _, err := c.Get(context.Background(), "k", time.Minute, load); bErr <- err }()
+	<-both
+	close(release)
+	errs := []error{<-aErr, <-bErr}
+	busy, ok := 0, 0
+	for _, err := range errs {
+		switch {
+		case errors.Is(err, errBusy):
+			busy++
+		case err == nil:
+			ok++
+		}
+	}
+	if busy != 1 || ok != 1 {
+		t.Fatalf("want the loading caller busy and the joined one served, got %v", errs)
+	}
+}
+
+// TestOneRefreshPerKey: many stale hits start one background refresh, not
+// a goroutine each.
+// Break it: drop the c.flights check in refresh (or go back to a goroutine
+// per stale hit).
+func TestOneRefreshPerKey(t *testing.T) {
+	c, clk := newTest(t, Config{MaxBytes: 1 << 20, Stale: time.Hour})
+	ctx := context.Background()
+	c.Get(ctx, "k", time.Second, func(context.Context) (string, error) { return "old", nil })
+	clk.add(2 * time.Second)
+	var loads atomic.Int32
+	release := make(chan struct{})
+	before := runtime.NumGoroutine()
+	for range 1000 {
+		v, st, _ := c.Get(ctx, "k", time.Second, func(context.Context) (string, error) {
+			loads.Add(1)
+			<-release
+			return "new", nil
+		})
+		if v != "old" || st != Stale {
+			t.Fatalf("stale hit: %q %v", v, st)
+		}
+	}
+	grew := runtime.NumGoroutine() - before
+	close(release)
+	if grew > 10 {
+		t.Errorf("1000 stale hits left %d more goroutines, want one refresh", grew)
+	}
+}
+
+// TestRefreshFailureBacksOff: after a failed refresh, stale hits serve the
+// old value without rendering again until the backoff has passed; the wait
+// doubles while failures go on; success clears it.
+// Break it: skip the retryAt check in refresh.
+func TestRefreshFailureBacksOff(t *testing.T) {
+	c, clk := newTest(t, Config{MaxBytes: 1 << 20, Stale: time.Hour, RefreshBackoff: time.Second})
+	var done <-chan string
+	c.onLoaded, done = loaded()
+	ctx := context.Background()
+	c.Get(ctx, "k", time.Second, func(context.Context) (string, error) { return "old", nil })
+	<-done
+	clk.add(2 * time.Second)
+	var fails atomic.Int32
+	failing := func(ctx context.Context) (string, error) {
+		if !IsRefresh(ctx) {
+			t.Error("a background refresh's ctx does not say so (IsRefresh)")
+		}
+		fails.Add(1)
+		return "", errors.New("component throws")
+	}
+	c.Get(ctx, "k", time.Second, failing) // starts the refresh
+	<-done
+	for range 100 { // within the backoff: no render
+		if v, st, _ := c.Get(ctx, "k", time.Second, failing); v != "old" || st != Stale {
+			t.Fatalf("stale hit after failed refresh: %q %v", v, st)
+		}
+	}
+	if n := fails.Load(); n != 1 {
+		t.Fatalf("100 stale hits after a failed refresh rendered %d times, want 1 (back off)", n)
+	}
+	clk.add(1100 * time.Millisecond) // past the first backoff: one more try, which fails
+	c.Get(ctx, "k", time.Second, failing)
+	<-done
+	clk.add(1100 * time.Millisecond) // the wait doubled to 2s: still backing off
+	c.Get(ctx, "k", time.Second, failing)
+	if n := fails.Load(); n != 2 {
+		t.Fatalf("renders = %d, want 2 (second backoff is 2s)", n)
+	}
+	clk.add(time.Second)
+	c.Get(ctx, "k", time.Second, func(context.Context) (string, error) { return "new", nil })
+	<-done
+	if v, st, _ := c.Get(ctx, "k", time.Second, failing); v != "new" || st != Hit {
+		t.Fatalf("after a successful refresh: %q %v", v, st)
+	}
+}
+
+// TestExpiredEntrySize: storing a key again after its entry expired
+// replaces the old entry's bytes instead of adding to them.
+// Break it: subtract the old size only for entries still fresh.
+func TestExpiredEntrySize(t *testing.T) {
+	// The real clock: go-cache, which stores the entries, expires them by
+	// it too.
+	c := New(Config{MaxBytes: 1 << 20}, func(s string) int64 { return int64(len(s)) })
+	t.Cleanup(c.Close)
+	ctx := context.Background()
+	load := func(context.Context) (string, error) { return strings.Repeat("x", 1000), nil }
+	const ttl = time.Microsecond
+	c.Get(ctx, "k", ttl, load)
+	one := c.Bytes()
+	for range 5 {
+		for end := time.Now().Add(2 * ttl); time.Now().Before(end); {
+			// let the entry expire (no stale window): the next Get renders again
+		}
+		if _, st, _ := c.Get(ctx, "k", ttl, load); st != Miss {
+			t.Fatalf("expired entry: %v, want a miss", st)
+		}
+	}
+	if b := c.Bytes(); b != one {
+		t.Fatalf("one key rendered 6 times after expiring: Bytes() = %d, want %d (one entry)", b, one)
+	}
+}
+
 func TestStaleWhileRevalidate(t *testing.T) {
 	c, clk := newTest(t, Config{MaxBytes: 1 << 20, Stale: time.Minute})
+	var done <-chan string
+	c.onLoaded, done = loaded()
 	ctx := context.Background()
 	var n atomic.Int32
 	c.Get(ctx, "k", time.Second, counting("old", &n))
+	<-done
 	clk.add(2 * time.Second) // expired, inside the stale window
 	refreshed := make(chan struct{})
 	v, st, _ := c.Get(ctx, "k", time.Second, func(context.Context) (string, error) {
@@ -98,7 +331,7 @@ func TestStaleWhileRevalidate(t *testing.T) {
 		t.Fatalf("want stale old value, got %q %v", v, st)
 	}
 	<-refreshed
-	time.Sleep(10 * time.Millisecond) // let the refresh store its value
+	<-done // the refresh stored its value
 	if v, st, _ := c.Get(ctx, "k", time.Second, counting("x", &n)); v != "new" || st != Hit {
 		t.Fatalf("after refresh: %q %v", v, st)
 	}

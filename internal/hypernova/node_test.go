@@ -159,23 +159,22 @@ func TestHypernovaClient(t *testing.T) {
 	}
 }
 
-// chromium returns a Chromium or Chrome binary for playwright-core:
-// $SSRGATE_CHROMIUM or one on PATH. Without one the test skips, unless
-// SSRGATE_REQUIRE_BROWSER=1.
+// chromiumPath is Debian's Chromium, the one browser the tests use (the
+// Makefile's chromium target installs it at this path; never a downloaded
+// browser).
+const chromiumPath = "/usr/bin/chromium"
+
+// chromium returns chromiumPath for playwright-core. Without it the test
+// skips, unless SSRGATE_REQUIRE_BROWSER=1 (the test command), where it fails.
 func chromium(t *testing.T) string {
 	t.Helper()
-	if p := os.Getenv("SSRGATE_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
+	if _, err := os.Stat(chromiumPath); err == nil {
+		return chromiumPath
 	}
 	if os.Getenv("SSRGATE_REQUIRE_BROWSER") == "1" {
-		t.Fatal("no Chromium found (SSRGATE_REQUIRE_BROWSER=1); set SSRGATE_CHROMIUM")
+		t.Fatalf("%s not found (SSRGATE_REQUIRE_BROWSER=1): make chromium installs Debian's chromium", chromiumPath)
 	}
-	t.Skip("no Chromium found; set SSRGATE_CHROMIUM to run the browser test")
+	t.Skipf("%s not found; set SSRGATE_REQUIRE_BROWSER=1 to make this a failure", chromiumPath)
 	return ""
 }
 

@@ -118,13 +118,20 @@ func ParseOptions(opts ...string) (Options, error) {
 // EncodeProps serializes props as JSON that is safe inside a <script> element:
 // encoding/json escapes <, >, & and U+2028/U+2029 as \u sequences, so no prop
 // value can close the element or start a comment. Map keys are sorted, which
-// also makes the encoding canonical for cache keys. nil becomes {}.
+// also makes the encoding canonical for cache keys. nil becomes {}. A
+// json.RawMessage is validated and escaped without decoding, keeping its key
+// order; a []byte is an error (pass json.RawMessage for JSON bytes).
 func EncodeProps(props any) ([]byte, error) {
 	if props == nil {
 		return []byte("{}"), nil
 	}
-	if raw, ok := props.(json.RawMessage); ok {
-		return encodeRaw(raw)
+	switch p := props.(type) {
+	case json.RawMessage:
+		return encodeRaw(p)
+	case []byte:
+		// json.Marshal would make a base64 string of it, which is never
+		// what a caller holding JSON bytes meant.
+		return nil, errors.New("props are a []byte, which encodes to a base64 string; pass json.RawMessage(b) for JSON bytes, or a map or struct")
 	}
 	b, err := json.Marshal(props)
 	if err != nil {

@@ -22,6 +22,9 @@ type timeoutError struct{}
 func (timeoutError) Error() string        { return "jsvm: render timed out" }
 func (timeoutError) Is(target error) bool { return target == context.DeadlineExceeded }
 
+// ErrStackOverflow is matched (errors.Is) by the JSError of a call that ran past the call stack limit.
+var ErrStackOverflow = errors.New("jsvm: maximum call stack size exceeded")
+
 // JSError is a JavaScript exception (thrown value or rejected promise) surfaced to Go. It keeps the stack
 // separately so logs can show where in the original sources a component failed without putting the stack
 // into user-facing messages.
@@ -30,11 +33,12 @@ type JSError struct {
 	Message string
 	// Stack is goja's stack trace; positions are mapped through the bundle's source map when it has one.
 	Stack string
+
+	cause error // a sentinel the exception stands for (ErrStackOverflow), if any
 }
 
 // Error returns the message only; the stack is in Stack.
 func (e *JSError) Error() string { return e.Message }
 
-// ErrStackOverflow is returned (wrapped) by Invoke when JavaScript recursion passed the runtime's call stack
-// limit. goja makes this uncatchable for the script, so the call ends and the runtime is replaced.
-var ErrStackOverflow = errors.New("RangeError: Maximum call stack size exceeded")
+// Unwrap returns the sentinel the exception stands for, such as ErrStackOverflow, or nil.
+func (e *JSError) Unwrap() error { return e.cause }

@@ -175,9 +175,7 @@ const nodeDiffEval = `(function (exprs) {
 
 // TestNodeDiff evaluates every expression in a pool VM and in node, in two time zones.
 func TestNodeDiff(t *testing.T) {
-	if _, err := exec.LookPath("node"); err != nil {
-		t.Skip("node not on PATH")
-	}
+	requireNode(t)
 	if child := os.Getenv("JSVM_NODEDIFF_TZ"); child != "" {
 		runNodeDiff(t, child)
 		return
@@ -186,7 +184,7 @@ func TestNodeDiff(t *testing.T) {
 		t.Run(strings.ReplaceAll(tz, "/", "_"), func(t *testing.T) {
 			// goja takes the zone from time.Local, fixed at process start, so each zone runs in a child process.
 			cmd := exec.Command(os.Args[0], "-test.run=^TestNodeDiff$", "-test.v")
-			cmd.Env = append(os.Environ(), "TZ="+tz, "JSVM_NODEDIFF_TZ="+tz)
+			cmd.Env = append(nodeEnv(tz), "JSVM_NODEDIFF_TZ="+tz)
 			out, err := cmd.CombinedOutput()
 			if err != nil {
 				t.Fatalf("TZ=%s: %v\n%s", tz, err, out)
@@ -201,7 +199,7 @@ func runNodeDiff(t *testing.T, tz string) {
 
 	cmd := exec.Command("node", "-e", "process.env.NODE_ENV = 'production'; process.stdout.write("+nodeDiffEval+"(JSON.parse(require('fs').readFileSync(0, 'utf8'))))")
 	cmd.Stdin = strings.NewReader(string(input))
-	cmd.Env = append(os.Environ(), "TZ="+tz)
+	cmd.Env = nodeEnv(tz) // the locale pinned: Node must not format by the caller's LANG
 	nodeOut, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("node: %v", err)

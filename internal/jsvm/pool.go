@@ -73,6 +73,7 @@ func (c Config) withDefaults() Config {
 type Stats struct {
 	Size         int    // configured number of runtimes
 	Idle         int    // runtimes waiting in the pool
+	Runs         uint64 // runtimes handed back after a call (each Acquire that reached Release)
 	Replacements uint64 // broken runtimes replaced since the pool was created
 	Retirements  uint64 // healthy runtimes replaced after Config.MaxUses invocations
 	Tainted      uint64 // runtimes replaced because a render changed the built-ins (included in Replacements)
@@ -92,6 +93,7 @@ type Pool struct {
 	closed       bool
 	wg           sync.WaitGroup // background replacements
 	replacements atomic.Uint64
+	runs         atomic.Uint64
 	retirements  atomic.Uint64
 	tainted      atomic.Uint64
 	abandoned    atomic.Uint64
@@ -154,6 +156,7 @@ func (p *Pool) Release(vm *VM) {
 	if vm == nil {
 		return
 	}
+	p.runs.Add(1)
 	vm.reset()
 	retire := !vm.broken && ((p.cfg.MaxUses > 0 && vm.uses >= p.cfg.MaxUses) ||
 		(p.cfg.MaxCharge > 0 && vm.charged >= p.cfg.MaxCharge))
@@ -230,7 +233,7 @@ func (p *Pool) Close() {
 
 // Stats reports the pool's size, idle runtimes, replacements and retirements, for metrics.
 func (p *Pool) Stats() Stats {
-	return Stats{Size: p.cfg.Size, Idle: len(p.idle), Replacements: p.replacements.Load(), Retirements: p.retirements.Load(),
+	return Stats{Size: p.cfg.Size, Idle: len(p.idle), Runs: p.runs.Load(), Replacements: p.replacements.Load(), Retirements: p.retirements.Load(),
 		Tainted: p.tainted.Load(), Abandoned: p.abandoned.Load(), Stuck: int(p.stuck.Load()), Owed: int(p.owed.Load()),
 		MemoryKills: p.wd.interrupts.Load()}
 }

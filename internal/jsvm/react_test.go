@@ -34,11 +34,9 @@ export function render() { return renderToString(<App {...props} />); }
 func TestReactNodeDiff(t *testing.T) {
 	modules, _ := filepath.Abs("../../node_modules")
 	if _, err := os.Stat(filepath.Join(modules, "react-dom")); err != nil {
-		t.Skip("react-dom not installed")
+		t.Fatalf("react-dom is not installed in %s (npm ci at the repository root): %v", modules, err)
 	}
-	if _, err := exec.LookPath("node"); err != nil {
-		t.Skip("node not on PATH")
-	}
+	requireNode(t)
 	res := api.Build(api.BuildOptions{
 		Stdin:       &api.StdinOptions{Contents: reactEntry, Loader: api.LoaderJSX, ResolveDir: filepath.Dir(modules)},
 		Bundle:      true,
@@ -74,7 +72,7 @@ func TestReactNodeDiff(t *testing.T) {
 			script := bundle + "\nPromise.resolve(__ssr." + fn + "()).then((h) => process.stdout.write(h, () => process.exit(0)));"
 			cmd := exec.CommandContext(ctx, "node", "-")
 			cmd.Stdin = strings.NewReader(script)
-			cmd.Env = append(os.Environ(), "TZ=UTC")
+			cmd.Env = nodeEnv("UTC")
 			want, err := cmd.Output()
 			if err != nil {
 				t.Fatalf("node: %v", err)

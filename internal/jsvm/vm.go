@@ -1,6 +1,7 @@
 package jsvm
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -41,7 +42,9 @@ func (vm *VM) Charge(n int64) { vm.charged += n }
 
 func newVM(cfg Config) (*VM, error) {
 	vm := &VM{rt: goja.New(), logger: cfg.Logger, start: time.Now(), ctx: context.Background()}
-	// Runaway recursion must become a catchable RangeError, not exhaust the Go stack and kill the process.
+	// Runaway recursion must end the call, not exhaust the Go stack and kill the process. goja then throws
+	// its StackOverflowError, which (unlike Node's RangeError) JS try/catch cannot catch: the call fails and
+	// convertError turns it into a JSError naming the overflow, with the innermost frames mapped.
 	vm.rt.SetMaxCallStackSize(maxCallStackSize)
 	if err := installGlobals(vm); err != nil {
 		return nil, fmt.Errorf("install host globals: %w", err)
@@ -106,7 +109,9 @@ func (vm *VM) Invoke(ctx context.Context, label, fn string, args ...any) (result
 		vm.loop.clear()
 		vm.label, vm.ctx = "", context.Background()
 		var jerr *JSError
-		if err != nil && !errors.As(err, &jerr) {
+		// An overflow is a JSError (mapped, named) but goja made it uncatchable
+		// mid-call, so the runtime is replaced rather than trusted.
+		if err != nil && (!errors.As(err, &jerr) || errors.Is(err, ErrStackOverflow)) {
 			vm.broken = true
 		} else if !vm.intact() {
 			vm.broken, vm.tainted = true, true
@@ -223,8 +228,7 @@ func (vm *VM) convertError(err error) error {
 	}
 	var so *goja.StackOverflowError
 	if errors.As(err, &so) {
-		where, _, _ := strings.Cut(strings.TrimSpace(so.String()), "\n")
-		return fmt.Errorf("%w (%s)", ErrStackOverflow, where)
+		return stackOverflow(so)
 	}
 	var ex *goja.Exception
 	if errors.As(err, &ex) {
@@ -249,4 +253,26 @@ func (vm *VM) jsError(v goja.Value, fallbackStack string) *JSError {
 	}
 	e.Stack = fixStack(e.Stack)
 	return e
+}
+
+// stackOverflowFrames is how many of the innermost frames a stack overflow's JSError keeps: the recursion
+// repeats the same few thousands of times.
+const stackOverflowFrames = 20
+
+// stackOverflow describes goja's StackOverflowError, whose own message is empty, as Node names it, with the
+// innermost frames mapped to the original sources.
+func stackOverflow(so *goja.StackOverflowError) *JSError {
+	msg := fmt.Sprintf("RangeError: Maximum call stack size exceeded (more than %d nested calls; look for runaway recursion)", maxCallStackSize)
+	var b bytes.Buffer
+	b.WriteString(msg)
+	frames := so.Stack()
+	for i, f := range frames {
+		if i == stackOverflowFrames {
+			fmt.Fprintf(&b, "\n\t... %d more frames", len(frames)-i)
+			break
+		}
+		b.WriteString("\n\tat ")
+		f.Write(&b)
+	}
+	return &JSError{Message: msg, Stack: fixStack(b.String()), cause: ErrStackOverflow}
 }

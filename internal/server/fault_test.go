@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -17,11 +18,15 @@ import (
 // faultSite serves pages whose islands throw, loop forever, return megabytes
 // or wait on a timer far past the deadline, beside a page that is fine.
 func faultSite(t *testing.T) *httptest.Server {
+	return faultSiteWith(t, 2, 100*time.Millisecond)
+}
+
+func faultSiteWith(t *testing.T, pool int, acquire time.Duration) *httptest.Server {
 	t.Helper()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	eng, err := ssr.New(ssr.Config{
-		ComponentsDir: "testdata/faults/components", Root: "../..", PoolSize: 2,
-		RenderTimeout: time.Second, AcquireTimeout: 100 * time.Millisecond,
+		ComponentsDir: "testdata/faults/components", Root: "../..", PoolSize: pool,
+		RenderTimeout: time.Second, AcquireTimeout: acquire,
 		MaxOutputBytes: 1 << 20, Logger: log,
 	})
 	if err != nil {
@@ -61,30 +66,81 @@ func TestFaultsDegradeIslands(t *testing.T) {
 	}
 	_, metrics := fetch(t, srv.URL+"/metrics", nil)
 	for _, want := range []string{`ssrgate_fallbacks_total{component="Loops",reason="timeout"}`, `ssrgate_fallbacks_total{component="Throws",reason="error"}`,
-		`ssrgate_fallbacks_total{component="Huge",reason="too-large"}`, "ssrgate_pool_replacements_total"} {
-		if !strings.Contains(metrics, want) {
-			t.Errorf("metrics lack %s", want)
+		`ssrgate_fallbacks_total{component="Huge",reason="too-large"}`, `ssrgate_fallbacks_total{component="SlowAsync",reason="timeout"}`} {
+		if metricValue(t, metrics, want) < 1 {
+			t.Errorf("%s is below 1 after its fault", want)
 		}
 	}
+	// The looping and slow renders were interrupted, which breaks their
+	// runtimes: at least two replacements. A throw leaves a clean runtime
+	// (checked after every call) and costs none; the too-large one finished.
+	if n := metricValue(t, metrics, "ssrgate_pool_replacements_total"); n < 2 {
+		t.Errorf("ssrgate_pool_replacements_total = %v, want >= 2 (loop, slow)", n)
+	}
+}
+
+// metricValue reads one sample of a Prometheus text exposition; a missing
+// sample fails the test.
+func metricValue(t *testing.T, exposition, sample string) float64 {
+	t.Helper()
+	for _, line := range strings.Split(exposition, "\n") {
+		if v, ok := strings.CutPrefix(line, sample+" "); ok {
+			f, err := strconv.ParseFloat(v, 64)
+			if err != nil {
+				t.Fatalf("metric %s: %v", sample, err)
+			}
+			return f
+		}
+	}
+	t.Errorf("metrics lack %s", sample)
+	return 0
 }
 
 // TestBurst sends many more concurrent requests than there are runtimes,
 // mixing faulty pages with healthy ones, several times over. Every request
-// gets a whole page; healthy islands are server-rendered or, when no runtime
-// is free in time, degrade to "busy"; memory does not grow with the rounds.
+// gets a whole page. Every faulty render holds its runtime for at most the
+// 1 s render deadline (the endless loop, the timer past the deadline, and
+// under -race on a loaded machine the megabyte render too): at most four
+// runtime-seconds per round on three runtimes. A runtime is waited for 5 s,
+// well past that, so the healthy islands find one: nearly all of them are
+// server-rendered (the bound leaves room for a healthy render that itself
+// runs past the deadline on an overloaded machine).
+// Memory does not grow with the rounds.
+//
+// Break it: stop interrupting renders at RenderTimeout (the faults keep
+// their runtimes), or leak each request's runtime.
 func TestBurst(t *testing.T) {
-	srv := faultSite(t)
-	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+	srv := faultSiteWith(t, 3, 5*time.Second)
+	client := &http.Client{Timeout: 20 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
 	defer client.CloseIdleConnections()
-	paths := []string{"/ok", "/ok?a=1", "/throw", "/ok?a=1&b=2", "/loop", "/ok", "/huge", "/slow"}
+	// 40 requests: 1 loop, 1 slow, 4 throw, 2 huge, 32 healthy.
+	path := func(i int) string {
+		switch {
+		case i == 0:
+			return "/loop"
+		case i == 20:
+			return "/slow"
+		case i%10 == 5:
+			return "/throw"
+		case i%20 == 9:
+			return "/huge"
+		}
+		return [...]string{"/ok", "/ok?a=1", "/ok?a=1&b=2"}[i%3]
+	}
+	healthy := 0
+	for i := range 40 {
+		if strings.HasPrefix(path(i), "/ok") {
+			healthy++
+		}
+	}
 	round := func() (busy, rendered int) {
 		var wg sync.WaitGroup
 		var mu sync.Mutex
-		for i := 0; i < 40; i++ { // 20 times the pool size
+		for i := 0; i < 40; i++ {
 			wg.Add(1)
 			go func(i int) {
 				defer wg.Done()
-				path := paths[i%len(paths)]
+				path := path(i)
 				resp, err := client.Get(srv.URL + path)
 				if err != nil {
 					t.Errorf("GET %s: %v", path, err)
@@ -117,7 +173,10 @@ func TestBurst(t *testing.T) {
 	var before runtime.MemStats
 	for r := 0; r < 4; r++ {
 		busy, rendered := round()
-		t.Logf("round %d: %d healthy islands rendered, %d degraded", r, rendered, busy)
+		t.Logf("round %d: %d of %d healthy islands rendered, %d degraded", r, rendered, healthy, busy)
+		if rendered < healthy*9/10 {
+			t.Errorf("round %d: only %d of %d healthy islands were server-rendered", r, rendered, healthy)
+		}
 		if r == 0 {
 			runtime.GC()
 			runtime.ReadMemStats(&before)
@@ -128,11 +187,40 @@ func TestBurst(t *testing.T) {
 	runtime.ReadMemStats(&after)
 	growth := int64(after.HeapAlloc) - int64(before.HeapAlloc)
 	t.Logf("heap after round 1: %d MB, after round 4: %d MB", before.HeapAlloc>>20, after.HeapAlloc>>20)
-	if growth > 64<<20 {
+	if growth > 8<<20 {
 		t.Errorf("heap grew by %d MB over three bursts", growth>>20)
 	}
 	// And afterwards a calm request renders on the server again.
 	if _, body := fetch(t, srv.URL+"/ok", nil); !strings.Contains(body, `<p class="ok">ok`) {
 		t.Errorf("after the bursts: %.600s", body)
 	}
+}
+
+// TestBusyDegrades: with every runtime held by a render, a healthy island
+// does not queue past AcquireTimeout: it falls back with reason busy.
+// Break it: acquire with no timeout (the page waits for the loop).
+func TestBusyDegrades(t *testing.T) {
+	srv := faultSiteWith(t, 1, 100*time.Millisecond)
+	loopDone := make(chan struct{})
+	go func() {
+		defer close(loopDone)
+		fetch(t, srv.URL+"/loop", nil) // holds the only runtime for the 1s deadline
+	}()
+	// Wait until the loop holds the runtime (ssrgate_pool_idle drops to 0).
+	for {
+		_, m := fetch(t, srv.URL+"/metrics", nil)
+		if metricValue(t, m, "ssrgate_pool_idle") == 0 {
+			break
+		}
+		select {
+		case <-loopDone:
+			t.Fatal("the loop finished before it was seen holding the runtime")
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+	_, body := fetch(t, srv.URL+"/ok", nil)
+	if !strings.Contains(body, `data-render="client" data-fallback="busy"></ssr-island>`) {
+		t.Errorf("with the only runtime busy, the island is not a busy fallback:\n%.600s", body)
+	}
+	<-loopDone
 }

@@ -55,8 +55,8 @@ func redisReplica(t *testing.T, components, templates, url string) *httptest.Ser
 	return srv
 }
 
-// metricValue reads one sample (name with labels, as exposed) from /metrics.
-func metricValue(t *testing.T, base, sample string) float64 {
+// fetchMetric reads one sample (name with labels, as exposed) from /metrics.
+func fetchMetric(t *testing.T, base, sample string) float64 {
 	t.Helper()
 	_, body := fetch(t, base+"/metrics", nil)
 	for _, line := range strings.Split(body, "\n") {
@@ -120,7 +120,7 @@ func TestRedisKilledMidLoad(t *testing.T) {
 	}
 	base := replicas[0].URL
 	for _, m := range []string{"ssrgate_redis_cache_errors_total", "ssrgate_redis_breaker_trips_total", "ssrgate_redis_cache_misses_total", "ssrgate_redis_cache_stores_total"} {
-		if metricValue(t, base, m) == 0 {
+		if fetchMetric(t, base, m) == 0 {
 			t.Errorf("/metrics: %s is 0 after Redis was killed under load", m)
 		}
 	}
@@ -129,9 +129,9 @@ func TestRedisKilledMidLoad(t *testing.T) {
 	// the other serves it without rendering.
 	rs.Restart()
 	time.Sleep(50 * time.Millisecond) // past both breakers' 20ms cooldown
-	stores := metricValue(t, base, "ssrgate_redis_cache_stores_total")
+	stores := fetchMetric(t, base, "ssrgate_redis_cache_stores_total")
 	id := 1000
-	for ; metricValue(t, base, "ssrgate_redis_cache_stores_total") == stores; id++ {
+	for ; fetchMetric(t, base, "ssrgate_redis_cache_stores_total") == stores; id++ {
 		if id > 3000 {
 			t.Fatal("Redis restarted but no render was stored there again")
 		}
@@ -140,14 +140,14 @@ func TestRedisKilledMidLoad(t *testing.T) {
 		}
 	}
 	sample := `ssrgate_render_duration_seconds_count{component="Item"}`
-	before := metricValue(t, base, sample)
+	before := fetchMetric(t, base, sample)
 	if err := get(replicas[1].URL, id-1); err != nil {
 		t.Fatal(err)
 	}
-	if after := metricValue(t, base, sample); after != before {
+	if after := fetchMetric(t, base, sample); after != before {
 		t.Fatalf("the second replica rendered item %d (%v renders) instead of reading it from the restarted Redis", id-1, after-before)
 	}
-	if metricValue(t, base, "ssrgate_redis_cache_hits_total") == 0 {
+	if fetchMetric(t, base, "ssrgate_redis_cache_hits_total") == 0 {
 		t.Fatal("/metrics counts no Redis hit")
 	}
 }
@@ -185,11 +185,11 @@ func TestRedisSlowAndFull(t *testing.T) {
 		}
 	}
 
-	errs := metricValue(t, srv.URL, "ssrgate_redis_cache_errors_total")
-	trips := metricValue(t, srv.URL, "ssrgate_redis_breaker_trips_total")
+	errs := fetchMetric(t, srv.URL, "ssrgate_redis_cache_errors_total")
+	trips := fetchMetric(t, srv.URL, "ssrgate_redis_breaker_trips_total")
 	rs.Do("CLIENT", "PAUSE", "3000", "ALL") // a paused server holds even CLIENT UNPAUSE: let it run out
 	pages(0)
-	if metricValue(t, srv.URL, "ssrgate_redis_cache_errors_total") == errs || metricValue(t, srv.URL, "ssrgate_redis_breaker_trips_total") == trips {
+	if fetchMetric(t, srv.URL, "ssrgate_redis_cache_errors_total") == errs || fetchMetric(t, srv.URL, "ssrgate_redis_breaker_trips_total") == trips {
 		t.Fatal("/metrics shows no timed-out command or breaker trip while Redis was paused")
 	}
 	rs.Do("CONFIG", "SET", "maxmemory-policy", "noeviction") // answered once the pause is over
@@ -208,9 +208,9 @@ func TestRedisSlowAndFull(t *testing.T) {
 		}
 	}
 	time.Sleep(50 * time.Millisecond) // past the breaker's 20ms cooldown
-	errs = metricValue(t, srv.URL, "ssrgate_redis_cache_errors_total")
+	errs = fetchMetric(t, srv.URL, "ssrgate_redis_cache_errors_total")
 	pages(100)
-	if metricValue(t, srv.URL, "ssrgate_redis_cache_errors_total") == errs {
+	if fetchMetric(t, srv.URL, "ssrgate_redis_cache_errors_total") == errs {
 		t.Fatal("/metrics shows no OOM error while Redis was full")
 	}
 }

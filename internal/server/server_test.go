@@ -73,25 +73,69 @@ func fetch(t *testing.T, url string, hdr map[string]string) (*http.Response, str
 	return resp, string(b)
 }
 
+// islandHTML returns the server HTML inside the first island of component
+// in page, and whether that island is a client-only fallback. Text that
+// also appears in the props JSON (a product name) proves nothing about the
+// server render; the island's own HTML does.
+func islandHTML(page, component string) (html string, fallback bool, ok bool) {
+	open := `<ssr-island data-component="` + component + `"`
+	i := strings.Index(page, open)
+	if i < 0 {
+		return "", false, false
+	}
+	end := strings.IndexByte(page[i:], '>')
+	tag := page[i : i+end+1]
+	rest := page[i+end+1:]
+	j := strings.Index(rest, "</ssr-island>")
+	if j < 0 {
+		return "", false, false
+	}
+	return rest[:j], strings.Contains(tag, "data-fallback=") || strings.Contains(tag, `data-render="client"`), true
+}
+
+// TestDemoPages renders the demo site and checks each island's server HTML.
+// Break it: make ProductList or Newsletter throw (their islands become
+// fallbacks and their HTML is empty), or serve a wrong status.
 func TestDemoPages(t *testing.T) {
 	srv := demo(t)
 	tests := []struct {
 		path, want string
 		status     int
 	}{
-		{"/", "Clicks<!-- -->: <!-- -->0", 200},
-		{"/products", "Walnut desk", 200},
-		{"/products", "$19.00", 200},
 		{"/products/2", "<h1>Oak chair</h1>", 200},
 		{"/products/99", "There is no product 99", 404}, // {{ status 404 }}
 		{"/articles/islands", "Ada &lt;Admin&gt; &amp; Co", 200},
-		{"/articles/islands", `data-component="Newsletter" data-strategy="visible"`, 200},
 		{"/nowhere", "Nothing lives at /nowhere", 404},
 	}
 	for _, tt := range tests {
 		resp, body := fetch(t, srv.URL+tt.path, nil)
 		if resp.StatusCode != tt.status || !strings.Contains(body, tt.want) {
 			t.Errorf("GET %s: %d, want %d containing %q\n%s", tt.path, resp.StatusCode, tt.status, tt.want, body)
+		}
+	}
+	islands := []struct {
+		path, component string
+		want            []string // in the island's server HTML
+	}{
+		{"/", "Counter", []string{"Clicks<!-- -->: <!-- -->0"}},
+		{"/products", "ProductList", []string{`<a href="/products/1">Walnut desk</a>`, "$19.00"}},
+		{"/articles/islands", "Newsletter", []string{"<h2>Get <!-- -->islands<!-- --> updates</h2>", "<button type=\"submit\">Subscribe</button>"}},
+		{"/articles/islands", "ArticleBody", []string{"Ada &lt;Admin&gt; &amp; Co"}},
+	}
+	for _, is := range islands {
+		resp, body := fetch(t, srv.URL+is.path, nil)
+		html, fallback, ok := islandHTML(body, is.component)
+		if resp.StatusCode != 200 || !ok {
+			t.Errorf("GET %s: %d, no %s island\n%s", is.path, resp.StatusCode, is.component, body)
+			continue
+		}
+		if fallback {
+			t.Errorf("GET %s: the %s island is a client-only fallback, want server HTML", is.path, is.component)
+		}
+		for _, w := range is.want {
+			if !strings.Contains(html, w) {
+				t.Errorf("GET %s: %s island's server HTML lacks %q:\n%s", is.path, is.component, w, html)
+			}
 		}
 	}
 }

@@ -1,15 +1,20 @@
 package vuesfc
 
 import (
+	"context"
+	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/dop251/goja"
 	"github.com/evanw/esbuild/pkg/api"
+
+	"github.com/ssrgate/ssrgate/internal/jsvm"
 )
 
 const nodeModules = "../../node_modules"
@@ -36,13 +41,34 @@ func abs(t testing.TB, path string) string {
 	return p
 }
 
-func nodeOrSkip(t testing.TB) string {
+// requireNode returns the path of node. Without it the test skips, except
+// under SSRGATE_REQUIRE_NODE=1 (the test command sets it), where it fails:
+// a skip there would hide the parity guard.
+func requireNode(t testing.TB) string {
 	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
-		t.Skip("node not installed")
+		if os.Getenv("SSRGATE_REQUIRE_NODE") == "1" {
+			t.Fatalf("node not found on PATH and SSRGATE_REQUIRE_NODE=1: %v", err)
+		}
+		t.Skip("node not found on PATH; set SSRGATE_REQUIRE_NODE=1 to make this a failure")
 	}
 	return node
+}
+
+// nodeEnv is the environment Node runs in for parity tests: the caller's,
+// with the locale and time zone pinned, so a developer's LANG or TZ cannot
+// change what Node renders (Intl, Date) and make the comparison lie.
+func nodeEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		if k == "TZ" || k == "LANG" || k == "LANGUAGE" || strings.HasPrefix(k, "LC_") {
+			continue
+		}
+		env = append(env, kv)
+	}
+	return append(env, "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TZ=UTC")
 }
 
 // vueDefines are the defines the lead's server and client builds use.
@@ -96,108 +122,32 @@ func buildComponent(t testing.TB, c *Compiler, vueFile string, forNode bool) str
 	return string(res.OutputFiles[0].Contents)
 }
 
-// timers is a minimal setTimeout for goja with a virtual clock: the test
-// runs due callbacks itself, in (time, order) order, like an event loop.
-type timers struct {
-	now, seq int64
-	queue    []timer
-}
-
-type timer struct {
-	due, seq int64
-	fn       goja.Callable
-	args     []goja.Value
-}
-
-func (ts *timers) install(vm *goja.Runtime) {
-	_ = vm.Set("setTimeout", func(call goja.FunctionCall) goja.Value {
-		fn, ok := goja.AssertFunction(call.Argument(0))
-		if !ok {
-			panic(vm.NewTypeError("setTimeout: callback is not a function"))
-		}
-		delay := call.Argument(1).ToInteger()
-		ts.seq++
-		var args []goja.Value
-		if len(call.Arguments) > 2 {
-			args = call.Arguments[2:]
-		}
-		ts.queue = append(ts.queue, timer{due: ts.now + max(delay, 0), seq: ts.seq, fn: fn, args: args})
-		return vm.ToValue(ts.seq)
-	})
-	_ = vm.Set("clearTimeout", func(call goja.FunctionCall) goja.Value {
-		id := call.Argument(0).ToInteger()
-		for i, tm := range ts.queue {
-			if tm.seq == id {
-				ts.queue = append(ts.queue[:i], ts.queue[i+1:]...)
-				break
-			}
-		}
-		return goja.Undefined()
-	})
-}
-
-// runNext runs the earliest due timer; goja runs the promise jobs it queues
-// when the call returns. It reports false when no timer is left.
-func (ts *timers) runNext() (bool, error) {
-	if len(ts.queue) == 0 {
-		return false, nil
-	}
-	sort.SliceStable(ts.queue, func(i, j int) bool {
-		if ts.queue[i].due != ts.queue[j].due {
-			return ts.queue[i].due < ts.queue[j].due
-		}
-		return ts.queue[i].seq < ts.queue[j].seq
-	})
-	tm := ts.queue[0]
-	ts.queue = ts.queue[1:]
-	ts.now = tm.due
-	_, err := tm.fn(goja.Undefined(), tm.args...)
-	return true, err
-}
-
-// renderGoja runs an IIFE bundle from buildComponent in a fresh runtime and
-// drives timers until the render promise settles.
+// renderGoja runs an IIFE bundle from buildComponent in a jsvm runtime (the
+// host globals, timers and event loop that serve pages) and returns what
+// its renderJSON resolves to.
 func renderGoja(t testing.TB, bundle, propsJSON string) string {
 	t.Helper()
-	vm := goja.New()
-	var ts timers
-	ts.install(vm)
-	console := vm.NewObject()
-	for _, name := range []string{"log", "warn", "error"} {
-		_ = console.Set(name, func(call goja.FunctionCall) goja.Value {
-			t.Logf("console.%s: %v", name, call.Arguments)
-			return goja.Undefined()
-		})
+	prg, err := jsvm.Compile("test-bundle.js", bundle)
+	if err != nil {
+		t.Fatalf("compile bundle: %v", err)
 	}
-	_ = vm.Set("console", console)
-	if _, err := vm.RunString(bundle); err != nil {
+	p, err := jsvm.NewPool(jsvm.Config{Size: 1, Programs: []*goja.Program{prg}, Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
 		t.Fatalf("run bundle: %v", err)
 	}
-	render, ok := goja.AssertFunction(vm.Get("__test").ToObject(vm).Get("renderJSON"))
-	if !ok {
-		t.Fatal("renderJSON is not a function")
+	defer p.Close()
+	vm, err := p.Acquire(context.Background())
+	if err != nil {
+		t.Fatal(err)
 	}
-	v, err := render(goja.Undefined(), vm.ToValue(propsJSON))
+	defer p.Release(vm)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	v, err := vm.Invoke(ctx, "test", "__test.renderJSON", propsJSON)
 	if err != nil {
 		t.Fatalf("render: %v", err)
 	}
-	p, ok := v.Export().(*goja.Promise)
-	if !ok {
-		t.Fatalf("render returned %T, want a promise", v.Export())
-	}
-	for p.State() == goja.PromiseStatePending {
-		ran, err := ts.runNext()
-		if err != nil {
-			t.Fatalf("timer: %v", err)
-		}
-		if !ran {
-			t.Fatal("render promise still pending with no timers left")
-		}
-	}
-	if p.State() == goja.PromiseStateRejected {
-		t.Fatalf("render rejected: %v", p.Result())
-	}
-	return p.Result().String()
+	return v.String()
 }
 
 func writeTemp(t testing.TB, name, content string) string {

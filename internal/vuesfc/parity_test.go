@@ -30,7 +30,7 @@ var patchFlagComment = regexp.MustCompile(` /\* [A-Z_]+(?:, [A-Z_]+)* \*/`)
 // client render function writes for a false v-if ("v-if" instead of ""),
 // which hydration does not compare (the server renders "<!---->" in both).
 func TestCompilerParity(t *testing.T) {
-	node := nodeOrSkip(t)
+	node := requireNode(t)
 	c := testCompiler(t)
 
 	res := api.Build(api.BuildOptions{
@@ -63,7 +63,7 @@ func TestCompilerParity(t *testing.T) {
 					}
 					cmd := exec.Command(node, abs(t, "testdata/compile-node.mjs"), driver, file,
 						abs(t, filepath.Join("testdata", file)), scopeID(file), strconv.FormatBool(ssr))
-					cmd.Env = append(os.Environ(), "NODE_PATH="+abs(t, nodeModules), "NODE_ENV="+env)
+					cmd.Env = append(nodeEnv(), "NODE_PATH="+abs(t, nodeModules), "NODE_ENV="+env)
 					var stderr bytes.Buffer
 					cmd.Stderr = &stderr
 					out, err := cmd.Output()
