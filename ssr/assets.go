@@ -76,21 +76,31 @@ func precompress(files map[string][]byte, dev bool) map[string]*asset {
 // so responses are cacheable for a year and marked immutable. Text assets
 // are precompressed (brotli, zstd, gzip; once, at the first call of
 // Assets) and sent in the coding the client prefers, with an ETag per
-// coding.
+// coding. It also receives the island runtime's hydration failure reports
+// at PublicPath + ReportPath (POST; see ReportPath).
 func (e *Engine) Assets() http.Handler {
-	e.assetsOnce.Do(func() {
-		e.assets = precompress(e.build.Client, e.cfg.Dev)
-	})
 	prefix := e.assetPrefix()
 	modTime := time.Now()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == prefix+ReportPath {
+			e.serveReport(w, r)
+			return
+		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
 		name := strings.TrimPrefix(r.URL.Path, prefix)
-		a, ok := e.assets[name]
+		if e.dev != nil && strings.HasPrefix(name, devPrefix) {
+			e.dev.ServeHTTP(w, r, strings.TrimPrefix(name, devPrefix))
+			return
+		}
+		g := e.gen.Load()
+		a, ok := g.assets[name]
+		if !ok && g.prevAssets != nil {
+			a, ok = g.prevAssets[name]
+		}
 		if !ok {
 			http.NotFound(w, r)
 			return

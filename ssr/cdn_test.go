@@ -48,7 +48,7 @@ func TestCDNPublicPath(t *testing.T) {
 			t.Errorf("page lacks %s\n%s", want, page)
 		}
 	}
-	entry := string(e.build.Client[man.Components["Hello"].JS])
+	entry := string(e.gen.Load().build.Client[man.Components["Hello"].JS])
 	if len(man.Components["Hello"].Imports) == 0 || !strings.Contains(entry, `"`+cdn+man.Components["Hello"].Imports[0]+`"`) {
 		t.Errorf("entry does not import its chunk from the CDN: %.400s", entry)
 	}

@@ -69,15 +69,99 @@ type Config struct {
 	// second request on. Optional. Default 32 MiB. Negative: no cache.
 	CompressCacheMaxBytes int64
 
+	// Containment: what bounds one misbehaving component (see README "When
+	// components misbehave").
+
+	// RenderMaxAllocBytes bounds the heap one render may allocate, measured
+	// by a watchdog on runtime/metrics; past it the render is interrupted
+	// and its island falls back ("memory"). Concurrent renders share each
+	// interval's allocations evenly. Optional. Default 512 MiB. Negative:
+	// no bound.
+	RenderMaxAllocBytes int64
+	// MaxHeapBytes bounds the process heap: while it is over, the running
+	// render that allocated most is interrupted ("memory"). Optional.
+	// Default: no bound. Set it below the container's memory limit.
+	MaxHeapBytes int64
+	// MaxStuckRuntimes bounds the runtimes abandoned at the deadline while
+	// stuck inside a built-in; past it they are not replaced until one
+	// returns, and Ready reports the lost capacity. Optional. Default
+	// PoolSize.
+	MaxStuckRuntimes int
+	// ComponentMaxRuntimes bounds the runtimes one component may hold at
+	// once, so a component that loops cannot take every runtime from the
+	// others. Optional. Default PoolSize-1 (at least 1).
+	ComponentMaxRuntimes int
+	// BreakerFailures opens a component's circuit breaker after this many
+	// timeouts, errors, memory kills or crashes within BreakerWindow: the
+	// component then renders in the browser only ("breaker") for
+	// BreakerCooldown, after which one render tries it again. Optional.
+	// Default 5. Negative: no breaker.
+	BreakerFailures int
+	// BreakerWindow is the window BreakerFailures are counted in.
+	// Optional. Default 30s.
+	BreakerWindow time.Duration
+	// BreakerCooldown is how long an open breaker keeps a component
+	// client-only. Optional. Default 30s.
+	BreakerCooldown time.Duration
+	// FreshRuntimePerRender gives every render a runtime no other render
+	// has used (pre-warmed in the background), so module-level state of a
+	// component (a variable holding the last props, a memo cache) cannot
+	// carry one visitor's data into another's page. It costs a runtime
+	// build per render (see README). Optional. Default off.
+	FreshRuntimePerRender bool
+
+	// Shared render cache: a second level on Redis behind the in-process
+	// cache, shared by every replica (README, "Deployment"). Redis is never
+	// on the critical path: when it is slow, full or down, renders go on
+	// locally.
+
+	// CacheRedis is the URL of a Redis or Valkey server,
+	// redis://[:PASSWORD@]HOST:PORT/DB (rediss:// for TLS). Successful
+	// renders are stored there too, and a cold key is rendered once per
+	// cluster. Optional. Default "": no shared cache.
+	CacheRedis string
+	// CacheRedisNamespace prefixes every key, so clusters or sites can
+	// share one Redis. Optional. Default "ssrgate".
+	CacheRedisNamespace string
+	// CacheRedisTimeout bounds each Redis command; past it the render goes
+	// on locally. Optional. Default 100ms.
+	CacheRedisTimeout time.Duration
+	// CacheRedisLockWait bounds how long a miss waits for another replica
+	// that is rendering the same key before rendering it here.
+	// Optional. Default equal to RenderTimeout.
+	CacheRedisLockWait time.Duration
+	// CacheRedisCooldown is how long a replica stops asking Redis after
+	// five failed commands in a row (a circuit breaker); then one request
+	// probes it. Optional. Default 10s.
+	CacheRedisCooldown time.Duration
+
 	// Strict turns server-render failures into errors (the template fails,
 	// and the page shows it) instead of client-only fallbacks. Use it in
 	// development and CI.
 	Strict bool
-	// Dev builds unminified client bundles.
+	// Dev is development mode, for a developer's machine only: unminified
+	// client bundles; server-render errors as with Strict; ComponentsDir,
+	// DevWatch and Root's package.json and package-lock.json watched, and
+	// every change rebuilt and swapped in without a restart; pages (through
+	// Finish, Execute or HTMLRender) get a small client that reloads them
+	// after each rebuild (swapping stylesheets in place when only CSS
+	// changed) and shows build, template and render errors in an overlay
+	// with file, line and code frame. Mount Engine.Assets (or Engine.Mount)
+	// for the client's script and event stream.
 	Dev bool
+	// DevWatch lists more files or directories (for example the templates)
+	// whose changes reload the open pages in dev mode. Optional.
+	DevWatch []string
 	// Logger receives render failures and component console output.
 	// Optional. Default slog.Default().
 	Logger *slog.Logger
+
+	// CSPNonce gives every page executed through ExecutePage (and so
+	// Execute, the Gin HTMLRender and ssrgate serve) a fresh nonce, puts it
+	// on every script ssrgate writes and in {{ cspNonce }}, and sends
+	// Content-Security-Policy: CSPPolicy(nonce) with the response, unless a
+	// nonce came from the caller (see csp.go). Optional. Default off.
+	CSPNonce bool
 }
 
 // Defaults returns the Config New uses when every optional field is zero:
@@ -140,6 +224,42 @@ func (c *Config) fill() error {
 	}
 	if c.CompressCacheMaxBytes == 0 {
 		c.CompressCacheMaxBytes = 32 << 20
+	}
+	if c.RenderMaxAllocBytes == 0 {
+		c.RenderMaxAllocBytes = 512 << 20
+	}
+	if c.MaxStuckRuntimes == 0 {
+		c.MaxStuckRuntimes = c.PoolSize
+	}
+	if c.ComponentMaxRuntimes == 0 {
+		c.ComponentMaxRuntimes = max(1, c.PoolSize-1)
+	}
+	if c.BreakerFailures == 0 {
+		c.BreakerFailures = 5
+	}
+	if c.BreakerWindow == 0 {
+		c.BreakerWindow = 30 * time.Second
+	}
+	if c.BreakerCooldown == 0 {
+		c.BreakerCooldown = 30 * time.Second
+	}
+	if c.ComponentMaxRuntimes < 0 || c.MaxStuckRuntimes < 0 || c.BreakerWindow < 0 || c.BreakerCooldown < 0 || c.MaxHeapBytes < 0 {
+		return errors.New("ssr: containment bounds must not be negative (only RenderMaxAllocBytes and BreakerFailures may be, to turn them off)")
+	}
+	if c.CacheRedisNamespace == "" {
+		c.CacheRedisNamespace = "ssrgate"
+	}
+	if c.CacheRedisTimeout == 0 {
+		c.CacheRedisTimeout = 100 * time.Millisecond
+	}
+	if c.CacheRedisLockWait == 0 {
+		c.CacheRedisLockWait = c.RenderTimeout
+	}
+	if c.CacheRedisCooldown == 0 {
+		c.CacheRedisCooldown = 10 * time.Second
+	}
+	if c.CacheRedisTimeout < 0 || c.CacheRedisLockWait < 0 || c.CacheRedisCooldown < 0 {
+		return errors.New("ssr: CacheRedisTimeout, CacheRedisLockWait and CacheRedisCooldown must not be negative")
 	}
 	if c.RenderTimeout < 0 || c.AcquireTimeout < 0 || c.MaxOutputBytes < 0 || c.CacheMaxBytes < 0 {
 		return errors.New("ssr: timeouts and sizes must not be negative")

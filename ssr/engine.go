@@ -13,11 +13,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"sort"
-	"sync"
+	"sync/atomic"
 	"time"
-
-	"github.com/dop251/goja"
 
 	"github.com/ssrgate/ssrgate/internal/bundle"
 	"github.com/ssrgate/ssrgate/internal/encode"
@@ -30,18 +27,16 @@ import (
 type Engine struct {
 	cfg   Config
 	log   *slog.Logger
-	build *bundle.Result
-	pool  *jsvm.Pool
-	names []string
-	known map[string]bundle.Component
-	src   map[string]string // component name -> URL of its client entry
+	gen   atomic.Pointer[generation] // the current build; see generation
 	cache *renderCache
+	dev   *devServer // nil outside dev mode
+	// contain holds the circuit breakers and per-component runtime bounds.
+	contain *containment
 
-	assetsOnce sync.Once
-	assets     map[string]*asset
-
-	pages templatePools   // pooled template clones of the fast page path (page.go)
-	enc   *encode.Encoder // compressed responses (respond.go)
+	reports tokenBucket     // rate of browser hydration reports (report.go)
+	pages   templatePools   // pooled template clones of the fast page path (page.go)
+	wiring  wiring          // detection of wiring mistakes (misconfig.go)
+	enc     *encode.Encoder // compressed responses (respond.go)
 }
 
 // New builds the components and starts the runtime pool. It fails on build
@@ -52,41 +47,68 @@ func New(cfg Config) (*Engine, error) {
 		return nil, err
 	}
 	start := time.Now()
-	res, err := bundle.Build(bundle.Options{
+	builder := bundle.NewBuilder(bundleOptions(cfg))
+	res, err := builder.Build()
+	var brokenAtStart error
+	var g *generation
+	switch {
+	case err == nil:
+		g, err = newGeneration(cfg, res)
+	case cfg.Dev && isBuildError(err):
+		// Dev mode starts anyway, as a dev server does: the pages show the
+		// error until a save fixes it.
+		brokenAtStart, err = err, nil
+		res = &bundle.Result{BuildID: "none", Manifest: bundle.Manifest{Components: map[string]bundle.Entry{}}}
+		g = emptyGeneration(res)
+	}
+	if err != nil {
+		builder.Close()
+		return nil, err
+	}
+	e := &Engine{cfg: cfg, log: cfg.Logger, contain: newContainment(cfg)}
+	e.gen.Store(g)
+	e.cache = newRenderCache(cfg)
+	e.enc = encode.New(encode.Config{MaxBytes: cfg.CompressCacheMaxBytes})
+	if e.cache.l2, err = newSharedLevel(cfg); err != nil {
+		g.retire()
+		builder.Close()
+		return nil, err
+	}
+	if cfg.Dev {
+		if e.dev, err = startDev(e, builder); err != nil {
+			g.retire()
+			e.cache.close()
+			return nil, err
+		}
+		if brokenAtStart != nil {
+			e.dev.brokenAtStart(brokenAtStart)
+		}
+	} else {
+		builder.Close()
+	}
+	e.log.Info("ssr engine ready", "components", len(g.names), "build", res.BuildID,
+		"runtimes", cfg.PoolSize, "took", time.Since(start).Round(time.Millisecond))
+	return e, nil
+}
+
+// bundleOptions maps Config to the bundler's options.
+func bundleOptions(cfg Config) bundle.Options {
+	return bundle.Options{
 		ComponentsDir: cfg.ComponentsDir,
 		Root:          cfg.Root,
 		PublicPath:    cfg.PublicPath,
 		Dev:           cfg.Dev,
 		Plugins:       frameworkPlugins(cfg),
-	})
-	if err != nil {
-		return nil, err
 	}
-	prog, err := jsvm.Compile("ssrgate-server.js", res.Server)
-	if err != nil {
-		return nil, fmt.Errorf("compile server bundle: %w", err)
-	}
-	pool, err := jsvm.NewPool(jsvm.Config{Size: cfg.PoolSize, Programs: []*goja.Program{prog}, Logger: cfg.Logger, MaxUses: cfg.RuntimeMaxRenders, MaxCharge: cfg.RuntimeMaxHTMLBytes})
-	if err != nil {
-		return nil, fmt.Errorf("start runtimes: %w", err)
-	}
-	e := &Engine{cfg: cfg, log: cfg.Logger, build: res, pool: pool, known: map[string]bundle.Component{}, src: map[string]string{}}
-	for _, c := range res.Components {
-		e.names = append(e.names, c.Name)
-		e.known[c.Name] = c
-		e.src[c.Name] = cfg.PublicPath + res.Manifest.Components[c.Name].JS
-	}
-	sort.Strings(e.names)
-	e.cache = newRenderCache(cfg)
-	e.enc = encode.New(encode.Config{MaxBytes: cfg.CompressCacheMaxBytes})
-	e.log.Info("ssr engine ready", "components", len(e.names), "build", res.BuildID,
-		"runtimes", cfg.PoolSize, "took", time.Since(start).Round(time.Millisecond))
-	return e, nil
 }
 
-// Close stops the runtime pool. Renders after Close fail.
+// Close stops the runtime pool (once renders in flight are done) and, in dev
+// mode, the file watcher. Renders after Close fail.
 func (e *Engine) Close() error {
-	e.pool.Close()
+	if e.dev != nil {
+		e.dev.close()
+	}
+	e.gen.Load().retire()
 	e.cache.close()
 	return nil
 }
@@ -97,13 +119,13 @@ func (e *Engine) Close() error {
 func (e *Engine) PoolSize() int { return e.cfg.PoolSize }
 
 // Components lists the component names, sorted.
-func (e *Engine) Components() []string { return append([]string(nil), e.names...) }
+func (e *Engine) Components() []string { return append([]string(nil), e.gen.Load().names...) }
 
 // BuildID identifies the current bundle; it is part of every cache key.
-func (e *Engine) BuildID() string { return e.build.BuildID }
+func (e *Engine) BuildID() string { return e.gen.Load().build.BuildID }
 
 // Manifest describes the browser assets of every component.
-func (e *Engine) Manifest() bundle.Manifest { return e.build.Manifest }
+func (e *Engine) Manifest() bundle.Manifest { return e.gen.Load().build.Manifest }
 
 // RenderOptions tune one render.
 type RenderOptions struct {
@@ -111,6 +133,12 @@ type RenderOptions struct {
 	CacheTTL time.Duration
 	// NoCache renders without reading or writing the render cache.
 	NoCache bool
+	// IDPrefix prefixes the component's useId values (React's
+	// identifierPrefix, Vue's app.config.idPrefix), so that components
+	// rendered side by side in one document get distinct ids. The browser
+	// must hydrate with the same prefix. Optional. Default none. Islands of
+	// pages executed with ExecutePage get one each (see pageState).
+	IDPrefix string
 }
 
 // Render returns the server HTML of component name with props (any
@@ -123,64 +151,100 @@ func (e *Engine) Render(ctx context.Context, name string, props any) (string, er
 
 // RenderWith is Render with per-call options.
 func (e *Engine) RenderWith(ctx context.Context, name string, props any, opts RenderOptions) (string, error) {
-	if _, ok := e.known[name]; !ok {
-		return "", unknownComponent(name, e.names)
+	g := e.current()
+	if g == nil {
+		return "", errClosed
+	}
+	defer g.release()
+	if _, ok := g.known[name]; !ok {
+		return "", unknownComponent(name, g.names)
 	}
 	propsJSON, err := island.EncodeProps(props)
 	if err != nil {
 		return "", &RenderError{Component: name, Reason: ReasonError, Err: err}
 	}
-	r, err := e.render(ctx, name, propsJSON, opts)
+	r, err := e.render(ctx, g, name, propsJSON, opts)
 	if err != nil {
 		return "", err
 	}
 	return r.html, nil
 }
 
-// render renders through the cache, or directly when caching is off.
-func (e *Engine) render(ctx context.Context, name string, propsJSON []byte, opts RenderOptions) (*rendered, error) {
+// render renders through the cache, or directly when caching is off, on
+// generation g (which the caller holds).
+func (e *Engine) render(ctx context.Context, g *generation, name string, propsJSON []byte, opts RenderOptions) (*rendered, error) {
 	if opts.NoCache || e.cfg.CacheTTL < 0 {
-		html, err := e.renderJS(ctx, name, propsJSON)
+		html, err := e.renderJS(ctx, g, name, propsJSON, opts.IDPrefix)
 		if err != nil {
 			return nil, err
 		}
 		return &rendered{html: html}, nil
 	}
-	return e.cache.get(ctx, e.build.BuildID, name, propsJSON, opts.CacheTTL, e.renderJS)
+	return e.cache.get(ctx, g.build.BuildID, name, propsJSON, opts.IDPrefix, opts.CacheTTL, func(ctx context.Context, name string, propsJSON []byte, idPrefix string) (string, error) {
+		return e.renderJS(ctx, g, name, propsJSON, idPrefix)
+	})
 }
 
-// renderJS runs one render in a pooled runtime.
-func (e *Engine) renderJS(ctx context.Context, name string, propsJSON []byte) (string, error) {
+// renderJS runs one render in a runtime of generation g. It takes its own
+// reference: a background cache refresh may run after the caller's
+// reference is gone, and fails then if g has been replaced. The breaker and
+// the component's runtime bound come first (see containment); the render
+// runs through Pool.Run, so the island falls back at the deadline even if
+// the runtime is stuck inside a built-in.
+func (e *Engine) renderJS(ctx context.Context, g *generation, name string, propsJSON []byte, idPrefix string) (string, error) {
+	if !g.acquire() {
+		return "", &RenderError{Component: name, Reason: ReasonError, Err: errReplaced}
+	}
+	defer g.release()
 	start := time.Now()
+	if !e.contain.allow(name) {
+		metrics.fallback(name, ReasonBreaker)
+		return "", &RenderError{Component: name, Reason: ReasonBreaker,
+			Err: fmt.Errorf("circuit breaker open after %d failures within %s; the component renders in the browser for %s", e.cfg.BreakerFailures, e.cfg.BreakerWindow, e.cfg.BreakerCooldown)}
+	}
 	actx, cancel := context.WithTimeout(ctx, e.cfg.AcquireTimeout)
-	vm, err := e.pool.Acquire(actx)
+	releaseSlot, err := e.contain.acquireSlot(actx, name)
+	if err != nil {
+		cancel()
+		metrics.fallback(name, ReasonBusy)
+		return "", &RenderError{Component: name, Reason: ReasonBusy,
+			Err: fmt.Errorf("component already holds %d runtimes (ComponentMaxRuntimes) and none came free within %s: %w", e.cfg.ComponentMaxRuntimes, e.cfg.AcquireTimeout, err)}
+	}
+	vm, err := g.pool.Acquire(actx)
 	cancel()
 	if err != nil {
+		releaseSlot()
 		metrics.fallback(name, ReasonBusy)
 		return "", &RenderError{Component: name, Reason: ReasonBusy,
 			Err: fmt.Errorf("no JS runtime free within %s (pool size %d): %w", e.cfg.AcquireTimeout, e.cfg.PoolSize, err)}
 	}
 	metrics.poolWait.Observe(time.Since(start).Seconds())
-	defer e.pool.Release(vm)
 
 	rctx, cancel := context.WithTimeout(ctx, e.cfg.RenderTimeout)
 	defer cancel()
-	v, err := vm.Invoke(rctx, name, "__ssr.render", name, string(propsJSON))
+	var html string
+	err = g.pool.Run(rctx, vm, func(vm *jsvm.VM) error {
+		defer releaseSlot() // held while the runtime is, even when abandoned
+		v, err := vm.Invoke(rctx, name, "__ssr.render", name, string(propsJSON), idPrefix)
+		if err != nil {
+			return err
+		}
+		html = v.String()
+		vm.Charge(int64(len(html)))
+		return nil
+	})
 	if err != nil {
-		re := &RenderError{Component: name, Reason: ReasonError, Err: err}
+		re := &RenderError{Component: name, Reason: reasonOf(err), Err: err}
 		var jerr *jsvm.JSError
 		if errors.As(err, &jerr) {
 			re.Stack = jerr.Stack
 		}
-		if errors.Is(err, jsvm.ErrTimeout) || errors.Is(err, context.DeadlineExceeded) {
-			re.Reason = ReasonTimeout
-			re.Err = fmt.Errorf("render did not finish within %s; look for an endless loop or a slow await in the component: %w", e.cfg.RenderTimeout, err)
-		}
+		re.Err = e.explain(re.Reason, err)
+		e.contain.record(name, re.Reason)
 		metrics.fallback(name, re.Reason)
 		return "", re
 	}
-	html := v.String()
-	vm.Charge(int64(len(html)))
+	e.contain.record(name, "")
 	if len(html) > e.cfg.MaxOutputBytes {
 		metrics.fallback(name, ReasonTooBig)
 		return "", &RenderError{Component: name, Reason: ReasonTooBig,
@@ -205,10 +269,7 @@ func Build(cfg Config, outDir string) (BuildInfo, error) {
 	if err := cfg.fill(); err != nil {
 		return BuildInfo{}, err
 	}
-	res, err := bundle.Build(bundle.Options{
-		ComponentsDir: cfg.ComponentsDir, Root: cfg.Root, PublicPath: cfg.PublicPath,
-		Dev: cfg.Dev, Plugins: frameworkPlugins(cfg),
-	})
+	res, err := bundle.Build(bundleOptions(cfg))
 	if err != nil {
 		return BuildInfo{}, err
 	}

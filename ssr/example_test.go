@@ -38,5 +38,5 @@ func Example() {
 	}
 	// Output:
 	// <p class="hello">Hello, <!-- -->Go<!-- -->!</p>
-	// <main><ssr-island style="display:contents" data-component="Hello" data-strategy="static"><p class="hello">Hello, <!-- -->templates<!-- -->!</p></ssr-island></main>
+	// <main><ssr-island data-component="Hello" data-strategy="static"><p class="hello">Hello, <!-- -->templates<!-- -->!</p></ssr-island></main>
 }

@@ -10,11 +10,16 @@ import (
 )
 
 // Mount adds the asset handler to a Gin router at Config.PublicPath (its
-// path, when PublicPath is a CDN URL).
+// path, when PublicPath is a CDN URL), and the browser's hydration reports
+// at that path + ReportPath.
 func (e *Engine) Mount(r gin.IRoutes) {
 	h := gin.WrapH(e.Assets())
 	r.GET(e.assetPrefix()+"*file", h)
 	r.HEAD(e.assetPrefix()+"*file", h)
+	r.POST(e.assetPrefix()+ReportPath, h)
+	if g, ok := r.(*gin.Engine); ok {
+		e.wiring.gin.Store(g) // to check, at the first pages, that HTMLRender is the engine's
+	}
 }
 
 // HTMLRender wraps a Gin HTML renderer (what LoadHTMLGlob installs) so that
@@ -35,6 +40,10 @@ func (e *Engine) Mount(r gin.IRoutes) {
 // alone. Gin's debug renderer, which
 // reparses the templates for every request, is finished by scanning.
 func (e *Engine) HTMLRender(base render.HTMLRender) render.HTMLRender {
+	if base == nil {
+		e.log.Error("ssrgate: engine.HTMLRender was given no renderer: call it after r.LoadHTMLGlob (or LoadHTMLFiles), " +
+			"which installs Gin's renderer and replaces whatever r.HTMLRender held; as it is, pages keep ssrgate's markers and no island hydrates")
+	}
 	_, fast := base.(render.HTMLProduction)
 	return htmlRender{e: e, base: base, fast: fast}
 }
@@ -60,17 +69,25 @@ type htmlInstance struct {
 var _ render.Render = htmlInstance{}
 
 func (h htmlInstance) Render(w http.ResponseWriter) error {
+	ctx := requestContext(w)
+	// A policy the application's middleware already set decides the nonce.
+	if n := nonceInHeader(w.Header()); n != "" {
+		ctx = WithCSPNonce(ctx, n)
+	}
 	if in, ok := h.inner.(render.HTML); ok && in.Template != nil && h.fast {
 		in.WriteContentType(w)
-		p, err := h.e.ExecutePage(requestContext(w), in.Template, in.Name, in.Data)
+		p, err := h.e.ExecutePage(ctx, in.Template, in.Name, in.Data)
 		if err != nil {
 			return h.fail(w, err)
+		}
+		hdr := w.Header()
+		if csp := p.CSPHeader(); csp != "" {
+			hdr.Set("Content-Security-Policy", csp)
 		}
 		if a, ok := w.(interface{ adoptPage(*Page) bool }); ok && a.adoptPage(p) {
 			return nil // GinCompress sends it, compressed, and releases it
 		}
 		defer p.Release()
-		hdr := w.Header()
 		if hdr.Get("Content-Encoding") == "" && hdr.Get("Content-Length") == "" {
 			hdr.Set("Content-Length", strconv.Itoa(p.Len()))
 		}
@@ -84,11 +101,22 @@ func (h htmlInstance) Render(w http.ResponseWriter) error {
 	if err := h.inner.Render(bw); err != nil {
 		return h.fail(w, err)
 	}
-	return h.e.WriteFinished(w, bw.buf.Bytes())
+	nonce, owned := h.e.nonceFor(ctx)
+	if owned {
+		w.Header().Set("Content-Security-Policy", CSPPolicy(nonce))
+	}
+	ew := &errWriter{w: w}
+	if !h.e.finish(ew, bw.buf.Bytes(), nonce, nil, "") {
+		ew.Write(bw.buf.Bytes())
+	}
+	return ew.err
 }
 
 // fail answers 500 for a failed template.
 func (h htmlInstance) fail(w http.ResponseWriter, err error) error {
+	if h.e.WriteDevError(w, http.StatusInternalServerError, err) {
+		return err
+	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.WriteHeader(http.StatusInternalServerError)
 	msg := "500 internal server error\n"

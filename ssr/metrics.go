@@ -23,6 +23,11 @@ type metricSet struct {
 	cacheResult   [3]prometheus.Counter // by cache.Status, resolved once: lookups are on the hot path
 	fallbacks     *prometheus.CounterVec
 	poolWait      prometheus.Histogram
+
+	breakerOpen *prometheus.CounterVec
+
+	hydrationErrors *prometheus.CounterVec // browser reports, by component (report.go)
+	reportsDropped  prometheus.Counter
 }
 
 func newMetrics() *metricSet {
@@ -44,7 +49,17 @@ func newMetrics() *metricSet {
 		Name: "ssrgate_pool_wait_seconds", Help: "Time spent waiting for a free JS runtime.",
 		Buckets: []float64{.0001, .0005, .001, .005, .01, .025, .05, .1, .25},
 	})
-	m.reg.MustRegister(m.renderSeconds, m.cache, m.fallbacks, m.poolWait,
+	m.hydrationErrors = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "ssrgate_hydration_errors_total", Help: "Islands that failed in the browser (hydration mismatch, chunk load failure, exception while hydrating), by component; reported by the island runtime.",
+	}, []string{"component"})
+	m.reportsDropped = prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "ssrgate_hydration_reports_dropped_total", Help: "Browser hydration reports refused by the rate limit.",
+	})
+	m.reg.MustRegister(m.hydrationErrors, m.reportsDropped)
+	m.breakerOpen = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "ssrgate_breaker_open_total", Help: "Times a component's circuit breaker opened (it renders in the browser only for the cool-down).",
+	}, []string{"component"})
+	m.reg.MustRegister(m.renderSeconds, m.cache, m.fallbacks, m.poolWait, m.breakerOpen,
 		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 	return m
 }
@@ -72,7 +87,9 @@ func (e *Engine) registerPoolMetrics() {
 		stat := func(f func(jsvm.Stats) float64) func() float64 {
 			return func() float64 {
 				if e := activeEngine.Load(); e != nil {
-					return f(e.pool.Stats())
+					if p := e.gen.Load().pool; p != nil {
+						return f(p.Stats())
+					}
 				}
 				return 0
 			}
@@ -93,6 +110,14 @@ func (e *Engine) registerPoolMetrics() {
 				stat(func(s jsvm.Stats) float64 { return float64(s.Replacements) })),
 			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "ssrgate_pool_retirements_total", Help: "JS runtimes retired after RuntimeMaxRenders renders."},
 				stat(func(s jsvm.Stats) float64 { return float64(s.Retirements) })),
+			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "ssrgate_runtimes_tainted_total", Help: "JS runtimes discarded because a render changed the built-ins (for example polluted Object.prototype)."},
+				stat(func(s jsvm.Stats) float64 { return float64(s.Tainted) })),
+			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "ssrgate_runtimes_abandoned_total", Help: "JS runtimes abandoned while stuck inside a built-in past the render deadline."},
+				stat(func(s jsvm.Stats) float64 { return float64(s.Abandoned) })),
+			prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "ssrgate_runtimes_stuck", Help: "Abandoned JS runtimes still running now."},
+				stat(func(s jsvm.Stats) float64 { return float64(s.Stuck) })),
+			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "ssrgate_memory_interrupts_total", Help: "Renders interrupted by the memory watchdog (RenderMaxAllocBytes, MaxHeapBytes)."},
+				stat(func(s jsvm.Stats) float64 { return float64(s.MemoryKills) })),
 		)
 	})
 }

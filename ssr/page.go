@@ -6,10 +6,13 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 
+	"github.com/ssrgate/ssrgate/internal/bundle"
 	"github.com/ssrgate/ssrgate/internal/island"
 )
 
@@ -49,10 +52,18 @@ import (
 type pageState struct {
 	e *Engine
 
-	Ctx     context.Context
-	Nonce   string
+	Ctx   context.Context
+	Nonce string
+	// gen is the build the page executes on, held (acquired) from before
+	// the template runs until the page is finished.
+	gen     *generation
 	Islands []island.Found
 	Status  int
+
+	nonceOwned bool // Nonce was made by ssrgate (Config.CSPNonce), which sends the policy
+
+	tmpl *template.Template // the caller's template set and name, for the wiring checks
+	name string
 
 	nextID int
 	buf    bytes.Buffer // the output of the clone's execution
@@ -74,6 +85,8 @@ func (p *pageState) NextIslandID() int {
 func (p *pageState) reset(ctx context.Context) {
 	p.Ctx = ctx
 	p.Nonce = ""
+	p.nonceOwned = false
+	p.tmpl, p.name = nil, ""
 	p.Islands = p.Islands[:0]
 	p.Status = 0
 	p.nextID = 0
@@ -119,8 +132,13 @@ func (p *pageState) funcs() template.FuncMap {
 		"ssrHead":    p.ssrHead,
 		"ssrScripts": p.ssrScripts,
 		"status":     p.status,
+		"cspNonce":   p.cspNonce,
 	}
 }
+
+// cspNonce is {{ cspNonce }}: the page's CSP nonce, for the page's own
+// scripts (<script nonce="{{ cspNonce }}">); "" when the page has none.
+func (p *pageState) cspNonce() string { return p.Nonce }
 
 // islandMarks are the island placeholders; a page's n-th island uses the
 // n-th, so a placeholder printed away from where it was made (a variable
@@ -136,7 +154,11 @@ var islandMarks = func() []string {
 func islandMark(i int) string { return "<!--ssrgate:island:" + strconv.Itoa(i) + "-->" }
 
 func (p *pageState) component(name string, props any, opts ...string) (template.HTML, error) {
-	is, r, err := p.e.island(p.Ctx, name, props, opts...)
+	o, err := island.ParseOptions(opts...)
+	if err != nil {
+		return "", fmt.Errorf("component %s: %w", name, err)
+	}
+	is, r, err := p.e.islandOn(p.Ctx, p.gen, o, name, props, islandPrefix(p.NextIslandID()))
 	if err != nil {
 		return "", err
 	}
@@ -217,7 +239,7 @@ func (p *pageState) finish() {
 		}
 	}
 	if firstHead >= 0 || lastScripts >= 0 {
-		p.e.pageTags(&p.head, &p.tail, p.Islands)
+		p.e.pageTags(p.gen.build.Manifest, &p.head, &p.tail, p.Islands, p.Nonce)
 	}
 	prev := 0
 	for i, s := range p.slots {
@@ -236,6 +258,12 @@ func (p *pageState) finish() {
 		prev = s.at + len(s.mark)
 	}
 	p.segs = append(p.segs, segment{b: page[prev:]})
+	if note := p.e.checkPage(p.tmpl, p.name, p.Islands, firstHead >= 0, lastScripts >= 0); note != "" {
+		p.segs = append(p.segs, segment{s: note})
+	}
+	if lastScripts < 0 && p.e.dev != nil { // no {{ ssrScripts }}: the dev client goes last
+		p.segs = append(p.segs, segment{b: p.e.devTag(false, nil, p.Nonce)})
+	}
 }
 
 // sortSlots orders slots by offset (insertion sort: a page has few, and
@@ -249,11 +277,12 @@ func sortSlots(s []slot) {
 }
 
 // pageTags writes the tags that {{ ssrHead }} and {{ ssrScripts }} stand
-// for, given the page's islands: stylesheets of every island, module
-// preloads of the runtime and of islands that hydrate on load, and the
-// island runtime unless every island is static.
-func (e *Engine) pageTags(head, scripts *bytes.Buffer, islands []island.Found) {
-	man := e.build.Manifest
+// for, given the page's islands: the island stylesheet and the stylesheets
+// of every island, module preloads of the runtime and of islands that
+// hydrate on load, and the island runtime unless every island is static.
+// A non-empty nonce goes on the script and the module preloads (under
+// 'strict-dynamic' a preload without it is refused); stylesheets need none.
+func (e *Engine) pageTags(man bundle.Manifest, head, scripts *bytes.Buffer, islands []island.Found, nonce string) {
 	pub := e.cfg.PublicPath
 	var cssBuf, jsBuf [16]string
 	css, preload := cssBuf[:0], jsBuf[:0]
@@ -278,6 +307,16 @@ func (e *Engine) pageTags(head, scripts *bytes.Buffer, islands []island.Found) {
 		}
 	}
 	sortStrings(preload)
+	if len(islands) > 0 && man.IslandCSS != "" {
+		head.WriteString(`<link rel="stylesheet" href="`)
+		head.WriteString(pub)
+		head.WriteString(man.IslandCSS)
+		head.WriteString(`">`)
+	}
+	nonceAttr := ""
+	if nonce != "" {
+		nonceAttr = ` nonce="` + nonce + `"`
+	}
 	for _, c := range css {
 		head.WriteString(`<link rel="stylesheet" href="`)
 		head.WriteString(pub)
@@ -288,18 +327,19 @@ func (e *Engine) pageTags(head, scripts *bytes.Buffer, islands []island.Found) {
 		head.WriteString(`<link rel="modulepreload" href="`)
 		head.WriteString(pub)
 		head.WriteString(man.Runtime)
-		head.WriteString(`">`)
+		head.WriteString(`"` + nonceAttr + `>`)
 		for _, j := range preload {
 			head.WriteString(`<link rel="modulepreload" href="`)
 			head.WriteString(pub)
 			head.WriteString(j)
-			head.WriteString(`">`)
+			head.WriteString(`"` + nonceAttr + `>`)
 		}
 		scripts.WriteString(`<script type="module" src="`)
 		scripts.WriteString(pub)
 		scripts.WriteString(man.Runtime)
-		scripts.WriteString(`"></script>`)
+		scripts.WriteString(`"` + nonceAttr + `></script>`)
 	}
+	e.devTag(true, scripts, nonce)
 }
 
 // appendNew appends s to list unless list holds it (pages have few assets,
@@ -330,7 +370,52 @@ type Page struct {
 	exec *pageExec  // the clone to return to its pool
 	slow *bytes.Buffer
 	n    int
+
+	nonce      string // slow path: the page's nonce
+	nonceOwned bool
 }
+
+// Nonce is the page's CSP nonce (see CSPPolicy), or "".
+func (p *Page) Nonce() string {
+	if p.st == nil {
+		return p.nonce
+	}
+	return p.st.Nonce
+}
+
+// CSPHeader is the Content-Security-Policy the response must carry: the
+// policy of a nonce that ssrgate made (Config.CSPNonce), or "" when the page
+// has no nonce or the nonce came from the caller (WithCSPNonce), who then
+// sends its own policy.
+func (p *Page) CSPHeader() string {
+	if p.st != nil && p.st.nonceOwned {
+		return CSPPolicy(p.st.Nonce)
+	}
+	if p.st == nil && p.nonceOwned {
+		return CSPPolicy(p.nonce)
+	}
+	return ""
+}
+
+// Degraded reports whether the page holds an island whose server render
+// failed (see the function Degraded).
+func (p *Page) Degraded() bool {
+	if p.slow != nil {
+		return Degraded(p.slow.Bytes())
+	}
+	for _, s := range p.st.segs {
+		if bytes.Contains(s.b, fallbackMark) || strings.Contains(s.s, string(fallbackMark)) {
+			return true
+		}
+	}
+	return false
+}
+
+// Uncacheable reports whether the page must not be cached or revalidated:
+// it differs in every response (it has a CSP nonce) or an island fell back
+// (Degraded). WritePage then sends it without an ETag and keeps no
+// compressed copy.
+func (p *Page) Uncacheable() bool { return p.Nonce() != "" || p.Degraded() }
 
 // Status is the HTTP status the page set with {{ status N }}, or 0.
 func (p *Page) Status() int {
@@ -488,23 +573,35 @@ func (e *Engine) ExecutePage(ctx context.Context, t *template.Template, name str
 	}
 	tp := e.templatePool(t)
 	if tp == nil || tp.master == nil {
-		return e.executeSlow(t, name, data)
+		return e.executeSlow(ctx, t, name, data)
 	}
 	x, err := tp.get(e)
 	if err != nil {
-		return e.executeSlow(t, name, data)
+		return e.executeSlow(ctx, t, name, data)
 	}
 	x.st.reset(ctx)
+	x.st.Nonce, x.st.nonceOwned = e.nonceFor(ctx)
+	x.st.tmpl, x.st.name = t, name
+	g := e.current()
+	if g == nil {
+		tp.put(x)
+		return nil, errClosed
+	}
+	x.st.gen = g
 	if name == "" {
 		err = x.t.Execute(&x.st.buf, data)
 	} else {
 		err = x.t.ExecuteTemplate(&x.st.buf, name, data)
 	}
+	if err == nil {
+		x.st.finish()
+	}
+	x.st.gen = nil
+	g.release()
 	if err != nil {
 		tp.put(x)
 		return nil, err
 	}
-	x.st.finish()
 	n := 0
 	for _, s := range x.st.segs {
 		n += len(s.b) + len(s.s)
@@ -514,7 +611,8 @@ func (e *Engine) ExecutePage(ctx context.Context, t *template.Template, name str
 }
 
 // executeSlow executes t itself and finishes the page by scanning it.
-func (e *Engine) executeSlow(t *template.Template, name string, data any) (*Page, error) {
+func (e *Engine) executeSlow(ctx context.Context, t *template.Template, name string, data any) (*Page, error) {
+	nonce, owned := e.nonceFor(ctx)
 	buf := pagePool.Get().(*bytes.Buffer)
 	buf.Reset()
 	var err error
@@ -529,13 +627,13 @@ func (e *Engine) executeSlow(t *template.Template, name string, data any) (*Page
 	}
 	out := pagePool.Get().(*bytes.Buffer)
 	out.Reset()
-	if !e.finish(out, buf.Bytes()) {
+	if !e.finish(out, buf.Bytes(), nonce, t, name) {
 		out, buf = buf, out
 	}
 	if buf.Cap() <= maxPooledPage {
 		pagePool.Put(buf)
 	}
-	return &Page{slow: out, n: out.Len()}, nil
+	return &Page{slow: out, n: out.Len(), nonce: nonce, nonceOwned: owned}, nil
 }
 
 // ExecuteContext is Execute with the request's context for the renders of
@@ -548,6 +646,11 @@ func (e *Engine) ExecuteContext(ctx context.Context, w io.Writer, t *template.Te
 		return err
 	}
 	defer p.Release()
+	if csp := p.CSPHeader(); csp != "" {
+		if hw, ok := w.(interface{ Header() http.Header }); ok {
+			hw.Header().Set("Content-Security-Policy", csp)
+		}
+	}
 	if st := p.Status(); st != 0 {
 		if hw, ok := w.(interface{ WriteHeader(int) }); ok {
 			hw.WriteHeader(st)
@@ -556,3 +659,22 @@ func (e *Engine) ExecuteContext(ctx context.Context, w io.Writer, t *template.Te
 	_, err = p.WriteTo(w)
 	return err
 }
+
+// islandPrefix is the useId prefix of a page's n-th island (from 0): "i0",
+// "i1", … It depends only on the island's place in the page, so a page's
+// islands render the same ids every time (and their renders stay
+// cacheable), and the browser gets it from data-id-prefix.
+func islandPrefix(n int) string {
+	if n < len(islandPrefixes) {
+		return islandPrefixes[n]
+	}
+	return "i" + strconv.Itoa(n)
+}
+
+var islandPrefixes = func() []string {
+	p := make([]string, 256)
+	for i := range p {
+		p[i] = "i" + strconv.Itoa(i)
+	}
+	return p
+}()

@@ -65,6 +65,7 @@ func (r *rendered) size() int64 { return int64(2*len(r.html) + r.propsLen + 256)
 type renderCache struct {
 	c   *cache.Cache[*rendered]
 	ttl time.Duration
+	l2  sharedLevel // nil: no second level (l2.go)
 }
 
 func newRenderCache(cfg Config) *renderCache {
@@ -81,24 +82,26 @@ func newRenderCache(cfg Config) *renderCache {
 
 // cacheKey hashes every input of a render. propsJSON is canonical for Go
 // values (sorted map keys), so equal props give equal keys; the build id
-// makes a rebuild miss.
-func cacheKey(buildID, name string, propsJSON []byte) string {
+// makes a rebuild miss; the id prefix (useId values) is part of the HTML.
+func cacheKey(buildID, name string, propsJSON []byte, idPrefix string) string {
 	h := sha256.New()
 	h.Write([]byte(buildID))
 	h.Write([]byte{0})
 	h.Write([]byte(name))
 	h.Write([]byte{0})
+	h.Write([]byte(idPrefix))
+	h.Write([]byte{0})
 	h.Write(propsJSON)
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func (r *renderCache) get(ctx context.Context, buildID, name string, propsJSON []byte, ttl time.Duration,
-	render func(context.Context, string, []byte) (string, error)) (*rendered, error) {
+func (r *renderCache) get(ctx context.Context, buildID, name string, propsJSON []byte, idPrefix string, ttl time.Duration,
+	render func(context.Context, string, []byte, string) (string, error)) (*rendered, error) {
 	if ttl <= 0 {
 		ttl = r.ttl
 	}
-	res, status, err := r.c.Get(ctx, cacheKey(buildID, name, propsJSON), ttl, func(ctx context.Context) (*rendered, error) {
-		html, err := render(ctx, name, propsJSON)
+	res, status, err := r.c.Get(ctx, cacheKey(buildID, name, propsJSON, idPrefix), ttl, func(ctx context.Context) (*rendered, error) {
+		html, err := r.load(ctx, buildID, name, propsJSON, idPrefix, ttl, render)
 		if err != nil {
 			return nil, err
 		}
@@ -108,4 +111,9 @@ func (r *renderCache) get(ctx context.Context, buildID, name string, propsJSON [
 	return res, err
 }
 
-func (r *renderCache) close() { r.c.Close() }
+func (r *renderCache) close() {
+	r.c.Close()
+	if r.l2 != nil {
+		r.l2.close()
+	}
+}

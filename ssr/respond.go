@@ -33,6 +33,9 @@ func (e *Engine) WritePage(w http.ResponseWriter, r *http.Request, status int, p
 	if h.Get("Content-Type") == "" {
 		h.Set("Content-Type", "text/html; charset=utf-8")
 	}
+	if csp := p.CSPHeader(); csp != "" {
+		h.Set("Content-Security-Policy", csp)
+	}
 	return e.enc.Serve(w, r, status, p)
 }
 

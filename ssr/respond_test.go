@@ -74,7 +74,7 @@ func TestAssetsPrecompressed(t *testing.T) {
 	for _, name := range []string{man.Runtime, man.Components["Hello"].JS, man.Components["ui/Badge"].CSS[0]} {
 		url := srv.URL + "/_ssr/" + name
 		_, plain := rawGet(t, "GET", url)
-		if !bytes.Equal(plain, e.build.Client[name]) {
+		if !bytes.Equal(plain, e.gen.Load().build.Client[name]) {
 			t.Fatalf("%s: identity body differs from the build", name)
 		}
 		tags := map[string]bool{}
@@ -152,7 +152,7 @@ func TestGinCompress(t *testing.T) {
 	}
 	// Assets keep their precompressed form and immutable caching.
 	resp, b = rawGet(t, "GET", srv.URL+"/_ssr/"+e.Manifest().Runtime, "Accept-Encoding", "br")
-	if resp.Header.Get("Content-Encoding") != "br" || !bytes.Equal(decodeAs(t, "br", b), e.build.Client[e.Manifest().Runtime]) {
+	if resp.Header.Get("Content-Encoding") != "br" || !bytes.Equal(decodeAs(t, "br", b), e.gen.Load().build.Client[e.Manifest().Runtime]) {
 		t.Errorf("asset through GinCompress: %v", resp.Header)
 	}
 }

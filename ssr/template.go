@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"sort"
 	"strings"
 	"sync"
 
@@ -45,11 +44,21 @@ const (
 // for islands.
 func (e *Engine) FuncMap() template.FuncMap {
 	return template.FuncMap{
-		"component":  e.component,
-		"props":      Props,
-		"ssrHead":    func() template.HTML { return headMarker },
-		"ssrScripts": func() template.HTML { return scriptsMarker },
-		"status":     func(int) string { return "" },
+		"component": e.component,
+		"props":     Props,
+		"ssrHead": func() template.HTML {
+			e.unboundMarker()
+			return headMarker
+		},
+		"ssrScripts": func() template.HTML {
+			e.unboundMarker()
+			if e.cfg.Strict {
+				return scriptsMarker + unfinishedNote
+			}
+			return scriptsMarker
+		},
+		"status":   func(int) string { return "" },
+		"cspNonce": func() string { return nonceMarker },
 	}
 }
 
@@ -73,7 +82,7 @@ func Props(kv ...any) (map[string]any, error) {
 // component is {{ component }}. Template functions get no request context;
 // renders are bounded by RenderTimeout instead.
 func (e *Engine) component(name string, props any, opts ...string) (template.HTML, error) {
-	is, r, err := e.island(context.Background(), name, props, opts...)
+	is, r, err := e.island(context.Background(), name, props, "", opts...)
 	if err != nil {
 		return "", err
 	}
@@ -92,7 +101,7 @@ func (e *Engine) component(name string, props any, opts ...string) (template.HTM
 // rendering, unless Config.Strict is set, when the error is returned.
 // Unknown components and bad options or props are always errors.
 func (e *Engine) Island(ctx context.Context, w *bytes.Buffer, name string, props any, opts ...string) error {
-	is, _, err := e.island(ctx, name, props, opts...)
+	is, _, err := e.island(ctx, name, props, "", opts...)
 	if err != nil {
 		return err
 	}
@@ -103,26 +112,38 @@ func (e *Engine) Island(ctx context.Context, w *bytes.Buffer, name string, props
 // island prepares one island. It also returns the render it used, whose
 // memoized markup serves repeated cache hits; nil for client-only islands
 // and fallbacks.
-func (e *Engine) island(ctx context.Context, name string, props any, opts ...string) (island.Island, *rendered, error) {
+func (e *Engine) island(ctx context.Context, name string, props any, idPrefix string, opts ...string) (island.Island, *rendered, error) {
 	o, err := island.ParseOptions(opts...)
 	if err != nil {
 		return island.Island{}, nil, fmt.Errorf("component %s: %w", name, err)
 	}
-	if _, ok := e.known[name]; !ok {
-		return island.Island{}, nil, unknownComponent(name, e.names)
+	g := e.current()
+	if g == nil {
+		return island.Island{}, nil, errClosed
+	}
+	defer g.release()
+	return e.islandOn(ctx, g, o, name, props, idPrefix)
+}
+
+// islandOn is island on generation g, which the caller holds: a page
+// pins one generation, so all its islands and its tags come from one build.
+// idPrefix prefixes the component's useId values ("" for none).
+func (e *Engine) islandOn(ctx context.Context, g *generation, o island.Options, name string, props any, idPrefix string) (island.Island, *rendered, error) {
+	if _, ok := g.known[name]; !ok {
+		return island.Island{}, nil, unknownComponent(name, g.names)
 	}
 	propsJSON, err := island.EncodeProps(props)
 	if err != nil {
 		return island.Island{}, nil, fmt.Errorf("component %s: %w", name, err)
 	}
-	is := island.Island{Component: name, Props: propsJSON, Options: o, Src: e.src[name]}
+	is := island.Island{Component: name, Props: propsJSON, Options: o, Src: g.src[name], IDPrefix: idPrefix}
 	if o.ClientOnly {
 		return is, nil, nil
 	}
-	r, err := e.render(ctx, name, propsJSON, RenderOptions{CacheTTL: o.CacheTTL, NoCache: o.NoCache})
+	r, err := e.render(ctx, g, name, propsJSON, RenderOptions{CacheTTL: o.CacheTTL, NoCache: o.NoCache, IDPrefix: idPrefix})
 	if err != nil {
 		var re *RenderError
-		if e.cfg.Strict || !errors.As(err, &re) {
+		if e.cfg.Strict || e.cfg.Dev || !errors.As(err, &re) {
 			return island.Island{}, nil, err
 		}
 		e.log.Error("server render failed; island falls back to client rendering",
@@ -147,66 +168,49 @@ func (e *Engine) island(ctx context.Context, name string, props any, opts ...str
 func (e *Engine) Finish(page []byte) []byte {
 	var out bytes.Buffer
 	out.Grow(len(page) + 2048) // the page plus the head and script tags
-	if !e.finish(&out, page) {
+	if !e.finish(&out, page, "", nil, "") {
 		return page
 	}
 	return out.Bytes()
 }
 
 // finish writes the finished page to w, in slices of page around the
-// markers, without copying page. It reports false, writing nothing, if the
-// page has no markers.
-func (e *Engine) finish(w io.Writer, page []byte) bool {
+// markers, without copying page, with nonce (may be "") on the scripts and
+// in place of {{ cspNonce }}. It reports false, writing nothing, if the page
+// needs no change.
+//
+// t and name (may be nil and "") name the page's template for the wiring
+// checks (misconfig.go).
+func (e *Engine) finish(w io.Writer, page []byte, nonce string, t *template.Template, name string) bool {
+	replaced := bytes.Contains(page, []byte(nonceMarker))
+	if replaced {
+		page = replaceNonce(page, nonce)
+	}
+	if e.cfg.Strict && bytes.Contains(page, []byte(unfinishedNote)) {
+		page = bytes.ReplaceAll(page, []byte(unfinishedNote), nil)
+		replaced = true
+	}
 	head := bytes.Index(page, []byte(headMarker))
 	scripts := bytes.LastIndex(page, []byte(scriptsMarker))
-	if head < 0 && scripts < 0 {
+	if head < 0 && scripts < 0 && e.dev == nil {
+		note := e.checkPage(t, name, island.Scan(page), false, false)
+		if replaced || note != "" {
+			w.Write(page)
+			io.WriteString(w, note)
+			return true
+		}
 		return false
 	}
+	e.wiring.finished.Add(1)
 	from := 0
 	if head >= 0 {
 		from = head
 	}
-	man := e.build.Manifest
-	pub := e.cfg.PublicPath
-	seenCSS, seenJS := map[string]bool{}, map[string]bool{}
-	var css, preload []string
-	needJS := false
-	for _, f := range island.Scan(page[from:]) {
-		entry, ok := man.Components[f.Component]
-		if !ok {
-			continue
-		}
-		for _, c := range entry.CSS {
-			if !seenCSS[c] {
-				seenCSS[c] = true
-				css = append(css, c)
-			}
-		}
-		if f.Strategy == island.Static {
-			continue
-		}
-		needJS = true
-		if f.Strategy == island.Load {
-			for _, j := range append([]string{entry.JS}, entry.Imports...) {
-				if !seenJS[j] {
-					seenJS[j] = true
-					preload = append(preload, j)
-				}
-			}
-		}
-	}
-	sort.Strings(preload)
+	found := island.Scan(page[from:])
+	note := e.checkPage(t, name, found, head >= 0, scripts >= 0 && scripts > head)
 	var headTags, scriptTags bytes.Buffer
-	for _, c := range css {
-		headTags.WriteString(`<link rel="stylesheet" href="` + pub + c + `">`)
-	}
-	if needJS {
-		headTags.WriteString(`<link rel="modulepreload" href="` + pub + man.Runtime + `">`)
-		for _, j := range preload {
-			headTags.WriteString(`<link rel="modulepreload" href="` + pub + j + `">`)
-		}
-		scriptTags.WriteString(`<script type="module" src="` + pub + man.Runtime + `"></script>`)
-	}
+	e.pageTags(e.gen.Load().build.Manifest, &headTags, &scriptTags, found, nonce)
+	devTag := e.devTag(scripts >= 0 && scripts > head, &scriptTags, nonce)
 	// Splice: page with the head marker (if any) and the last scripts
 	// marker (if any, and after the head) replaced.
 	type cut struct {
@@ -227,6 +231,8 @@ func (e *Engine) finish(w io.Writer, page []byte) bool {
 		prev = c.at + c.n
 	}
 	w.Write(page[prev:])
+	io.WriteString(w, note)
+	w.Write(devTag)
 	return true
 }
 
@@ -244,7 +250,7 @@ func (e *Engine) Execute(w io.Writer, t *template.Template, name string, data an
 // copying it first.
 func (e *Engine) WriteFinished(w io.Writer, page []byte) error {
 	ew := &errWriter{w: w}
-	if !e.finish(ew, page) {
+	if !e.finish(ew, page, "", nil, "") {
 		ew.Write(page)
 	}
 	return ew.err

@@ -4,6 +4,7 @@
 //	ssrgate serve  [flags]                  the standalone site
 //	ssrgate render [flags] NAME [PROPS_JSON] print one component's server HTML
 //	ssrgate build  [flags]                  write client assets and manifest.json
+//	ssrgate warm   [flags]                  render a list of pages into a replica's caches
 //
 // Every flag can also be set by an environment variable: --cache-ttl is
 // SSRGATE_CACHE_TTL. Flags win over the environment.
@@ -38,8 +39,10 @@ usage:
   ssrgate serve  [flags]                    serve the site in --templates
   ssrgate render [flags] NAME [PROPS_JSON]  print a component's server HTML
   ssrgate build  [flags]                    write client assets and manifest.json to --out
+  ssrgate warm   --urls FILE|--sitemap SRC --base URL   render pages into a replica's caches
 
-Run "ssrgate COMMAND -h" for the flags of a command.
+Run "ssrgate COMMAND -h" for the flags of a command, "ssrgate --version"
+for the version.
 `
 
 func main() {
@@ -59,8 +62,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = render(args[1:], stdout, stderr)
 	case "build":
 		err = build(args[1:], stdout, stderr)
+	case "warm":
+		err = warmCmd(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
+		if len(args) == 2 && args[0] == "help" { // help COMMAND
+			return run([]string{args[1], "-h"}, stdout, stderr)
+		}
 		fmt.Fprint(stdout, usage)
+		return 0
+	case "-v", "--version", "version":
+		fmt.Fprintln(stdout, versionLine())
 		return 0
 	default:
 		fmt.Fprintf(stderr, "ssrgate: unknown command %q\n\n%s", args[0], usage)
@@ -90,6 +101,14 @@ type engineFlags struct {
 	maxOutput                    int
 	strict, dev                  bool
 	logLevel, logFormat          string
+	cspNonce                     bool
+	redis                        redisFlags
+
+	// containment (README "When components misbehave")
+	renderMaxAllocMB, maxHeapMB        int64
+	breakerFailures, componentRuntimes int
+	breakerWindow, breakerCooldown     time.Duration
+	freshRuntime                       bool
 }
 
 func (f *engineFlags) register(fs *flag.FlagSet) {
@@ -115,9 +134,24 @@ func (f *engineFlags) register(fs *flag.FlagSet) {
 
 	// Errors and logs.
 	fs.BoolVar(&f.strict, "strict", false, "show server-render errors instead of falling back to browser rendering")
-	fs.BoolVar(&f.dev, "dev", false, "unminified client bundles, strict errors")
+	fs.BoolVar(&f.dev, "dev", false, "development: watch, rebuild and reload open pages on save; errors in an overlay; unminified bundles")
 	fs.StringVar(&f.logLevel, "log-level", "info", "debug, info, warn or error")
 	fs.StringVar(&f.logFormat, "log-format", "text", "text or json")
+
+	// Content-Security-Policy.
+	fs.BoolVar(&f.cspNonce, "csp-nonce", false, "send a strict Content-Security-Policy with a fresh nonce per page, and put the nonce on every script ssrgate writes")
+
+	// Shared render cache (Redis).
+	f.redis.register(fs, d)
+
+	// Containment.
+	fs.Int64Var(&f.renderMaxAllocMB, "render-max-alloc-mb", 0, "interrupt a render that allocated more than this many MiB (island falls back: memory); negative: no bound"+dflt(d.RenderMaxAllocBytes>>20))
+	fs.Int64Var(&f.maxHeapMB, "max-heap-mb", 0, "while the Go heap is over this many MiB, interrupt the largest render (default: no bound)")
+	fs.IntVar(&f.breakerFailures, "breaker-failures", 0, "failures within --breaker-window that make a component render in the browser only; negative: no breaker"+dflt(d.BreakerFailures))
+	fs.DurationVar(&f.breakerWindow, "breaker-window", 0, "window in which --breaker-failures are counted"+dflt(d.BreakerWindow))
+	fs.DurationVar(&f.breakerCooldown, "breaker-cooldown", 0, "how long an open breaker keeps a component browser-only"+dflt(d.BreakerCooldown))
+	fs.IntVar(&f.componentRuntimes, "component-max-runtimes", 0, "JS runtimes one component may hold at once (default: pool size - 1, at least 1)")
+	fs.BoolVar(&f.freshRuntime, "fresh-runtime", false, "give every render a fresh JS runtime (no module state shared between renders; costs a runtime build per render)")
 }
 
 // dflt is the help text's note of a library default, for flags whose own
@@ -150,6 +184,12 @@ func (f *engineFlags) config(log *slog.Logger) ssr.Config {
 		RenderTimeout: f.renderTimeout, AcquireTimeout: f.acquireTime, MaxOutputBytes: f.maxOutput,
 		CacheTTL: f.cacheTTL, CacheStale: f.cacheStale, CacheMaxBytes: f.cacheMB << 20,
 		Strict: f.strict || f.dev, Dev: f.dev, Logger: log,
+		CSPNonce:            f.cspNonce,
+		RenderMaxAllocBytes: f.renderMaxAllocMB << 20, MaxHeapBytes: f.maxHeapMB << 20,
+		BreakerFailures: f.breakerFailures, BreakerWindow: f.breakerWindow, BreakerCooldown: f.breakerCooldown,
+		ComponentMaxRuntimes: f.componentRuntimes, FreshRuntimePerRender: f.freshRuntime,
+		CacheRedis: f.redis.url, CacheRedisNamespace: f.redis.namespace, CacheRedisTimeout: f.redis.timeout,
+		CacheRedisLockWait: f.redis.lockWait, CacheRedisCooldown: f.redis.cooldown,
 	}
 }
 
@@ -157,7 +197,7 @@ func (f *engineFlags) config(log *slog.Logger) ssr.Config {
 func parse(fs *flag.FlagSet, args []string) error {
 	var envErr error
 	fs.VisitAll(func(fl *flag.Flag) {
-		name := "SSRGATE_" + strings.ToUpper(strings.ReplaceAll(fl.Name, "-", "_"))
+		name := envName(fl.Name)
 		if v, ok := os.LookupEnv(name); ok && envErr == nil {
 			if err := fs.Set(fl.Name, v); err != nil {
 				envErr = fmt.Errorf("%s=%q: %w", name, v, err)
@@ -175,6 +215,13 @@ type serveFlags struct {
 	addr, templates, cacheControl string
 	drain, jobTimeout             time.Duration
 	accessLog                     bool
+	warm                          warmFlags
+
+	// containment (README "When components misbehave")
+	drainDelay, readTimeout, writeTimeout time.Duration
+	renderToken, trustedProxies           string
+	renderStacks                          bool
+	maxBatchJobs                          int
 }
 
 func (f *serveFlags) register(fs *flag.FlagSet) {
@@ -184,9 +231,19 @@ func (f *serveFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.cacheControl, "cache-control", "", "Cache-Control of pages that do not set their own"+dflt(server.DefaultCacheControl))
 	fs.DurationVar(&f.drain, "shutdown-timeout", 15*time.Second, "how long shutdown waits for in-flight requests")
 	fs.BoolVar(&f.accessLog, "access-log", true, "log every request")
+	fs.DurationVar(&f.drainDelay, "drain-delay", 5*time.Second, "on SIGTERM, answer /readyz with 503 this long before closing the listener, so load balancers stop sending traffic")
+	fs.DurationVar(&f.readTimeout, "read-timeout", 10*time.Second, "longest time to read one request, body included (a slow-sent body is cut off)")
+	fs.DurationVar(&f.writeTimeout, "write-timeout", 30*time.Second, "longest time to handle one request and write its response")
+	fs.StringVar(&f.trustedProxies, "trusted-proxies", "", "comma-separated addresses or CIDRs whose X-Forwarded-For is believed (default: none)")
+	fs.StringVar(&f.renderToken, "render-token", "", "require Authorization: Bearer TOKEN on /batch and /render (default: none)")
+	fs.BoolVar(&f.renderStacks, "render-stacks", false, "include JS stack frames in /batch and /render error answers")
+	fs.IntVar(&f.maxBatchJobs, "max-batch-jobs", 0, "most jobs one /batch request may hold; more is a 413"+dflt(hypernova.DefaultMaxJobs))
 
 	// Render API (Hypernova).
 	fs.DurationVar(&f.jobTimeout, "job-timeout", 0, "deadline of one /batch or /render job, from the request's arrival"+dflt(hypernova.DefaultJobTimeout))
+
+	// Warm-up before /readyz.
+	f.warm.register(fs)
 }
 
 func serve(args []string, stderr io.Writer) error {
@@ -196,6 +253,10 @@ func serve(args []string, stderr io.Writer) error {
 	ef.register(fs)
 	var sf serveFlags
 	sf.register(fs)
+	setUsage(fs, stderr, "ssrgate serve [flags]",
+		"Serves the site in --templates: file-based pages with server-rendered islands, the\n"+
+			"render API (/batch, /render) and /healthz, /readyz, /metrics. With --dev it watches\n"+
+			"the sources, rebuilds on save and reloads the open pages.")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -210,12 +271,22 @@ func serve(args []string, stderr io.Writer) error {
 	defer eng.Close()
 	srv, err := server.New(server.Config{
 		Engine: eng, TemplatesDir: sf.templates, CacheControl: sf.cacheControl,
-		Strict: ef.strict || ef.dev, Logger: log, AccessLog: sf.accessLog, Routes: apiRoutes(eng, log, sf.jobTimeout),
+		Strict: ef.strict || ef.dev, Logger: log, AccessLog: sf.accessLog, Routes: apiRoutes(eng, log, sf),
+		TrustedProxies: splitList(sf.trustedProxies),
 	})
 	if err != nil {
 		return err
 	}
-	hs := &http.Server{Addr: sf.addr, Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	if sf.warm.src != "" {
+		srv.SetReady(false) // until warmed
+	}
+	writeTimeout := sf.writeTimeout
+	if ef.dev {
+		writeTimeout = 0 // dev mode's reload event streams stay open
+	}
+	hs := &http.Server{Addr: sf.addr, Handler: srv.Handler(), ReadHeaderTimeout: min(sf.readTimeout, 10*time.Second),
+		ReadTimeout: sf.readTimeout, WriteTimeout: writeTimeout, IdleTimeout: 2 * time.Minute}
+	hs.RegisterOnShutdown(eng.StopDev) // dev mode's event streams would hold Shutdown up
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	// Listen before logging "serving", so the port is open when the line
@@ -227,13 +298,20 @@ func serve(args []string, stderr io.Writer) error {
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	log.Info("serving", "addr", ln.Addr().String(), "routes", srv.Routes())
+	if sf.warm.src != "" {
+		go sf.warm.warmThenReady(ctx, srv, log, stderr)
+	}
 	select {
 	case err := <-errc:
 		return err
 	case <-ctx.Done():
 	}
-	log.Info("shutting down: finishing in-flight requests", "timeout", sf.drain)
 	srv.SetReady(false)
+	if sf.drainDelay > 0 {
+		log.Info("draining: /readyz answers 503 before the listener closes", "delay", sf.drainDelay)
+		time.Sleep(sf.drainDelay)
+	}
+	log.Info("shutting down: finishing in-flight requests", "timeout", sf.drain)
 	sctx, cancel := context.WithTimeout(context.Background(), sf.drain)
 	defer cancel()
 	if err := hs.Shutdown(sctx); err != nil {
@@ -247,11 +325,11 @@ func render(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("render", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var ef engineFlags
-	ef.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: ssrgate render [flags] NAME [PROPS_JSON]")
-		fs.PrintDefaults()
-	}
+	ef.registerOnly(fs, "components", "root", "render-timeout", "max-output")
+	setUsage(fs, stderr, "ssrgate render [flags] NAME [PROPS_JSON]",
+		"Prints the server HTML of component NAME with PROPS_JSON (default {}), exactly as\n"+
+			"renderToString gives it, without an island wrapper. A render error exits 1 with\n"+
+			"the stack mapped to the component's source.")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -295,8 +373,12 @@ func build(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var ef engineFlags
-	ef.register(fs)
+	ef.registerOnly(fs, "components", "root", "public-path", "dev")
+	fs.Lookup("dev").Usage = "unminified client bundles, for readable browser stacks"
 	out := fs.String("out", "dist", "output directory")
+	setUsage(fs, stderr, "ssrgate build [flags]",
+		"Bundles the components and writes the browser assets and manifest.json to --out,\n"+
+			"for a CDN; no JS runtime is started.")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -310,8 +392,20 @@ func build(args []string, stdout, stderr io.Writer) error {
 
 // apiRoutes adds the render service for non-Go backends: Hypernova's
 // POST /batch, POST /render, and the browser client under /hypernova/.
-func apiRoutes(eng *ssr.Engine, log *slog.Logger, jobTimeout time.Duration) func(r *gin.Engine) {
+func apiRoutes(eng *ssr.Engine, log *slog.Logger, sf serveFlags) func(r *gin.Engine) {
 	return func(r *gin.Engine) {
-		hypernova.Register(r, eng, hypernova.Config{Logger: log, JobTimeout: jobTimeout})
+		hypernova.Register(r, eng, hypernova.Config{Logger: log, JobTimeout: sf.jobTimeout,
+			Token: sf.renderToken, Stacks: sf.renderStacks, MaxJobs: sf.maxBatchJobs})
 	}
+}
+
+// splitList splits a comma-separated flag value, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, it := range strings.Split(s, ",") {
+		if it = strings.TrimSpace(it); it != "" {
+			out = append(out, it)
+		}
+	}
+	return out
 }

@@ -48,9 +48,10 @@ func TestRender(t *testing.T) {
 	}{
 		{append([]string{"render"}, append(engineArgs, "Hello", `{"name":"cli"}`)...), 0, "<p>Hello, <!-- -->cli<!-- -->!</p>", "", "bare HTML, no wrapper"},
 		{append([]string{"render"}, append(engineArgs, "Hello")...), 0, "<p>Hello, <!-- -->world<!-- -->!</p>", "", "props optional"},
-		{append([]string{"render"}, append(engineArgs, "Nope")...), 1, "", `unknown component "Nope": known components are Broken, Hello, Slow`, "unknown"},
+		{append([]string{"render"}, append(engineArgs, "Nope")...), 1, "", `unknown component "Nope": known components are Broken, Hello, Slow, VueBroken`, "unknown"},
 		{append([]string{"render"}, append(engineArgs, "Hello", `{"name":`)...), 1, "", "PROPS_JSON is not valid JSON", "bad JSON"},
 		{append([]string{"render"}, append(engineArgs, "Broken")...), 1, "", "Broken.jsx:2", "JS error with mapped stack"},
+		{append([]string{"render"}, append(engineArgs, "VueBroken")...), 1, "", "VueBroken.vue:4", "Vue setup error fails the render, stack mapped to the .vue file"},
 		{append([]string{"render"}, engineArgs...), 1, "", "want a component NAME", "no name"},
 		{[]string{"render", "--components", "testdata/nowhere", "Hello"}, 1, "", "components directory testdata/nowhere does not exist", "missing dir"},
 		{[]string{"frobnicate"}, 2, "", `unknown command "frobnicate"`, "unknown command"},
@@ -71,8 +72,8 @@ func TestRenderEnv(t *testing.T) {
 	if out, errOut, code := runCmd("render", "Hello"); code != 0 || !strings.Contains(out, "Hello") {
 		t.Fatalf("env config: %d %q %q", code, out, errOut)
 	}
-	t.Setenv("SSRGATE_POOL_SIZE", "many")
-	if _, errOut, code := runCmd("render", "Hello"); code != 1 || !strings.Contains(errOut, "SSRGATE_POOL_SIZE") {
+	t.Setenv("SSRGATE_RENDER_TIMEOUT", "many")
+	if _, errOut, code := runCmd("render", "Hello"); code != 1 || !strings.Contains(errOut, "SSRGATE_RENDER_TIMEOUT") {
 		t.Fatalf("bad env value: %d %q", code, errOut)
 	}
 }
@@ -80,7 +81,7 @@ func TestRenderEnv(t *testing.T) {
 func TestBuild(t *testing.T) {
 	out := t.TempDir()
 	stdout, stderr, code := runCmd(append(append([]string{"build"}, engineArgs...), "--out", out)...)
-	if code != 0 || !strings.Contains(stdout, "built 3 components") {
+	if code != 0 || !strings.Contains(stdout, "built 4 components") {
 		t.Fatalf("build: %d %q %q", code, stdout, stderr)
 	}
 	man, err := os.ReadFile(filepath.Join(out, "manifest.json"))
@@ -135,7 +136,7 @@ func freePort(t *testing.T) string {
 func TestServeGracefulShutdown(t *testing.T) {
 	addr := freePort(t)
 	cmd := exec.Command(os.Args[0], append(append([]string{"serve", "--addr", addr, "--templates", "testdata/templates"}, engineArgs...),
-		"--render-timeout", "5s")...)
+		"--render-timeout", "5s", "--drain-delay", "3s")...)
 	cmd.Env = append(os.Environ(), "SSRGATE_TEST_MAIN=1")
 	stderr, _ := cmd.StderrPipe()
 	if err := cmd.Start(); err != nil {
@@ -173,6 +174,16 @@ func TestServeGracefulShutdown(t *testing.T) {
 	time.Sleep(300 * time.Millisecond)
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
+	}
+	// During the drain delay the listener is still open and /readyz says 503, so a load balancer sees it.
+	waitFor(t, logs, "draining")
+	resp, err := http.Get("http://" + addr + "/readyz")
+	if err != nil {
+		t.Fatalf("/readyz during the drain delay: %v; the listener must stay open", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable {
+		t.Fatalf("/readyz during the drain delay: %d, want 503", resp.StatusCode)
 	}
 	select {
 	case r := <-done:

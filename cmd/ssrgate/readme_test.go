@@ -98,6 +98,8 @@ func TestREADMEFlagDefaults(t *testing.T) {
 				t.Errorf("%s: README says = ttl, Defaults has stale %s, ttl %s", name, d.CacheStale, d.CacheTTL)
 			}
 			return
+		case "none": // a string flag that is empty unless set
+			cell = ""
 		case "on":
 			cell = "true"
 		case "off":

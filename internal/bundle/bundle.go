@@ -58,13 +58,19 @@ type Result struct {
 	// Client maps each browser asset's path below PublicPath to its bytes.
 	Client   map[string][]byte
 	Manifest Manifest
+
+	root       string // Options.Root, absolute
+	serverMeta string // esbuild's metafile of the server build
 }
 
 // Manifest maps components to the browser files they need.
 type Manifest struct {
-	BuildID    string           `json:"buildId"`
-	PublicPath string           `json:"publicPath"`
-	Runtime    string           `json:"runtime"` // island runtime entry, below PublicPath
+	BuildID    string `json:"buildId"`
+	PublicPath string `json:"publicPath"`
+	Runtime    string `json:"runtime"` // island runtime entry, below PublicPath
+	// IslandCSS is the stylesheet every page with islands links (it gives
+	// the wrapper element display:contents), below PublicPath.
+	IslandCSS  string           `json:"islandCss"`
 	Components map[string]Entry `json:"components"`
 }
 
@@ -99,6 +105,9 @@ func FormatMessage(m api.Message) string {
 	if m.PluginName != "" {
 		text = "[" + m.PluginName + "] " + text
 	}
+	if cmd := installHint(m.Text); cmd != "" {
+		text += " (is it installed? run: " + cmd + ")"
+	}
 	if m.Location == nil {
 		return text
 	}
@@ -132,38 +141,35 @@ func (o *Options) fill() error {
 }
 
 // Build discovers the components and bundles them for server and browser.
+// A Builder does the same repeatedly, reusing esbuild's incremental state.
 func Build(opts Options) (*Result, error) {
-	if err := opts.fill(); err != nil {
-		return nil, err
+	b := NewBuilder(opts)
+	defer b.Close()
+	return b.Build()
+}
+
+// withSFC adds the Vue SFC compiler plugin when some component is a .vue file.
+func withSFC(opts Options, comps []Component) (Options, error) {
+	if !needsSFC(comps) {
+		return opts, nil
 	}
-	comps, err := Discover(opts.ComponentsDir)
+	vue, err := sfcCompiler(filepath.Join(opts.Root, "node_modules"))
 	if err != nil {
-		return nil, err
+		return opts, err
 	}
-	if len(comps) == 0 {
-		return nil, fmt.Errorf("no components found in %s: add e.g. Hello.jsx with a default export", opts.ComponentsDir)
-	}
-	if needsSFC(comps) {
-		vue, err := sfcCompiler(filepath.Join(opts.Root, "node_modules"))
-		if err != nil {
-			return nil, err
+	extra := opts.Plugins
+	opts.Plugins = func(server bool) []api.Plugin {
+		ps := []api.Plugin{vue.Plugin(vuesfc.PluginOptions{SSR: server, Root: opts.Root})}
+		if extra != nil {
+			ps = append(ps, extra(server)...)
 		}
-		extra := opts.Plugins
-		opts.Plugins = func(server bool) []api.Plugin {
-			ps := []api.Plugin{vue.Plugin(vuesfc.PluginOptions{SSR: server, Root: opts.Root})}
-			if extra != nil {
-				ps = append(ps, extra(server)...)
-			}
-			return ps
-		}
+		return ps
 	}
-	res := &Result{Components: comps}
-	if res.Server, err = buildServer(opts, comps); err != nil {
-		return nil, err
-	}
-	if res.Client, res.Manifest, err = buildClient(opts, comps); err != nil {
-		return nil, err
-	}
+	return opts, nil
+}
+
+// buildID hashes every output byte.
+func buildID(res *Result) string {
 	h := sha256.New()
 	h.Write([]byte(res.Server))
 	keys := make([]string, 0, len(res.Client))
@@ -175,9 +181,7 @@ func Build(opts Options) (*Result, error) {
 		h.Write([]byte(k))
 		h.Write(res.Client[k])
 	}
-	res.BuildID = hex.EncodeToString(h.Sum(nil))[:16]
-	res.Manifest.BuildID = res.BuildID
-	return res, nil
+	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
 // common returns the options both builds share.
@@ -201,11 +205,23 @@ func common(opts Options) api.BuildOptions {
 		AssetNames: "assets/[name]-[hash]",
 		// Components outside Root (a temp dir, a sibling checkout) still
 		// resolve react and vue from Root's node_modules.
-		NodePaths:  []string{filepath.Join(opts.Root, "node_modules")},
-		PublicPath: opts.PublicPath,
-		JSX:        api.JSXAutomatic,
-		Charset:    api.CharsetUTF8,
+		NodePaths: []string{filepath.Join(opts.Root, "node_modules")},
+		// A node_modules that is itself a symlink (a shared install, a CI
+		// cache) is read through the link: esbuild names modules by their
+		// path relative to Root, and the link's target would put where it
+		// points (and how deep Root is) into the output and the build id,
+		// so two replicas built from the same sources would disagree.
+		PreserveSymlinks: linkedNodeModules(opts.Root),
+		PublicPath:       opts.PublicPath,
+		JSX:              api.JSXAutomatic,
+		Charset:          api.CharsetUTF8,
 	}
+}
+
+// linkedNodeModules reports whether root/node_modules is a symlink.
+func linkedNodeModules(root string) bool {
+	fi, err := os.Lstat(filepath.Join(root, "node_modules"))
+	return err == nil && fi.Mode()&os.ModeSymlink != 0
 }
 
 // NodeOptions returns the server build's settings (JSX, defines, loaders,
@@ -223,7 +239,7 @@ func NodeOptions(root string) api.BuildOptions {
 	return o
 }
 
-func buildServer(opts Options, comps []Component) (string, error) {
+func serverOptions(opts Options, comps []Component) api.BuildOptions {
 	o := common(opts)
 	o.EntryPoints = []string{"ssrgate:server"}
 	o.Format = api.FormatIIFE
@@ -239,31 +255,47 @@ func buildServer(opts Options, comps []Component) (string, error) {
 	// goja evaluates ** with Go's math.Pow, whose last bit differs from
 	// V8's for some inputs; lowered to Math.pow, it reaches jsvm's port of
 	// V8's pow.
-	o.Supported = map[string]bool{"regexp-unicode-property-escapes": false, "exponent-operator": false}
+	//
+	// goja cannot parse import(). Calls esbuild can follow are bundled
+	// anyway; the rest (react-router's `await import(route.module)`)
+	// become a require() that throws "Dynamic require of … is not
+	// supported" if the render ever takes that path.
+	o.Supported = map[string]bool{"regexp-unicode-property-escapes": false, "exponent-operator": false, "dynamic-import": false}
 	// Sources in the map are relative to the output directory; the root
 	// makes stacks read "components/X.jsx". Nothing is written there.
 	o.Outdir = opts.Root
 	o.Sourcemap = api.SourceMapInline
 	o.SourcesContent = api.SourcesContentExclude
-	o.Plugins = []api.Plugin{entriesPlugin(opts, comps, true), reactServerPlugin(), patchPlugin()}
+	o.Metafile = true // for Result.ComponentsUsing
+	o.Plugins = []api.Plugin{entriesPlugin(opts, comps, true), reactServerPlugin(), patchPlugin(), nodeBuiltinsPlugin(opts.Root)}
 	if opts.Plugins != nil {
 		o.Plugins = append(o.Plugins, opts.Plugins(true)...)
 	}
-	r := api.Build(o)
+	return o
+}
+
+func serverOutput(r api.BuildResult) (string, string, error) {
 	if len(r.Errors) > 0 {
-		return "", &Error{Stage: "server", Messages: r.Errors}
+		return "", "", &Error{Stage: "server", Messages: r.Errors}
 	}
 	for _, f := range r.OutputFiles {
 		if strings.HasSuffix(f.Path, ".js") {
-			return string(f.Contents), nil
+			return string(f.Contents), r.Metafile, nil
 		}
 	}
-	return "", errors.New("server build produced no JavaScript")
+	return "", "", errors.New("server build produced no JavaScript")
 }
 
-func buildClient(opts Options, comps []Component) (map[string][]byte, Manifest, error) {
+func clientOptions(opts Options, comps []Component) api.BuildOptions {
 	o := common(opts)
-	o.EntryPointsAdvanced = []api.EntryPoint{{InputPath: "ssrgate:runtime", OutputPath: "runtime"}}
+	// Production Vue reports hydration mismatches only as one console line
+	// per page; with the details flag each one reaches app.config.warnHandler,
+	// which the Vue adapter turns into a report (see js/vue-client.js).
+	o.Define["__VUE_PROD_HYDRATION_MISMATCH_DETAILS__"] = "true"
+	o.EntryPointsAdvanced = []api.EntryPoint{
+		{InputPath: "ssrgate:runtime", OutputPath: "runtime"},
+		{InputPath: "ssrgate:island.css", OutputPath: "island"},
+	}
 	for _, c := range comps {
 		o.EntryPointsAdvanced = append(o.EntryPointsAdvanced, api.EntryPoint{
 			InputPath: "ssrgate:client/" + c.Name, OutputPath: outputName(c.Name),
@@ -283,15 +315,19 @@ func buildClient(opts Options, comps []Component) (map[string][]byte, Manifest, 
 		// the build instead, when class names are plain strings.
 		o.MinifyWhitespace, o.MinifySyntax = true, true
 	}
-	o.Plugins = []api.Plugin{entriesPlugin(opts, comps, false)}
+	// Browser bundlers resolve Node built-ins the same way, so server and browser agree on them.
+	o.Plugins = []api.Plugin{entriesPlugin(opts, comps, false), nodeBuiltinsPlugin(opts.Root)}
 	if opts.Plugins != nil {
 		o.Plugins = append(o.Plugins, opts.Plugins(false)...)
 	}
-	r := api.Build(o)
+	return o
+}
+
+func clientOutput(r api.BuildResult, opts Options, comps []Component) (map[string][]byte, Manifest, error) {
 	if len(r.Errors) > 0 {
 		return nil, Manifest{}, &Error{Stage: "client", Messages: r.Errors}
 	}
-	outdir := o.Outdir
+	outdir := filepath.Join(opts.Root, ".ssrgate-out")
 	files := make(map[string][]byte, len(r.OutputFiles))
 	for _, f := range r.OutputFiles {
 		rel, err := filepath.Rel(outdir, f.Path)
@@ -329,7 +365,12 @@ func manifestFrom(meta string, opts Options, comps []Component) (Manifest, error
 	}
 	rel := func(p string) string { return strings.TrimPrefix(filepath.ToSlash(p), ".ssrgate-out/") }
 	byEntry := map[string]Entry{}
+	islandCSS := ""
 	for out, info := range m.Outputs {
+		if info.EntryPoint == "ssrgate:island.css" && strings.HasSuffix(out, ".css") {
+			islandCSS = rel(out)
+			continue
+		}
 		if info.EntryPoint == "" || !strings.HasSuffix(out, ".js") {
 			continue
 		}
@@ -350,6 +391,10 @@ func manifestFrom(meta string, opts Options, comps []Component) (Manifest, error
 		return man, errors.New("client build: no output for the island runtime")
 	}
 	man.Runtime = rt.JS
+	if islandCSS == "" {
+		return man, errors.New("client build: no output for the island stylesheet")
+	}
+	man.IslandCSS = islandCSS
 	for _, c := range comps {
 		e, ok := byEntry["client/"+c.Name]
 		if !ok {
@@ -400,6 +445,13 @@ func entriesPlugin(opts Options, comps []Component, server bool) api.Plugin {
 					return api.OnLoadResult{}, err
 				}
 				buf.Write(src)
+			case a.Path == "island.css":
+				src, err := island.Source.ReadFile(island.StylesheetPath)
+				if err != nil {
+					return api.OnLoadResult{}, err
+				}
+				s := string(src)
+				return api.OnLoadResult{Contents: &s, ResolveDir: opts.Root, Loader: api.LoaderCSS}, nil
 			case strings.HasPrefix(a.Path, "client/"):
 				c, ok := byName[strings.TrimPrefix(a.Path, "client/")]
 				if !ok {

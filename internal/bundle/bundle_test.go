@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -136,5 +137,72 @@ func TestBuildErrorHasPosition(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), "Bad.jsx:2:") {
 		t.Fatalf("error lacks file:line: %v", err)
+	}
+}
+
+// TestNodeBuiltinsDocumented checks README's table of Node built-ins against the rule the build applies,
+// so the documented decision for each module is the one in force.
+func TestNodeBuiltinsDocumented(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, sec, ok := strings.Cut(string(readme), "### Node built-ins and libraries")
+	if !ok {
+		t.Fatal(`README has no "### Node built-ins and libraries" section`)
+	}
+	documented := map[string]string{}
+	for _, line := range strings.Split(sec, "\n") {
+		cells := strings.Split(line, "|")
+		if len(cells) != 4 || strings.HasPrefix(strings.TrimSpace(cells[1]), "---") {
+			continue
+		}
+		policy := strings.TrimSpace(cells[1])
+		for _, m := range regexp.MustCompile("`([^`]+)`").FindAllStringSubmatch(cells[2], -1) {
+			documented[m[1]] = policy
+		}
+	}
+	for name, policy := range NodeBuiltinPolicy() {
+		if documented[name] != policy {
+			t.Errorf("README documents %s as %q; the build resolves it as %q", name, documented[name], policy)
+		}
+	}
+}
+
+// TestNodeBuiltinStubs builds a component importing Node built-ins that have no polyfill in the demo's
+// node_modules: the build succeeds, importing and subclassing work, and a call throws naming the module.
+func TestNodeBuiltinStubs(t *testing.T) {
+	dir := t.TempDir()
+	src := `import fs from "node:fs";
+import { Readable } from "stream";
+import { EventEmitter } from "events";
+class Lines extends Readable {}
+export default function Files({ read }) {
+  if (read) return fs.readFileSync("/etc/passwd", "utf8");
+  return [typeof Lines, typeof fs.readFileSync, typeof EventEmitter].join(" ");
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "Files.jsx"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Build(Options{ComponentsDir: dir, Root: repoRoot})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vm := goja.New()
+	if _, err := vm.RunString(res.Server); err != nil {
+		t.Fatal(err)
+	}
+	v, err := vm.RunString(`__ssr.render("Files", '{}')`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "function function function"; v.String() != want {
+		t.Errorf("render = %q, want %q", v, want)
+	}
+	_, err = vm.RunString(`__ssr.render("Files", '{"read": true}')`)
+	want := `fs.readFileSync() is not available in ssrgate server renders: Node built-in module "fs" is a stub here`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("calling a stub: err = %v, want it to contain %q", err, want)
 	}
 }

@@ -128,6 +128,10 @@ func (e *Encoder) Serve(w http.ResponseWriter, r *http.Request, status int, body
 	if compressible {
 		addVary(h, "Accept-Encoding")
 	}
+	// A body that differs in every response (a page with a CSP nonce) or
+	// must never be revalidated (a degraded page) gets no ETag and no
+	// cache entry.
+	unc := uncacheable(body)
 	base := h.Get("ETag")
 	var sum uint64
 	if base == "" && status == http.StatusOK || compressible && n >= e.cfg.MinLength {
@@ -138,7 +142,7 @@ func (e *Encoder) Serve(w http.ResponseWriter, r *http.Request, status int, body
 	var release func()
 	if compressible && n >= e.cfg.MinLength {
 		if c := Negotiate(r.Header.Get("Accept-Encoding"), Brotli, Zstd, Gzip); c != Identity {
-			if out, release = e.variant(sum, n, c, body); out != nil {
+			if out, release = e.variant(sum, n, c, body, unc); out != nil {
 				coding = c
 				defer release()
 			}
@@ -155,7 +159,10 @@ func (e *Encoder) Serve(w http.ResponseWriter, r *http.Request, status int, body
 	case getOK:
 		etag = makeETag(sum, coding)
 	}
-	if etag != "" {
+	if unc {
+		etag = ""
+		h.Del("ETag")
+	} else if etag != "" {
 		h.Set("ETag", etag)
 	}
 	if status < 200 || status == http.StatusNoContent || status == http.StatusNotModified {
@@ -165,7 +172,7 @@ func (e *Encoder) Serve(w http.ResponseWriter, r *http.Request, status int, body
 		writeHeaderNow(w)
 		return nil
 	}
-	if getOK && etag != "" {
+	if !unc && getOK && etag != "" {
 		if inm := r.Header.Get("If-None-Match"); inm != "" && NoneMatch(inm, etag) {
 			// RFC 9110 §15.4.5: a 304 carries the validators and Vary
 			// of the 200, not its content headers.
@@ -254,10 +261,10 @@ func addVary(h http.Header, v string) {
 // variant returns body compressed with c, from the cache or compressed
 // now, and a function to call when out has been written. nil: the
 // compressed form is no smaller than the body.
-func (e *Encoder) variant(sum uint64, n int, c Coding, body Body) (out []byte, release func()) {
+func (e *Encoder) variant(sum uint64, n int, c Coding, body Body, unc bool) (out []byte, release func()) {
 	k := vkey{sum: sum, n: n, c: c}
 	admit := false
-	if e.cache != nil {
+	if e.cache != nil && !unc {
 		if v, ok := e.cache.get(k); ok {
 			return v, noop
 		}
@@ -291,6 +298,15 @@ func (e *Encoder) variant(sum uint64, n int, c Coding, body Body) (out []byte, r
 }
 
 func noop() {}
+
+// uncacheable reports whether body says it must not be cached or
+// revalidated (an ssr page with a CSP nonce, which differs in every
+// response, or with an island that fell back): it gets no ETag, and its
+// variants are neither looked up nor remembered.
+func uncacheable(body Body) bool {
+	u, ok := body.(interface{ Uncacheable() bool })
+	return ok && u.Uncacheable()
+}
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 

@@ -98,7 +98,7 @@ func TestBatchArray(t *testing.T) {
 }
 
 func TestBatchJobFailures(t *testing.T) {
-	srv := newServer(t, Config{})
+	srv := newServer(t, Config{Stacks: true})
 	body := `{
 		"ok": {"name": "Widget"},
 		"unknown": {"name": "Nope.js", "data": {}},

@@ -66,7 +66,25 @@ type Config struct {
 	// Logger receives failed jobs and malformed requests.
 	// Optional. Default slog.Default().
 	Logger *slog.Logger
+
+	// Access and limits (see access.go).
+
+	// MaxJobs bounds the jobs of one batch; a larger batch is answered 413.
+	// Optional. Default 100 (DefaultMaxJobs).
+	MaxJobs int
+	// Token, when set, is required of every /batch and /render request as
+	// "Authorization: Bearer TOKEN"; others get 401. Optional. Default
+	// none: keep the endpoints on an internal network.
+	Token string
+	// Stacks puts the JS stack frames into error answers. Off, an error's
+	// stack is its first line ("Name: message") only: frames name source
+	// files and lines, which is information for logs (where they always
+	// are), not for callers. Optional. Default off.
+	Stacks bool
 }
+
+// DefaultMaxJobs is Config.MaxJobs when it is zero.
+const DefaultMaxJobs = 100
 
 // DefaultJobTimeout is Config.JobTimeout when it is zero, exported so the
 // ssrgate command's help text does not restate it.
@@ -96,6 +114,9 @@ func (c *Config) fill(eng *ssr.Engine) {
 	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()
+	}
+	if c.MaxJobs <= 0 {
+		c.MaxJobs = DefaultMaxJobs
 	}
 }
 

@@ -54,6 +54,9 @@ func engine(t testing.TB) *ssr.Engine {
 			PoolSize:      2,
 			RenderTimeout: 3 * time.Second, // longer than the JobTimeouts below: they must cut renders
 			Logger:        quiet,
+			// The tests make Boom throw and Loop time out again and again; their answers are under test,
+			// not the circuit breaker (ssr/contain_test.go tests it).
+			BreakerFailures: -1,
 		})
 	})
 	if engErr != nil {

@@ -45,7 +45,7 @@ type element struct {
 	src   string   // URL of the browser entry; written only when html is server-rendered
 	css   []string // URLs of the component's stylesheets
 	html  string   // server HTML
-	props []byte   // from island.EncodeProps: no <, >, &, U+2028 or U+2029 inside
+	props []byte   // from ssr.EncodeProps: no <, >, &, U+2028 or U+2029 inside
 }
 
 // writeMarkup writes hypernova's markup for one component, as hypernova's
@@ -56,7 +56,7 @@ type element struct {
 // that hydration owns.
 //
 // The props go inside <!-- and --> like hypernova's, but escaped as
-// island.EncodeProps does (\u003c, \u003e, \u0026, \u2028, \u2029) instead
+// ssr.EncodeProps does (\u003c, \u003e, \u0026, \u2028, \u2029) instead
 // of hypernova's &gt; and &amp;, which leave "<" raw so that "</script>" in a
 // prop ends the element. With no "<", ">" or "&" in the text, hypernova's
 // decoder (strip the comment, replace &gt; and &amp;, JSON.parse) reads it

@@ -158,11 +158,11 @@ func FuzzDecodeBatch(f *testing.F) {
 		`{"a": 1, "a": {"name": "Widget"}}`, `{"a": {"name": "Widget", "data": [1]}}`, `{"a"`, `null`, `"x"`, `{} x`} {
 		f.Add(seed)
 	}
-	s := &service{known: map[string]bool{"Widget": true, "W": true}, log: quietTo(io.Discard)}
+	s := &service{known: map[string]bool{"Widget": true, "W": true}, log: quietTo(io.Discard), cfg: Config{MaxJobs: DefaultMaxJobs}}
 	f.Fuzz(func(t *testing.T, body string) {
 		jobs, rerr := s.decodeBatch([]byte(body))
 		if rerr != nil {
-			if rerr.status != 400 || rerr.err == nil {
+			if (rerr.status != 400 && rerr.status != 413) || rerr.err == nil {
 				t.Fatalf("request error %+v", rerr)
 			}
 			return

@@ -65,7 +65,7 @@ type loadedOut struct {
 // job, a hanging job, and props that try to break out of the script.
 func TestHypernovaClient(t *testing.T) {
 	const jobTimeout = 500 * time.Millisecond
-	srv := newServer(t, Config{JobTimeout: jobTimeout})
+	srv := newServer(t, Config{JobTimeout: jobTimeout, Stacks: true})
 	var out struct {
 		Success       string                 `json:"success"`
 		SuccessLoaded map[string][]loadedOut `json:"successLoaded"`

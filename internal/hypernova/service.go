@@ -16,9 +16,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/ssrgate/ssrgate/internal/bundle"
-	"github.com/ssrgate/ssrgate/internal/island"
-	"github.com/ssrgate/ssrgate/internal/jsvm"
 	"github.com/ssrgate/ssrgate/ssr"
 )
 
@@ -34,7 +31,7 @@ type service struct {
 	cfg      Config
 	log      *slog.Logger
 	known    map[string]bool
-	manifest bundle.Manifest
+	manifest ssr.Manifest
 	client   []byte // js/client.js, minified
 	keys     []byte // manifest.json for the client
 }
@@ -92,7 +89,7 @@ type job struct {
 	token string
 	name  string // as sent; results and keys use it
 	comp  string // the component it names
-	props []byte // from island.EncodeProps
+	props []byte // from ssr.EncodeProps
 	// bad is set for a job that cannot render (malformed or unknown
 	// component); it is the job's result as is.
 	bad *result
@@ -150,7 +147,7 @@ func (s *service) newJob(token, name string, data json.RawMessage) job {
 		j.bad = &r
 		return j
 	}
-	props, err := island.EncodeProps(json.RawMessage(data))
+	props, err := ssr.EncodeProps(json.RawMessage(data))
 	if err != nil {
 		r := s.failed(j.name, http.StatusBadRequest, newError("TypeError", fmt.Sprintf("job %q: %v", token, err)), 0)
 		j.bad = &r
@@ -237,7 +234,8 @@ func (s *service) runJob(ctx context.Context, j job) result {
 	)
 	for {
 		html, err = s.eng.Render(ctx, j.comp, json.RawMessage(j.props))
-		if err == nil || !errors.Is(err, jsvm.ErrPoolExhausted) || ctx.Err() != nil {
+		var re *ssr.RenderError
+		if err == nil || !errors.As(err, &re) || re.Reason != ssr.ReasonBusy || ctx.Err() != nil {
 			break
 		}
 	}
@@ -251,6 +249,9 @@ func (s *service) runJob(ctx context.Context, j job) result {
 	}
 	e := toJSError(err)
 	s.log.Warn("hypernova job failed", "token", j.token, "component", j.comp, "err", err, "stack", strings.Join(e.Stack, "\n  "))
+	if !s.cfg.Stacks && len(e.Stack) > 1 {
+		e.Stack = e.Stack[:1]
+	}
 	return s.failed(j.name, http.StatusInternalServerError, e, d)
 }
 
@@ -280,7 +281,7 @@ func toJSError(err error) *jsError {
 	if !errors.As(err, &re) {
 		return newError("Error", err.Error())
 	}
-	var je *jsvm.JSError
+	var je *ssr.JSError
 	if errors.As(err, &je) {
 		name, msg := "Error", je.Message
 		if m := errorName.FindStringSubmatch(je.Message); m != nil {
@@ -317,6 +318,9 @@ func (s *service) readBody(c *gin.Context) ([]byte, *requestError) {
 		c.Header("Allow", http.MethodPost)
 		return nil, &requestError{http.StatusMethodNotAllowed,
 			newError("MethodNotAllowedError", c.Request.Method+" is not allowed: send the jobs with POST")}
+	}
+	if rerr := s.checkAccess(c); rerr != nil {
+		return nil, rerr
 	}
 	b, err := io.ReadAll(http.MaxBytesReader(c.Writer, c.Request.Body, s.cfg.MaxBodyBytes))
 	if err != nil {
@@ -388,6 +392,10 @@ func (s *service) decodeBatch(body []byte) ([]job, *requestError) {
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, syntax(errors.New("unexpected data after the batch"))
+	}
+	if len(raws) > s.cfg.MaxJobs {
+		return nil, &requestError{http.StatusRequestEntityTooLarge,
+			newError("PayloadTooLargeError", fmt.Sprintf("batch has %d jobs, over the limit of %d (MaxJobs); split it", len(raws), s.cfg.MaxJobs))}
 	}
 	jobs := make([]job, len(raws))
 	for i, raw := range raws {

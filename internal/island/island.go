@@ -22,11 +22,18 @@ import (
 // builds it as one more client entry point, so it is minified and hashed like
 // every other asset.
 //
-//go:embed js/runtime.js
+//go:embed js/runtime.js js/island.css
 var Source embed.FS
 
 // RuntimePath is the path of the runtime inside Source.
 const RuntimePath = "js/runtime.js"
+
+// StylesheetPath is the path, inside Source, of the island stylesheet: the
+// rule that gives the wrapper display:contents. It is a linked file rather
+// than a style attribute or an inline <style>, so pages need no
+// 'unsafe-inline' style source under a Content-Security-Policy, and layout
+// does not wait for JavaScript.
+const StylesheetPath = "js/island.css"
 
 // Strategy says when the browser hydrates an island.
 type Strategy string
@@ -165,10 +172,15 @@ type Island struct {
 	// Fallback names why a server render was skipped ("error", "timeout",
 	// "busy"); it is written as data-fallback for debugging in the browser.
 	Fallback string
+	// IDPrefix is the prefix of the component's useId values, which the
+	// server render used; written as data-id-prefix so that the browser
+	// hydrates with the same one. Empty: the framework's default.
+	IDPrefix string
 }
 
-// Tag is the custom element that wraps an island. It uses display:contents so
-// it does not affect layout; React and Vue hydrate its children.
+// Tag is the custom element that wraps an island. The island stylesheet
+// (StylesheetPath) gives it display:contents so it does not affect layout;
+// React and Vue hydrate its children.
 const Tag = "ssr-island"
 
 // Writer is what Markup writes to: *bytes.Buffer and *strings.Builder.
@@ -181,7 +193,7 @@ type Writer interface {
 // Size is an upper bound of the bytes Markup writes for is (before HTML
 // escaping of attribute values, which is rare), for sizing buffers.
 func Size(is Island) int {
-	return 192 + len(is.Component) + len(is.Src) + len(is.Options.Media) + len(is.Fallback) + len(is.HTML) + len(is.Props)
+	return 208 + len(is.IDPrefix) + len(is.Component) + len(is.Src) + len(is.Options.Media) + len(is.Fallback) + len(is.HTML) + len(is.Props)
 }
 
 // Markup writes the island: the wrapper element around the server HTML, then
@@ -190,7 +202,7 @@ func Size(is Island) int {
 // framework rendered and hydration sees no extra nodes.
 func Markup(buf Writer, is Island) {
 	o := is.Options
-	buf.WriteString("<" + Tag + ` style="display:contents" data-component="`)
+	buf.WriteString("<" + Tag + ` data-component="`)
 	buf.WriteString(escape(is.Component))
 	buf.WriteString(`" data-strategy="`)
 	buf.WriteString(string(o.Strategy))
@@ -204,6 +216,11 @@ func Markup(buf Writer, is Island) {
 		buf.WriteString(` data-src="`)
 		buf.WriteString(escape(is.Src))
 		buf.WriteByte('"')
+		if is.IDPrefix != "" {
+			buf.WriteString(` data-id-prefix="`)
+			buf.WriteString(escape(is.IDPrefix))
+			buf.WriteByte('"')
+		}
 		if o.ClientOnly {
 			buf.WriteString(` data-render="client"`)
 		}
@@ -249,7 +266,7 @@ func Scan(page []byte) []Found {
 		if i < 0 {
 			return out
 		}
-		page = page[i+len(open):]
+		page = page[i+len(open)-1:] // keep the space: attr looks for ` name="`
 		end := bytes.IndexByte(page, '>')
 		if end < 0 {
 			return out

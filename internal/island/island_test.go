@@ -102,11 +102,11 @@ func TestMarkupAndScan(t *testing.T) {
 	Markup(&buf, Island{Component: "shop/Cart", Src: "/_ssr/islands/shop/Cart-X.js", Props: []byte(`{"a":1}`),
 		HTML: "<p>hi</p>", Options: Options{Strategy: Media, Media: `(min-width: 1px) and "x"`}})
 	Markup(&buf, Island{Component: "A", HTML: "<b>static</b>", Options: Options{Strategy: Static}})
-	Markup(&buf, Island{Component: "B", Src: "/b.js", Props: []byte(`{}`), Options: Options{Strategy: Load, ClientOnly: true}, Fallback: "timeout"})
-	want := `<ssr-island style="display:contents" data-component="shop/Cart" data-strategy="media" data-media="(min-width: 1px) and &#34;x&#34;" data-src="/_ssr/islands/shop/Cart-X.js"><p>hi</p></ssr-island>` +
+	Markup(&buf, Island{Component: "B", Src: "/b.js", Props: []byte(`{}`), Options: Options{Strategy: Load, ClientOnly: true}, Fallback: "timeout", IDPrefix: "i2"})
+	want := `<ssr-island data-component="shop/Cart" data-strategy="media" data-media="(min-width: 1px) and &#34;x&#34;" data-src="/_ssr/islands/shop/Cart-X.js"><p>hi</p></ssr-island>` +
 		`<script type="application/json" data-island-props>{"a":1}</script>` +
-		`<ssr-island style="display:contents" data-component="A" data-strategy="static"><b>static</b></ssr-island>` +
-		`<ssr-island style="display:contents" data-component="B" data-strategy="load" data-src="/b.js" data-render="client" data-fallback="timeout"></ssr-island>` +
+		`<ssr-island data-component="A" data-strategy="static"><b>static</b></ssr-island>` +
+		`<ssr-island data-component="B" data-strategy="load" data-src="/b.js" data-id-prefix="i2" data-render="client" data-fallback="timeout"></ssr-island>` +
 		`<script type="application/json" data-island-props>{}</script>`
 	if buf.String() != want {
 		t.Fatalf("Markup:\n%s\nwant\n%s", buf.String(), want)
@@ -125,7 +125,7 @@ func TestRuntimeContract(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, s := range []string{`"` + Tag + `"`, `"data-component"`, `"data-strategy"`, `"data-src"`, `"data-media"`,
-		`"data-render"`, `"data-island-props"`, `"static"`, `"idle"`, `"visible"`, `"media"`} {
+		`"data-render"`, `"data-id-prefix"`, `"data-island-props"`, `"static"`, `"idle"`, `"visible"`, `"media"`} {
 		if !bytes.Contains(src, []byte(s)) {
 			t.Errorf("runtime.js does not mention %s", s)
 		}

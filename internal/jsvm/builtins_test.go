@@ -68,13 +68,15 @@ func TestRegExpLiteralPropertyEscapes(t *testing.T) {
     "Hi, Wörld! 123 ok?".replace(/[^\p{L}\p{N}\s]/gu, "_"),
     String(/\p{Emoji_Presentation}/u.test("😀")), String(/\p{Emoji_Presentation}/u.test("©")),
     String(/^[\P{L}]+$/u.test("12 !")), String(/\p{L}/.test("p{L}")),
+    // react-markdown's identifier test (estree-util-is-identifier-name)
+    String(/^[$_\p{ID_Start}][$_\u{200C}\u{200D}\p{ID_Continue}]*$/u.test("ab\u200d9")),
   ].join("|");
 }`)
 	v, err := invoke(t, p, context.Background(), "f")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "Hi_ Wörld_ 123 ok_|true|false|true|true"; v.String() != want {
+	if want := "Hi_ Wörld_ 123 ok_|true|false|true|true|true"; v.String() != want {
 		t.Errorf("got %q, want %q", v.String(), want)
 	}
 	if _, err := Compile("bad.js", `var r = /\p{Nope}/u;`); err == nil {

@@ -15,11 +15,15 @@ import (
 
 // Compile parses src into a program that many runtimes can share (compiling once is what makes a pool of
 // warm runtimes cheap). An inline source map (`//# sourceMappingURL=data:application/json;base64,...`) is
-// honoured so stack traces point at original files and lines; external source map URLs are ignored rather
+// honoured so stack traces point at original files and lines, and a syntax error goja finds is a *SyntaxError
+// that names the original file too; external source map URLs are ignored rather
 // than read from disk, because the bundle may not come from the file system.
 func Compile(name, src string) (*goja.Program, error) {
-	ast, err := goja.Parse(name, src, parser.WithSourceMapLoader(noExternalSourceMaps))
+	ast, err := parser.ParseFile(nil, name, src, 0, parser.WithSourceMapLoader(noExternalSourceMaps))
 	if err != nil {
+		if se := syntaxError(name, src, err); se != nil {
+			return nil, fmt.Errorf("compile %s: %w", name, se)
+		}
 		return nil, fmt.Errorf("compile %s: %w", name, err)
 	}
 	if strings.Contains(src, `\p{`) || strings.Contains(src, `\P{`) { // the AST walk costs ~15 ms per MB
@@ -30,6 +34,9 @@ func Compile(name, src string) (*goja.Program, error) {
 	}
 	prg, err := goja.CompileAST(ast, false)
 	if err != nil {
+		if se := syntaxError(name, src, err); se != nil {
+			return nil, fmt.Errorf("compile %s: %w", name, se)
+		}
 		return nil, fmt.Errorf("compile %s: %w", name, err)
 	}
 	bundleNames.Store(name, true)

@@ -34,3 +34,7 @@ type JSError struct {
 
 // Error returns the message only; the stack is in Stack.
 func (e *JSError) Error() string { return e.Message }
+
+// ErrStackOverflow is returned (wrapped) by Invoke when JavaScript recursion passed the runtime's call stack
+// limit. goja makes this uncatchable for the script, so the call ends and the runtime is replaced.
+var ErrStackOverflow = errors.New("RangeError: Maximum call stack size exceeded")

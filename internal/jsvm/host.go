@@ -13,7 +13,7 @@ import (
 )
 
 // installGlobals defines the host globals in vm's runtime: the polyfills first (later ones may use them),
-// then Intl and the RegExp wrapper.
+// then Intl and the RegExp wrapper, then the guards and the integrity snapshot of the host globals.
 func installGlobals(vm *VM) error {
 	if err := polyfill.Install(vm.rt, vmHost{vm}); err != nil {
 		return err
@@ -21,7 +21,10 @@ func installGlobals(vm *VM) error {
 	if err := intl.Install(vm.rt); err != nil {
 		return err
 	}
-	return uniprop.Install(vm.rt)
+	if err := uniprop.Install(vm.rt); err != nil {
+		return err
+	}
+	return installGuards(vm) // last: the guards wrap what the others defined
 }
 
 // vmHost gives the polyfills the VM's clock, event loop and logger.

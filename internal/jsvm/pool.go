@@ -31,6 +31,16 @@ type Config struct {
 	// charges the bytes of HTML each render produced: what goja leaks grows with the size of renders, not
 	// their number). Optional. Zero or negative means no bound.
 	MaxCharge int64
+
+	// MaxAllocBytes bounds the heap one Invoke may allocate (measured by a watchdog on runtime/metrics, see
+	// watchdog); past it the call is interrupted with ErrMemory. Optional. Zero or negative means no bound.
+	MaxAllocBytes int64
+	// MaxHeapBytes bounds the process heap: while it is over, the running call that allocated most is
+	// interrupted with ErrMemory. Optional. Zero or negative means no bound.
+	MaxHeapBytes int64
+	// MaxStuck bounds the runtimes abandoned by Run that are still stuck; past it, abandoned runtimes are
+	// replaced only when a stuck one returns. Optional. Default value is Size; negative means no bound.
+	MaxStuck int
 }
 
 // DefaultMaxUses is Config.MaxUses when it is zero, and the one definition of the retire count (ssr's
@@ -53,6 +63,9 @@ func (c Config) withDefaults() Config {
 	if c.MaxUses == 0 {
 		c.MaxUses = DefaultMaxUses
 	}
+	if c.MaxStuck == 0 {
+		c.MaxStuck = c.Size
+	}
 	return c
 }
 
@@ -62,6 +75,11 @@ type Stats struct {
 	Idle         int    // runtimes waiting in the pool
 	Replacements uint64 // broken runtimes replaced since the pool was created
 	Retirements  uint64 // healthy runtimes replaced after Config.MaxUses invocations
+	Tainted      uint64 // runtimes replaced because a render changed the built-ins (included in Replacements)
+	Abandoned    uint64 // runtimes abandoned by Run, stuck past the deadline
+	Stuck        int    // abandoned runtimes still running now
+	Owed         int    // replacements withheld because Config.MaxStuck runtimes are stuck
+	MemoryKills  uint64 // calls interrupted by the memory watchdog
 }
 
 // Pool is a bounded set of warm runtimes. Runtimes cannot be reset, so a runtime that failed is dropped and a
@@ -75,6 +93,10 @@ type Pool struct {
 	wg           sync.WaitGroup // background replacements
 	replacements atomic.Uint64
 	retirements  atomic.Uint64
+	tainted      atomic.Uint64
+	abandoned    atomic.Uint64
+	stuck, owed  atomic.Int64
+	wd           *watchdog
 }
 
 // NewPool creates and warms cfg.Size runtimes up front, so the first requests do not pay for start-up and a
@@ -85,15 +107,25 @@ func NewPool(cfg Config) (*Pool, error) {
 		cfg:  cfg,
 		idle: make(chan *VM, cfg.Size),
 		done: make(chan struct{}),
+		wd:   newWatchdog(uint64(max(cfg.MaxAllocBytes, 0)), uint64(max(cfg.MaxHeapBytes, 0))),
 	}
 	for range cfg.Size {
-		vm, err := newVM(cfg)
+		vm, err := p.newVM()
 		if err != nil {
+			p.wd.close()
 			return nil, err
 		}
 		p.idle <- vm
 	}
 	return p, nil
+}
+
+func (p *Pool) newVM() (*VM, error) {
+	vm, err := newVM(p.cfg)
+	if vm != nil {
+		vm.wd = p.wd
+	}
+	return vm, err
 }
 
 // Acquire takes a free VM, waiting until one is released or ctx is done. A done ctx yields an error wrapping
@@ -138,12 +170,11 @@ func (p *Pool) Release(vm *VM) {
 		p.retirements.Add(1)
 	} else {
 		p.replacements.Add(1)
+		if vm.tainted {
+			p.tainted.Add(1)
+		}
 	}
-	p.wg.Add(1)
-	go func() {
-		defer p.wg.Done()
-		p.replace()
-	}()
+	p.spawnReplacement()
 }
 
 func (p *Pool) put(vm *VM) {
@@ -160,7 +191,7 @@ func (p *Pool) put(vm *VM) {
 func (p *Pool) replace() {
 	backoff := 10 * time.Millisecond
 	for {
-		vm, err := newVM(p.cfg)
+		vm, err := p.newVM()
 		if err == nil {
 			p.put(vm)
 			return
@@ -187,6 +218,7 @@ func (p *Pool) Close() {
 	}
 	p.mu.Unlock()
 	p.wg.Wait()
+	p.wd.close()
 	for {
 		select {
 		case <-p.idle:
@@ -198,5 +230,7 @@ func (p *Pool) Close() {
 
 // Stats reports the pool's size, idle runtimes, replacements and retirements, for metrics.
 func (p *Pool) Stats() Stats {
-	return Stats{Size: p.cfg.Size, Idle: len(p.idle), Replacements: p.replacements.Load(), Retirements: p.retirements.Load()}
+	return Stats{Size: p.cfg.Size, Idle: len(p.idle), Replacements: p.replacements.Load(), Retirements: p.retirements.Load(),
+		Tainted: p.tainted.Load(), Abandoned: p.abandoned.Load(), Stuck: int(p.stuck.Load()), Owed: int(p.owed.Load()),
+		MemoryKills: p.wd.interrupts.Load()}
 }

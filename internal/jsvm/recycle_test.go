@@ -17,7 +17,7 @@ import (
 // TestMaxUsesRetires checks that a runtime is replaced after MaxUses invocations, that the pool keeps serving
 // while replacements are built, and that nothing leaks after Close.
 func TestMaxUsesRetires(t *testing.T) {
-	defer goleak.VerifyNone(t)
+	defer goleak.VerifyNone(t, goleak.IgnoreAnyFunction("github.com/dlclark/regexp2/v2.runClock"))
 	const size, maxUses, workers, perWorker = 2, 3, 4, 15
 	prg, err := Compile("count.js", `var count = 0; function next() { return ++count; }`)
 	if err != nil {

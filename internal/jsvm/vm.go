@@ -25,8 +25,14 @@ type VM struct {
 	ctx      context.Context
 	uncaught goja.Value // first exception thrown by a queueMicrotask callback during this call
 	broken   bool
+	tainted  bool  // broken because a render changed the built-ins (see intact)
 	uses     int   // Invoke calls served, for Config.MaxUses
 	charged  int64 // work charged with Charge, for Config.MaxCharge
+
+	host     *goja.Object  // the guard scripts' Go-backed object
+	builtins *builtinState // recorded by js/integrity.js, checked by intact
+	resetFn  goja.Callable // from js/guards.js
+	wd       *watchdog     // the pool's memory watchdog; nil outside a pool
 }
 
 // Charge adds n units of work (for example bytes rendered) to the VM's
@@ -47,6 +53,9 @@ func newVM(cfg Config) (*VM, error) {
 	}
 	// Programs may start timers at load time (for example a scheduler); no render is waiting for them.
 	vm.loop.clear()
+	if err := vm.snapshotIntegrity(); err != nil {
+		return nil, err
+	}
 	return vm, nil
 }
 
@@ -61,8 +70,13 @@ func (vm *VM) Runtime() *goja.Runtime { return vm.rt }
 // that is pending with no timer left can never settle, so it fails at once with ErrTimeout instead of holding
 // the runtime until the deadline. label names the component in console output.
 //
-// Any error marks the VM broken, so Release replaces it: a runtime interrupted or failed midway may hold
-// half-updated state. Timers still pending when Invoke returns are discarded.
+// An interrupt, a panic or any error other than a JavaScript exception marks the VM broken, so Release
+// replaces it: a runtime interrupted or failed midway may hold half-updated state. A JavaScript exception
+// (a *JSError: thrown or rejected) does not, when the built-ins are provably untouched (see intact): the
+// frameworks unwind their own state on a throw, and rebuilding a runtime per thrown error would let one
+// throwing component cut everyone's throughput. After every call the built-ins are checked, and a VM whose
+// render changed them (for example polluted Object.prototype) is marked broken and counted as tainted.
+// Timers still pending when Invoke returns are discarded.
 func (vm *VM) Invoke(ctx context.Context, label, fn string, args ...any) (result goja.Value, err error) {
 	if vm.broken {
 		return nil, fmt.Errorf("call %s: runtime is broken; release it", fn)
@@ -72,6 +86,7 @@ func (vm *VM) Invoke(ctx context.Context, label, fn string, args ...any) (result
 		return nil, fmt.Errorf("call %s: %w (%w)", fn, ErrTimeout, context.Cause(ctx))
 	}
 	vm.label, vm.ctx = label, ctx
+	vm.wd.start(vm)
 	interrupted := make(chan struct{})
 	stop := context.AfterFunc(ctx, func() {
 		vm.rt.Interrupt(ErrTimeout)
@@ -84,11 +99,19 @@ func (vm *VM) Invoke(ctx context.Context, label, fn string, args ...any) (result
 		if !stop() {
 			<-interrupted // the interrupt is being delivered; wait so it cannot hit the next call
 		}
+		if vm.wd.stop(vm) && errors.Is(err, ErrTimeout) && ctx.Err() == nil {
+			err = ErrMemory
+		}
 		vm.rt.ClearInterrupt()
 		vm.loop.clear()
 		vm.label, vm.ctx = "", context.Background()
-		if err != nil {
+		var jerr *JSError
+		if err != nil && !errors.As(err, &jerr) {
 			vm.broken = true
+		} else if !vm.intact() {
+			vm.broken, vm.tainted = true, true
+		}
+		if err != nil {
 			err = fmt.Errorf("call %s: %w", fn, err)
 		}
 	}()
@@ -193,7 +216,15 @@ func (vm *VM) reset() {
 func (vm *VM) convertError(err error) error {
 	var ie *goja.InterruptedError
 	if errors.As(err, &ie) {
+		if ie.Value() == ErrMemory {
+			return ErrMemory
+		}
 		return ErrTimeout
+	}
+	var so *goja.StackOverflowError
+	if errors.As(err, &so) {
+		where, _, _ := strings.Cut(strings.TrimSpace(so.String()), "\n")
+		return fmt.Errorf("%w (%s)", ErrStackOverflow, where)
 	}
 	var ex *goja.Exception
 	if errors.As(err, &ex) {

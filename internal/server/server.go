@@ -51,6 +51,11 @@ type Config struct {
 	// Routes lets the caller add handlers (for example the render API)
 	// before the page routes.
 	Routes func(r *gin.Engine)
+	// TrustedProxies are the addresses or CIDR ranges whose
+	// X-Forwarded-For and X-Real-IP headers are believed for the client's
+	// address (logs, gin's ClientIP). Optional. Default none: gin would
+	// otherwise trust every peer, and any client could claim any address.
+	TrustedProxies []string
 }
 
 // Page is the data a page template gets.
@@ -63,13 +68,22 @@ type Page struct {
 
 // Server is the standalone site.
 type Server struct {
-	cfg      Config
-	log      *slog.Logger
-	router   *gin.Engine
+	cfg    Config
+	log    *slog.Logger
+	router *gin.Engine
+	ready  atomic.Bool
+	// state is the loaded templates and their routes; Reload swaps in a
+	// new one, so a request in flight finishes with the templates it began
+	// with.
+	state atomic.Pointer[siteState]
+}
+
+// siteState is one load of the templates directory.
+type siteState struct {
 	pages    []*page
 	notFound *page
-	ready    atomic.Bool
 	site     map[string]any
+	router   *gin.Engine // the page routes
 }
 
 type page struct {
@@ -96,11 +110,16 @@ func New(cfg Config) (*Server, error) {
 		cfg.Logger = slog.Default()
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger}
-	if err := s.load(); err != nil {
+	gin.SetMode(gin.ReleaseMode)
+	st, err := s.load()
+	if err != nil {
 		return nil, err
 	}
-	gin.SetMode(gin.ReleaseMode)
+	s.state.Store(st)
 	r := gin.New()
+	if err := r.SetTrustedProxies(cfg.TrustedProxies); err != nil {
+		return nil, fmt.Errorf("server: trusted proxies: %w", err)
+	}
 	r.Use(gin.Recovery())
 	if cfg.AccessLog {
 		r.Use(accessLog(s.log))
@@ -111,6 +130,10 @@ func New(cfg Config) (*Server, error) {
 			c.String(http.StatusServiceUnavailable, "not ready\n")
 			return
 		}
+		if err := cfg.Engine.Ready(); err != nil {
+			c.String(http.StatusServiceUnavailable, "not ready: %v\n", err)
+			return
+		}
 		c.String(http.StatusOK, "ready\n")
 	})
 	r.GET("/metrics", gin.WrapH(cfg.Engine.MetricsHandler()))
@@ -118,22 +141,52 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Routes != nil {
 		cfg.Routes(r)
 	}
-	for _, p := range s.pages {
+	// Pages are routed by the current state's own router, so a reload
+	// can add and remove routes.
+	r.NoRoute(func(c *gin.Context) {
+		s.state.Load().router.ServeHTTP(c.Writer, c.Request)
+		// A bodiless answer (HEAD) only set the status on this writer;
+		// send it now, or Gin answers with its own plain-text 404.
+		c.Writer.WriteHeaderNow()
+	})
+	s.router = r
+	// In dev mode the engine watches the templates and calls Reload.
+	if err := cfg.Engine.WatchDev(s.Reload, cfg.TemplatesDir); err != nil {
+		return nil, err
+	}
+	s.ready.Store(true)
+	return s, nil
+}
+
+// Reload loads the templates directory again and swaps the new pages and
+// routes in. On error the current ones stay. Dev mode calls it when a
+// template changes.
+func (s *Server) Reload() error {
+	st, err := s.load()
+	if err != nil {
+		return err
+	}
+	s.state.Store(st)
+	return nil
+}
+
+// pageRouter routes the pages of st.
+func (s *Server) pageRouter(st *siteState) *gin.Engine {
+	r := gin.New()
+	for _, p := range st.pages {
 		p := p
-		h := func(c *gin.Context) { s.serve(c, p, http.StatusOK) }
+		h := func(c *gin.Context) { s.serve(c, st, p, http.StatusOK) }
 		r.GET(p.route, h)
 		r.HEAD(p.route, h) // GET's headers, Content-Length included, no body
 	}
 	r.NoRoute(func(c *gin.Context) {
-		if s.notFound != nil && (c.Request.Method == http.MethodGet || c.Request.Method == http.MethodHead) {
-			s.serve(c, s.notFound, http.StatusNotFound)
+		if st.notFound != nil && (c.Request.Method == http.MethodGet || c.Request.Method == http.MethodHead) {
+			s.serve(c, st, st.notFound, http.StatusNotFound)
 			return
 		}
 		c.String(http.StatusNotFound, "404 page not found\n")
 	})
-	s.router = r
-	s.ready.Store(true)
-	return s, nil
+	return r
 }
 
 // Handler is the site's HTTP handler.
@@ -146,13 +199,14 @@ func (s *Server) SetReady(ok bool) { s.ready.Store(ok) }
 // Routes lists the page routes, for logs and tests.
 func (s *Server) Routes() []string {
 	var out []string
-	for _, p := range s.pages {
+	for _, p := range s.state.Load().pages {
 		out = append(out, p.route)
 	}
 	return out
 }
 
-func (s *Server) load() error {
+func (s *Server) load() (*siteState, error) {
+	st := &siteState{}
 	dir := s.cfg.TemplatesDir
 	var shared []string
 	for _, sub := range []string{"layouts", "partials"} {
@@ -166,14 +220,14 @@ func (s *Server) load() error {
 			return err
 		})
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
 	site, err := loadData(filepath.Join(dir, "data"))
 	if err != nil {
-		return err
+		return nil, err
 	}
-	s.site = site
+	st.site = site
 	pagesDir := filepath.Join(dir, "pages")
 	err = filepath.WalkDir(pagesDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -189,21 +243,36 @@ func (s *Server) load() error {
 			return err
 		}
 		if rel == "404.html" {
-			s.notFound = pg
+			st.notFound = pg
 			return nil
 		}
-		s.pages = append(s.pages, pg)
+		st.pages = append(st.pages, pg)
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("load pages from %s: %w", pagesDir, err)
+		return nil, fmt.Errorf("load pages from %s: %w", pagesDir, err)
 	}
-	if len(s.pages) == 0 {
-		return fmt.Errorf("no pages in %s: add index.html", pagesDir)
+	if len(st.pages) == 0 {
+		return nil, fmt.Errorf("no pages in %s: add index.html", pagesDir)
 	}
 	// Static segments before parameters, so routes register predictably.
-	sort.Slice(s.pages, func(i, j int) bool { return s.pages[i].route < s.pages[j].route })
-	return nil
+	sort.Slice(st.pages, func(i, j int) bool { return st.pages[i].route < st.pages[j].route })
+	if st.router, err = s.routes(st); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// routes builds st's page router. Gin panics on conflicting routes (two
+// files for one route); that is an error here, so a reload cannot take the
+// server down.
+func (s *Server) routes(st *siteState) (r *gin.Engine, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("page routes: %v", v)
+		}
+	}()
+	return s.pageRouter(st), nil
 }
 
 func (s *Server) parsePage(dir, rel string, shared []string) (*page, error) {
@@ -295,12 +364,12 @@ var extraFuncs = template.FuncMap{
 	},
 }
 
-func (s *Server) serve(c *gin.Context, p *page, status int) {
+func (s *Server) serve(c *gin.Context, st *siteState, p *page, status int) {
 	params := make(map[string]string, len(c.Params))
 	for _, prm := range c.Params {
 		params[prm.Key] = strings.TrimPrefix(prm.Value, "/")
 	}
-	data := Page{Path: c.Request.URL.Path, Params: params, Query: c.Request.URL.Query(), Site: s.site}
+	data := Page{Path: c.Request.URL.Path, Params: params, Query: c.Request.URL.Query(), Site: st.site}
 	pg, err := s.cfg.Engine.ExecutePage(c.Request.Context(), p.tmpl, "pages/"+p.file, data)
 	if err != nil {
 		s.fail(c, p, err)
@@ -309,12 +378,20 @@ func (s *Server) serve(c *gin.Context, p *page, status int) {
 	defer pg.Release()
 	h := c.Writer.Header()
 	h.Set("Cache-Control", p.cacheControl)
+	if pg.Degraded() {
+		// An island fell back: never cached by a CDN (its ETag differs
+		// from the healthy page's, so it is never a 304 of one either).
+		h.Set("Cache-Control", ssr.DegradedCacheControl)
+	}
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	s.cfg.Engine.WritePage(c.Writer, c.Request, status, pg)
 }
 
 func (s *Server) fail(c *gin.Context, p *page, err error) {
 	s.log.Error("page failed", "page", p.file, "path", c.Request.URL.Path, "err", err)
+	if s.cfg.Engine.WriteDevError(c.Writer, http.StatusInternalServerError, err) {
+		return
+	}
 	c.Header("Content-Type", "text/html; charset=utf-8")
 	c.Header("Cache-Control", "no-store")
 	c.Status(http.StatusInternalServerError)

@@ -16,7 +16,10 @@ import (
 	"github.com/ssrgate/ssrgate/ssr"
 )
 
-func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+func TestMain(m *testing.M) {
+	// regexp2's clock for match timeouts (jsvm sets one) runs until the last timeout has passed.
+	goleak.VerifyTestMain(m, goleak.IgnoreAnyFunction("github.com/dlclark/regexp2/v2.runClock"))
+}
 
 func TestRouteOf(t *testing.T) {
 	for in, want := range map[string]string{

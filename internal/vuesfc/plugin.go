@@ -1,6 +1,7 @@
 package vuesfc
 
 import (
+	"encoding/base64"
 	"errors"
 	"os"
 	"path/filepath"
@@ -92,7 +93,13 @@ func (p *plugin) loadVue(args api.OnLoadArgs) (api.OnLoadResult, error) {
 	if res.Lang == "ts" {
 		loader = api.LoaderTS
 	}
-	return api.OnLoadResult{Contents: &res.JS, ResolveDir: filepath.Dir(args.Path), Loader: loader}, nil
+	js := res.JS
+	if res.Map != "" {
+		// esbuild chains a loaded file's inline map into the bundle's, so
+		// stacks point at the .vue file's own lines.
+		js += "\n//# sourceMappingURL=data:application/json;base64," + base64.StdEncoding.EncodeToString([]byte(res.Map)) + "\n"
+	}
+	return api.OnLoadResult{Contents: &js, ResolveDir: filepath.Dir(args.Path), Loader: loader}, nil
 }
 
 func (p *plugin) resolveStyle(args api.OnResolveArgs) (api.OnResolveResult, error) {

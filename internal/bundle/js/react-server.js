@@ -4,6 +4,7 @@
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 
-export function render(component, props) {
-  return renderToString(createElement(component, props));
+export function render(component, props, idPrefix) {
+  const el = createElement(component, props);
+  return idPrefix ? renderToString(el, { identifierPrefix: idPrefix }) : renderToString(el);
 }

@@ -1,6 +1,7 @@
 package intl
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -64,12 +65,14 @@ func (l *localeData) pattern(key string) []token {
 
 // dateFormat is a resolved Intl.DateTimeFormat.
 type dateFormat struct {
-	locale   string
-	data     *localeData
-	zone     string
-	loc      *time.Location
-	tokens   []token
-	resolved map[string]string
+	locale    string
+	data      *localeData
+	zone      string
+	loc       *time.Location
+	tokens    []token
+	resolved  map[string]string
+	zoneNames *zoneNames // timeZoneName data, nil without timeZoneName
+	in        *intl      // for errors raised while formatting
 }
 
 var dateFields = []string{"weekday", "year", "month", "day", "hour", "minute", "second"}
@@ -78,14 +81,14 @@ var dateFields = []string{"weekday", "year", "month", "day", "hour", "minute", "
 // "any"/"all" as in ECMA-402 (toLocaleDateString passes date/date, toLocaleTimeString time/time).
 func (in *intl) newDateFormat(locales, options goja.Value, required, defaults string) *dateFormat {
 	o := in.options(options)
-	df := &dateFormat{resolved: map[string]string{}}
+	df := &dateFormat{resolved: map[string]string{}, in: in}
 	df.locale, df.data = in.resolveLocale(locales)
 	in.unsupported(o, "calendar", "gregory")
 	in.unsupported(o, "numberingSystem", "latn")
 	in.unsupported(o, "era", "")
 	in.unsupported(o, "dayPeriod", "")
 	in.unsupported(o, "fractionalSecondDigits", "")
-	in.unsupported(o, "timeZoneName", "")
+	tzName := in.str(o, "timeZoneName", "", "short", "long", "shortOffset", "longOffset", "shortGeneric", "longGeneric")
 	df.zone = in.str(o, "timeZone", LocalTimeZone())
 	if strings.EqualFold(df.zone, "utc") || strings.EqualFold(df.zone, "etc/utc") || strings.EqualFold(df.zone, "gmt") {
 		df.zone, df.loc = "UTC", time.UTC
@@ -122,6 +125,9 @@ func (in *intl) newDateFormat(locales, options goja.Value, required, defaults st
 	hasDate := vals["weekday"] != "" || vals["year"] != "" || vals["month"] != "" || vals["day"] != ""
 	hasTime := vals["hour"] != "" || vals["minute"] != "" || vals["second"] != ""
 	if dateStyle != "" || timeStyle != "" {
+		if tzName != "" {
+			panic(in.rt.NewTypeError("Can't set option timeZoneName when " + map[bool]string{true: "dateStyle", false: "timeStyle"}[dateStyle != ""] + " is used"))
+		}
 		if hasDate || hasTime {
 			panic(in.rt.NewTypeError("Can't set option " + firstSet(vals) + " when dateStyle or timeStyle is used"))
 		}
@@ -175,6 +181,21 @@ func (in *intl) newDateFormat(locales, options goja.Value, required, defaults st
 		}
 	}
 	key := strings.Join(append(append([]string{}, dateKey...), timeKey...), ",")
+	if tzName != "" {
+		df.zoneNames = loadZones()[df.locale][tzName]
+		if df.zoneNames == nil || !tzPatternVerified(vals) {
+			panic(in.rangeError(fmt.Sprintf("jsvm Intl: option timeZoneName=%s is not supported here (locale %s, fields %s)", tzName, df.locale, key)))
+		}
+		df.resolved["timeZoneName"] = tzName
+		zkey := key + ",timeZoneName=" + tzName
+		if p, ok := df.zoneNames.Patterns[zkey]; ok {
+			df.tokens = parsePattern(p)
+			return df
+		}
+		defer func() { // the pattern without the zone name, then " {z}", as gen/zones.js verified
+			df.tokens = append(append([]token{}, df.tokens...), token{lit: " "}, token{f: 'z', w: tzName})
+		}()
+	}
 	df.tokens = df.data.pattern(key)
 	if df.tokens == nil && dateStyle == "" && timeStyle == "" && len(dateKey) > 0 && len(timeKey) > 0 {
 		d, t := df.data.pattern(strings.Join(dateKey, ",")), df.data.pattern(strings.Join(timeKey, ","))
@@ -311,7 +332,14 @@ func (df *dateFormat) parts(ms float64) ([]part, bool) {
 		case 'a':
 			out = append(out, part{"dayPeriod", n["a"][t.Hour()/12]})
 		case 'z':
-			out = append(out, part{"timeZoneName", n["z"+tk.w][0]})
+			name := n["z"+tk.w][0] // UTC, the only zone the generated patterns name
+			if df.zoneNames != nil && df.zone != "UTC" {
+				var known bool
+				if name, known = df.zoneNames.name(df.zone, df.loc, t, df.data.Number.Digits); !known {
+					panic(df.in.rangeError(fmt.Sprintf("jsvm Intl: option timeZoneName=%s: the name of %s on %s is not known (no data for its offset then)", tk.w, df.zone, t.Format("2006-01-02"))))
+				}
+			}
+			out = append(out, part{"timeZoneName", name})
 		}
 	}
 	return out, true

@@ -1,6 +1,8 @@
 package intl
 
 import (
+	"strings"
+
 	"github.com/dop251/goja"
 	"golang.org/x/text/language"
 )
@@ -56,7 +58,10 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 	}
 	o.Set("collator", func(locales, options goja.Value) *collatorHandle {
 		c, _ := in.collator(locales, options)
-		locale, _ := in.resolveLocale(locales)
+		locale := in.collationTag(locales).String()
+		if name, ok := in.dataLocale(locales); ok {
+			locale = name
+		}
 		return &collatorHandle{compare: c.CompareString, locale: locale}
 	})
 	o.Set("compare", func(h *collatorHandle, a, b string) int { return h.compare(a, b) })
@@ -69,14 +74,41 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 	})
 	o.Set("supportedLocales", func(locales goja.Value) []string {
 		var out []string
-		for _, s := range in.canonical(locales) {
-			if _, _, conf := loadCLDR().matcher.Match(language.Make(s)); conf != language.No {
-				out = append(out, s)
+		c := loadCLDR()
+		for _, t := range in.requestedTags(locales) {
+			if _, i, conf := c.matcher.Match(t); conf >= language.High && sameLocale(t, c.tags[i]) {
+				out = append(out, t.String())
 			}
 		}
 		return out
 	})
 	o.Set("canonicalLocales", in.canonical)
+	o.Set("listFormat", in.newListFormat)
+	o.Set("formatList", func(lf *listFormat, items []string) string {
+		var b strings.Builder
+		for _, p := range lf.parts(items) {
+			b.WriteString(p.Value)
+		}
+		return b.String()
+	})
+	o.Set("formatListToParts", func(lf *listFormat, items []string) goja.Value { return partsValue(lf.parts(items)) })
+	o.Set("resolvedList", func(lf *listFormat) *goja.Object {
+		r := rt.NewObject()
+		r.Set("locale", lf.locale)
+		r.Set("type", lf.typ)
+		r.Set("style", lf.style)
+		return r
+	})
+	o.Set("relativeFormat", in.newRelativeFormat)
+	o.Set("formatRelative", in.formatRelative)
+	o.Set("resolvedRelative", func(rf *relativeFormat) *goja.Object {
+		r := rt.NewObject()
+		r.Set("locale", rf.locale)
+		r.Set("style", rf.style)
+		r.Set("numeric", rf.numeric)
+		r.Set("numberingSystem", "latn")
+		return r
+	})
 	return o
 }
 
@@ -84,18 +116,8 @@ func (in *intl) canonical(locales goja.Value) []string {
 	if locales == nil || goja.IsUndefined(locales) {
 		return []string{}
 	}
-	var list []string
-	if s, ok := locales.Export().(string); ok {
-		list = []string{s}
-	} else if err := in.rt.ExportTo(locales, &list); err != nil {
-		panic(in.rt.NewTypeError("invalid locales argument"))
-	}
 	out := []string{}
-	for _, s := range list {
-		t, err := language.Parse(s)
-		if err != nil {
-			panic(in.rangeError("Incorrect locale information provided"))
-		}
+	for _, t := range in.requestedTags(locales) {
 		out = append(out, t.String())
 	}
 	return out

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -34,6 +35,8 @@ type localeData struct {
 		Plus                   string            `json:"plus"`
 		PercentSign            string            `json:"percentSign"`
 		NaN                    string            `json:"nan"`
+		Digits                 string            `json:"digits"`      // the ten digits when not 0-9 (ar-EG)
+		PlusPattern            string            `json:"plusPattern"` // signDisplay=always, when not "+" then the number (ar-EG)
 		Infinity               string            `json:"infinity"`
 		PrimaryGroup           int               `json:"primaryGroup"`
 		SecondaryGroup         int               `json:"secondaryGroup"`
@@ -119,33 +122,104 @@ func newError(rt *goja.Runtime, ctor, msg string) *goja.Object {
 	return obj
 }
 
-// resolveLocale picks the best supported locale for a BCP 47 string or array, as Intl's lookup does.
+// resolveLocale picks the locale whose data formats a BCP 47 string or array, as Intl's lookup does. Node's
+// ICU has data for far more locales than cldr.json, so a requested locale in a language ICU knows is served
+// only by data of that very locale (language, and region and script when given: "de" is de-DE, "en-AU" is
+// not en-GB); otherwise it is a RangeError naming the locale, never another locale's text. A language ICU
+// does not know is skipped, and with none left Node and jsvm use en-US.
 func (in *intl) resolveLocale(locales goja.Value) (string, *localeData) {
 	c := loadCLDR()
-	var req []language.Tag
-	if locales != nil && !goja.IsUndefined(locales) {
-		var list []string
-		if s, ok := locales.Export().(string); ok {
-			list = []string{s}
-		} else if err := in.rt.ExportTo(locales, &list); err != nil {
-			panic(in.rt.NewTypeError("invalid locales argument"))
+	for _, t := range in.requestedTags(locales) {
+		base, _ := t.Base()
+		if !icuLanguages()[base.String()] {
+			continue
 		}
-		for _, s := range list {
-			t, err := language.Parse(s)
-			if err != nil {
-				panic(in.rangeError("Incorrect locale information provided"))
-			}
-			req = append(req, t)
+		_, i, conf := c.matcher.Match(t)
+		if conf >= language.High && sameLocale(t, c.tags[i]) {
+			return c.names[i], c.locales[c.names[i]]
+		}
+		panic(in.rangeError(fmt.Sprintf("jsvm Intl: locale %s is not supported: no generated data for it (have %s; add it to gen/cldr.js)", t, strings.Join(c.sortedNames(), ", "))))
+	}
+	return defaultLocale, c.locales[defaultLocale]
+}
+
+// dataLocale is resolveLocale without the RangeError: ok is false for a locale without generated data.
+func (in *intl) dataLocale(locales goja.Value) (name string, ok bool) {
+	defer func() {
+		if recover() != nil {
+			name, ok = "", false
+		}
+	}()
+	name, _ = in.resolveLocale(locales)
+	return name, true
+}
+
+// sameLocale reports whether data for have formats want: same language, and the same region and script
+// where want names them.
+func sameLocale(want, have language.Tag) bool {
+	wb, _ := want.Base()
+	hb, _ := have.Base()
+	if wb != hb {
+		return false
+	}
+	if r, conf := want.Region(); conf == language.Exact {
+		if hr, _ := have.Region(); hr != r {
+			return false
 		}
 	}
-	if len(req) == 0 {
-		return defaultLocale, c.locales[defaultLocale]
+	if s, conf := want.Script(); conf == language.Exact {
+		if hs, _ := have.Script(); hs != s {
+			return false
+		}
 	}
-	_, i, conf := c.matcher.Match(req...)
-	if conf == language.No {
-		i = 0
+	return true
+}
+
+// requestedTags parses an Intl locales argument. Tags that are well formed but name unknown subtags ("xx")
+// are kept, as ECMA-402 does; malformed ones are a RangeError.
+func (in *intl) requestedTags(locales goja.Value) []language.Tag {
+	if locales == nil || goja.IsUndefined(locales) {
+		return nil
 	}
-	return c.names[i], c.locales[c.names[i]]
+	var list []string
+	if s, ok := locales.Export().(string); ok {
+		list = []string{s}
+	} else if err := in.rt.ExportTo(locales, &list); err != nil {
+		panic(in.rt.NewTypeError("invalid locales argument"))
+	}
+	var out []language.Tag
+	for _, s := range list {
+		t, err := language.Parse(s)
+		if _, unknown := err.(language.ValueError); err != nil && !unknown {
+			panic(in.rangeError("Incorrect locale information provided"))
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+//go:embed languages.json
+var languagesJSON []byte
+
+// icuLanguages are the languages Node's ICU has data for (languages.json, from gen/languages.js).
+var icuLanguages = sync.OnceValue(func() map[string]bool {
+	var raw struct {
+		Languages []string `json:"languages"`
+	}
+	if err := json.Unmarshal(languagesJSON, &raw); err != nil {
+		panic(fmt.Sprintf("intl: embedded languages.json: %v", err))
+	}
+	m := make(map[string]bool, len(raw.Languages))
+	for _, l := range raw.Languages {
+		m[l] = true
+	}
+	return m
+})
+
+func (c *cldrData) sortedNames() []string {
+	out := append([]string(nil), c.names...)
+	sort.Strings(out)
+	return out
 }
 
 func (in *intl) options(v goja.Value) *goja.Object {
@@ -249,7 +323,7 @@ func (pr *pluralRules) selectForm(x float64) string {
 // collator returns a cached collate.Collator for the locales and options of Intl.Collator/localeCompare.
 func (in *intl) collator(locales, options goja.Value) (*collate.Collator, string) {
 	o := in.options(options)
-	in.resolveLocale(locales) // validates locales (RangeError for malformed tags)
+	in.requestedTags(locales) // validates locales (RangeError for malformed tags); collation has its own data
 	in.unsupported(o, "caseFirst", "false")
 	in.unsupported(o, "ignorePunctuation", "false")
 	in.unsupported(o, "collation", "default")

@@ -165,7 +165,11 @@ func (nf *numberFormat) parts(x float64) []part {
 			neg = false
 		}
 	}
-	zero := len(num) == 1 && num[0].Value == "0" || isZeroParts(num)
+	finite := !math.IsNaN(x) && !math.IsInf(x, 0)
+	zero := math.IsNaN(x) || finite && (len(num) == 1 && num[0].Value == "0" || isZeroParts(num)) // exceptZero signs neither
+	if d.Digits != "" {
+		num = localDigits(num, d.Digits)
+	}
 	sign := ""
 	switch nf.signDisplay {
 	case "auto", "negative":
@@ -194,15 +198,22 @@ func (nf *numberFormat) parts(x float64) []part {
 	case "currency":
 		symbol = nf.symbol()
 		pat = d.CurrencyPattern
-		if nf.display == "code" {
+		// The code and letter patterns differ from the symbol pattern by ICU's currency spacing, a space
+		// put only between the currency and a digit: NaN and ∞ keep the symbol pattern (USDNaN).
+		switch {
+		case !finite:
+		case nf.display == "code":
 			pat = d.CurrencyCodePattern
-		} else if letterTouchesNumber(pat[0], symbol) {
+		case letterTouchesNumber(pat[0], symbol):
 			pat = d.CurrencyPatternLetters
 		}
 	}
 	tmpl := pat[0]
 	if sign == "-" {
 		tmpl = pat[1]
+	}
+	if sign == "+" && d.PlusPattern != "" && nf.style == "decimal" {
+		tmpl = d.PlusPattern
 	}
 	var out []part
 	lit := func(s string) {
@@ -223,6 +234,8 @@ func (nf *numberFormat) parts(x float64) []part {
 			case "+":
 				out = append(out, part{"plusSign", d.Plus})
 			}
+		case '+':
+			out = append(out, part{"plusSign", d.Plus})
 		case '%':
 			out = append(out, part{"percentSign", d.PercentSign})
 		case '¤':
@@ -231,7 +244,7 @@ func (nf *numberFormat) parts(x float64) []part {
 			lit(string(r))
 		}
 	}
-	if sign == "+" && !strings.ContainsRune(tmpl, '-') {
+	if sign == "+" && !strings.ContainsRune(tmpl, '-') && !strings.ContainsRune(tmpl, '+') {
 		out = append([]part{{"plusSign", d.Plus}}, out...)
 	}
 	return out
@@ -387,6 +400,27 @@ func (nf *numberFormat) digitParts(digits string, exp int) []part {
 	}
 	if frac != "" {
 		out = append(out, part{"decimal", d.Decimal}, part{"fraction", frac})
+	}
+	return out
+}
+
+// localDigits writes the integer and fraction parts in a locale's own digits (ar-EG: ٠١٢٣٤٥٦٧٨٩).
+func localDigits(ps []part, digits string) []part {
+	zero := []rune(digits)
+	if len(zero) != 10 {
+		return ps
+	}
+	out := make([]part, len(ps))
+	for i, p := range ps {
+		if p.Type == "integer" || p.Type == "fraction" {
+			p.Value = strings.Map(func(r rune) rune {
+				if r >= '0' && r <= '9' {
+					return zero[r-'0']
+				}
+				return r
+			}, p.Value)
+		}
+		out[i] = p
 	}
 	return out
 }

@@ -39,6 +39,9 @@ func Install(rt *goja.Runtime) error {
 		}
 		return s
 	})
+	if err == nil {
+		err = host.Set("originalSource", OriginalSource)
+	}
 	if err != nil {
 		return err
 	}

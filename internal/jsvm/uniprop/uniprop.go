@@ -4,178 +4,101 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
-	"slices"
+	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 )
 
-// Unicode property escapes are expanded from Go's unicode tables. Go's tables may trail the Unicode version
-// of Node's ICU by a release or two, so characters assigned very recently can differ.
+// Unicode property escapes are expanded from tables extracted from Node's regexp engine by gen/props.js, so
+// they follow Node's Unicode version (props.json records it), not Go's unicode package.
 
 // span is an inclusive code point range.
 type span struct{ lo, hi rune }
 
-var generalCategoryAliases = map[string]string{
-	"Letter": "L", "Cased_Letter": "LC", "Uppercase_Letter": "Lu", "Lowercase_Letter": "Ll", "Titlecase_Letter": "Lt",
-	"Modifier_Letter": "Lm", "Other_Letter": "Lo", "Mark": "M", "Combining_Mark": "M", "Nonspacing_Mark": "Mn",
-	"Spacing_Mark": "Mc", "Enclosing_Mark": "Me", "Number": "N", "Decimal_Number": "Nd", "digit": "Nd",
-	"Letter_Number": "Nl", "Other_Number": "No", "Punctuation": "P", "punct": "P", "Connector_Punctuation": "Pc",
-	"Dash_Punctuation": "Pd", "Open_Punctuation": "Ps", "Close_Punctuation": "Pe", "Initial_Punctuation": "Pi",
-	"Final_Punctuation": "Pf", "Other_Punctuation": "Po", "Symbol": "S", "Math_Symbol": "Sm", "Currency_Symbol": "Sc",
-	"Modifier_Symbol": "Sk", "Other_Symbol": "So", "Separator": "Z", "Space_Separator": "Zs", "Line_Separator": "Zl",
-	"Paragraph_Separator": "Zp", "Other": "C", "Control": "Cc", "cntrl": "Cc", "Format": "Cf", "Surrogate": "Cs",
-	"Private_Use": "Co", "Unassigned": "Cn",
+//go:embed props.json
+var propsJSON []byte
+
+// tables is props.json decoded: names maps each kind ("gc", "sc", "binary") to name -> canonical name;
+// ranges holds the still-encoded ranges by key ("gc:Lu", "sc:Latn", "scx:Latn", "binary:ID_Start").
+type tables struct {
+	Unicode string                       `json:"unicode"`
+	Names   map[string]map[string]string `json:"names"`
+	Tables  map[string]string            `json:"tables"`
+	decoded sync.Map                     // key -> []span
 }
 
-var scriptAliases = map[string]string{
-	"Arab": "Arabic", "Armn": "Armenian", "Beng": "Bengali", "Cyrl": "Cyrillic", "Deva": "Devanagari",
-	"Geor": "Georgian", "Grek": "Greek", "Gujr": "Gujarati", "Guru": "Gurmukhi", "Hang": "Hangul", "Hani": "Han",
-	"Hebr": "Hebrew", "Hira": "Hiragana", "Kana": "Katakana", "Khmr": "Khmer", "Knda": "Kannada", "Laoo": "Lao",
-	"Latn": "Latin", "Mlym": "Malayalam", "Mong": "Mongolian", "Mymr": "Myanmar", "Orya": "Oriya", "Sinh": "Sinhala",
-	"Taml": "Tamil", "Telu": "Telugu", "Thaa": "Thaana", "Thai": "Thai", "Tibt": "Tibetan", "Zyyy": "Common",
-	"Zinh": "Inherited", "Qaai": "Inherited", "Ethi": "Ethiopic",
-}
-
-// binaryProperties are ECMAScript binary properties that Go's tables can express.
-var binaryProperties = map[string]func() []span{
-	"Any":      func() []span { return []span{{0, unicode.MaxRune}} },
-	"ASCII":    func() []span { return []span{{0, 0x7f}} },
-	"Assigned": func() []span { return complement(spans(unicode.Categories["Cn"])) },
-	"Alphabetic": func() []span {
-		return spans(unicode.Lu, unicode.Ll, unicode.Lt, unicode.Lm, unicode.Lo, unicode.Nl, unicode.Other_Alphabetic)
-	},
-	"Lowercase":   func() []span { return spans(unicode.Ll, unicode.Other_Lowercase) },
-	"Uppercase":   func() []span { return spans(unicode.Lu, unicode.Other_Uppercase) },
-	"Math":        func() []span { return spans(unicode.Sm, unicode.Other_Math) },
-	"White_Space": func() []span { return spans(unicode.White_Space) },
-	"space":       func() []span { return spans(unicode.White_Space) },
-	"Alpha": func() []span {
-		return spans(unicode.Lu, unicode.Ll, unicode.Lt, unicode.Lm, unicode.Lo, unicode.Nl, unicode.Other_Alphabetic)
-	},
-	"Lower":                   func() []span { return spans(unicode.Ll, unicode.Other_Lowercase) },
-	"Upper":                   func() []span { return spans(unicode.Lu, unicode.Other_Uppercase) },
-	"Noncharacter_Code_Point": func() []span { return spans(unicode.Noncharacter_Code_Point) },
-}
-
-// emojiJSON holds the emoji binary properties (Emoji, Emoji_Presentation, Extended_Pictographic, ...), which
-// Go's unicode tables lack, extracted from Node by gen/emoji.js.
-//
-//go:embed emoji.json
-var emojiJSON []byte
-
-var emojiProperties = sync.OnceValue(func() map[string][]span {
-	var raw struct {
-		Properties map[string][][2]rune `json:"properties"`
+var loadTables = sync.OnceValue(func() *tables {
+	t := &tables{}
+	if err := json.Unmarshal(propsJSON, t); err != nil {
+		panic(fmt.Sprintf("uniprop: embedded props.json: %v", err))
 	}
-	if err := json.Unmarshal(emojiJSON, &raw); err != nil {
-		panic(fmt.Sprintf("uniprop: embedded emoji.json: %v", err))
-	}
-	out := make(map[string][]span, len(raw.Properties))
-	for name, ranges := range raw.Properties {
-		s := make([]span, len(ranges))
-		for i, r := range ranges {
-			s[i] = span{r[0], r[1]}
-		}
-		out[name] = s
-	}
-	return out
+	return t
 })
 
-// propertySpans resolves the body of \p{...}.
+// UnicodeVersion is the Unicode version of the embedded tables (Node's process.versions.unicode when they
+// were generated).
+func UnicodeVersion() string { return loadTables().Unicode }
+
+// spansOf decodes one table: base-36 numbers, alternately the gap after the previous range and the length
+// of the range minus one.
+func (t *tables) spansOf(key string) ([]span, bool) {
+	if v, ok := t.decoded.Load(key); ok {
+		return v.([]span), true
+	}
+	enc, ok := t.Tables[key]
+	if !ok {
+		return nil, false
+	}
+	f := strings.Fields(enc)
+	out := make([]span, 0, len(f)/2)
+	prev := rune(-1)
+	for i := 0; i+1 < len(f); i += 2 {
+		gap, err1 := strconv.ParseInt(f[i], 36, 32)
+		n, err2 := strconv.ParseInt(f[i+1], 36, 32)
+		if err1 != nil || err2 != nil {
+			panic(fmt.Sprintf("uniprop: embedded props.json: table %s is malformed", key))
+		}
+		lo := prev + 1 + rune(gap)
+		out = append(out, span{lo, lo + rune(n)})
+		prev = lo + rune(n)
+	}
+	t.decoded.Store(key, out)
+	return out, true
+}
+
+// propertySpans resolves the body of \p{...} as V8 does: names are case-sensitive, General_Category values
+// may stand alone, Script and Script_Extensions take script values.
 func propertySpans(name string) ([]span, error) {
+	t := loadTables()
 	key, value, hasValue := strings.Cut(name, "=")
-	if hasValue {
-		switch key {
-		case "General_Category", "gc":
-			return categorySpans(value)
-		case "Script", "sc", "Script_Extensions", "scx":
-			if long, ok := scriptAliases[value]; ok {
-				value = long
-			}
-			if t, ok := unicode.Scripts[value]; ok {
-				return spans(t), nil
-			}
+	var table string
+	switch {
+	case !hasValue:
+		if c, ok := t.Names["gc"][name]; ok {
+			table = "gc:" + c
+		} else if c, ok := t.Names["binary"][name]; ok {
+			table = "binary:" + c
 		}
-		return nil, fmt.Errorf("Invalid property name %s", name)
+	case key == "General_Category" || key == "gc":
+		if c, ok := t.Names["gc"][value]; ok {
+			table = "gc:" + c
+		}
+	case key == "Script" || key == "sc":
+		if c, ok := t.Names["sc"][value]; ok {
+			table = "sc:" + c
+		}
+	case key == "Script_Extensions" || key == "scx":
+		if c, ok := t.Names["sc"][value]; ok {
+			table = "scx:" + c
+		}
 	}
-	if s, err := categorySpans(name); err == nil {
+	if s, ok := t.spansOf(table); ok {
 		return s, nil
-	}
-	if f, ok := binaryProperties[name]; ok {
-		return f(), nil
-	}
-	if s, ok := emojiProperties()[name]; ok {
-		return s, nil
-	}
-	if t, ok := unicode.Properties[name]; ok && !strings.HasPrefix(name, "Other_") {
-		return spans(t), nil
 	}
 	return nil, fmt.Errorf("Invalid property name %s", name)
 }
 
-func categorySpans(name string) ([]span, error) {
-	if short, ok := generalCategoryAliases[name]; ok {
-		name = short
-	}
-	switch name {
-	case "LC":
-		return spans(unicode.Lu, unicode.Ll, unicode.Lt), nil
-	case "Cn":
-		var all []*unicode.RangeTable
-		for n, t := range unicode.Categories {
-			if len(n) == 2 {
-				all = append(all, t)
-			}
-		}
-		return complement(spans(all...)), nil
-	case "C":
-		c, _ := categorySpans("Cn")
-		return merge(append(c, spans(unicode.C)...)), nil
-	}
-	if t, ok := unicode.Categories[name]; ok {
-		return spans(t), nil
-	}
-	return nil, fmt.Errorf("Invalid property name %s", name)
-}
-
-func spans(tables ...*unicode.RangeTable) []span {
-	var out []span
-	for _, t := range tables {
-		for _, r := range t.R16 {
-			for c := rune(r.Lo); c <= rune(r.Hi); c += rune(r.Stride) {
-				if r.Stride == 1 {
-					out = append(out, span{rune(r.Lo), rune(r.Hi)})
-					break
-				}
-				out = append(out, span{c, c})
-			}
-		}
-		for _, r := range t.R32 {
-			for c := rune(r.Lo); c <= rune(r.Hi); c += rune(r.Stride) {
-				if r.Stride == 1 {
-					out = append(out, span{rune(r.Lo), rune(r.Hi)})
-					break
-				}
-				out = append(out, span{c, c})
-			}
-		}
-	}
-	return merge(out)
-}
-
-func merge(s []span) []span {
-	slices.SortFunc(s, func(a, b span) int { return int(a.lo - b.lo) })
-	var out []span
-	for _, r := range s {
-		if n := len(out); n > 0 && r.lo <= out[n-1].hi+1 {
-			out[n-1].hi = max(out[n-1].hi, r.hi)
-			continue
-		}
-		out = append(out, r)
-	}
-	return out
-}
+const maxRune = 0x10FFFF
 
 func complement(s []span) []span {
 	var out []span
@@ -186,8 +109,8 @@ func complement(s []span) []span {
 		}
 		next = r.hi + 1
 	}
-	if next <= unicode.MaxRune {
-		out = append(out, span{next, unicode.MaxRune})
+	if next <= maxRune {
+		out = append(out, span{next, maxRune})
 	}
 	return out
 }
@@ -201,7 +124,18 @@ func writeSpans(b *strings.Builder, s []span) {
 	}
 }
 
-var expandCache sync.Map // pattern -> expanded pattern; pure, so shared by all runtimes
+var (
+	expandCache sync.Map // pattern -> expanded pattern; pure, so shared by all runtimes
+	originals   sync.Map // expanded pattern -> pattern, for RegExp#source
+)
+
+// OriginalSource returns the pattern that Expand turned into source, or source itself.
+func OriginalSource(source string) string {
+	if v, ok := originals.Load(source); ok {
+		return v.(string)
+	}
+	return source
+}
 
 // Expand rewrites \p{...} and \P{...} in a u-mode pattern into code point classes.
 func Expand(pattern string) (string, error) {
@@ -257,5 +191,8 @@ func Expand(pattern string) (string, error) {
 	}
 	out := b.String()
 	expandCache.Store(pattern, out)
+	if out != pattern {
+		originals.Store(out, pattern)
+	}
 	return out, nil
 }

@@ -11,7 +11,8 @@ import {
 } from '@vue/compiler-sfc';
 
 // compile returns a JSON string:
-// {js, lang, styles: [css...], errors: [{message, offset}]}
+// {js, map, lang, styles: [css...], errors: [{message, offset}]}
+// where map is the script's source map as JSON text (or empty),
 // where offset is a UTF-16 index into source (or -1 when unknown).
 // id is the short scope id (hex) derived by the caller from a stable path.
 export function compile(filename, source, id, ssr) {
@@ -88,6 +89,7 @@ function doCompile(filename, source, id, ssr) {
 
   let code;
   let bindings;
+  let map = '';
   const inline = !!scriptSetup;
   if (script || scriptSetup) {
     let compiled;
@@ -95,7 +97,9 @@ function doCompile(filename, source, id, ssr) {
       compiled = compileScript(descriptor, {
         id,
         isProd: true,
-        sourceMap: false,
+        // The map points into the .vue file itself (compiler-sfc edits the
+        // whole file with magic-string), so a stack names the SFC's lines.
+        sourceMap: true,
         inlineTemplate: inline,
         genDefaultAs: '_sfc_main',
         templateOptions,
@@ -106,6 +110,11 @@ function doCompile(filename, source, id, ssr) {
     }
     code = compiled.content;
     bindings = compiled.bindings;
+    if (compiled.map) {
+      // The map travels inline on the module (esbuild chains inline maps of
+      // loaded files into the bundle's); sources are relative to the file.
+      map = JSON.stringify({ ...compiled.map, sources: [filename.split('/').pop()], sourcesContent: undefined, file: undefined });
+    }
   } else {
     code = 'const _sfc_main = {};';
   }
@@ -146,7 +155,7 @@ function doCompile(filename, source, id, ssr) {
     }
   }
   code += '\nexport default _sfc_main;\n';
-  return { js: code, lang, styles: css, errors: [] };
+  return { js: code, map, lang, styles: css, errors: [] };
 }
 
 // scriptErrorOffset finds where a compileScript error points. Neither

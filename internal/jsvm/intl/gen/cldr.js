@@ -5,7 +5,10 @@
 // are left out, and jsvm throws a RangeError for them instead of formatting wrongly.
 "use strict";
 
-const LOCALES = ["en-US", "en-GB", "de-DE", "fr-FR", "ja-JP", "es-ES", "it-IT", "nl-NL", "pt-BR", "zh-CN", "ko-KR"];
+// Every locale adds ~40 KB; keep the list to locales components ask for (the ten first, then locales with
+// their own grouping, digits or plural rules: hi-IN 12,34,567; ar-EG Arabic-Indic digits; ru-RU "many").
+const LOCALES = ["en-US", "en-GB", "de-DE", "fr-FR", "ja-JP", "es-ES", "it-IT", "nl-NL", "pt-BR", "zh-CN", "ko-KR",
+  "hi-IN", "ar-EG", "ru-RU", "pl-PL", "tr-TR", "sv-SE"];
 const CURRENCIES = ["USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "CNY", "INR", "KRW", "BRL", "MXN", "SEK", "NOK", "DKK", "PLN", "CZK", "RUB", "TRY", "HKD", "SGD", "NZD", "ZAR"];
 const UTC = "UTC";
 const probe = [Date.UTC(2001, 1, 3, 16, 5, 6), Date.UTC(2001, 1, 3, 0, 5, 6)];
@@ -234,7 +237,11 @@ function numbers(loc) {
   const cur = (code, display) => find(p(1, { style: "currency", currency: code, currencyDisplay: display }), "currency");
   const sym = {}, narrow = {};
   for (const c of CURRENCIES) { sym[c] = cur(c, "symbol"); narrow[c] = cur(c, "narrowSymbol"); }
+  const plusPattern = tmpl(p(1, { signDisplay: "always" })).replace("?", "+");
+  const digits = [...Array(10).keys()].map((i) => new Intl.NumberFormat(loc, { useGrouping: false }).format(i)).join("");
   return {
+    digits: digits === "0123456789" ? undefined : digits,
+    plusPattern: plusPattern === "+#" ? undefined : plusPattern,
     decimal: find(big, "decimal"),
     group: find(big, "group"),
     minus: find(big, "minusSign"),
@@ -255,14 +262,19 @@ function numbers(loc) {
   };
 }
 
-const out = { icu: process.versions.icu, cldr: process.versions.cldr, locales: {} };
-const stats = {};
-for (const loc of LOCALES) {
-  const n = names(loc);
-  stats[loc] = { dropped: 0 };
-  const { patterns, glue } = dates(loc, n, stats[loc]);
-  stats[loc].patterns = Object.keys(patterns).length;
-  out.locales[loc] = { names: n, patterns, glue, number: numbers(loc) };
+// gen/zones.js reuses the pattern extraction.
+module.exports = { names, pattern, verified, key, clean, timeKeys, LOCALES };
+
+if (require.main === module) {
+  const out = { icu: process.versions.icu, cldr: process.versions.cldr, locales: {} };
+  const stats = {};
+  for (const loc of LOCALES) {
+    const n = names(loc);
+    stats[loc] = { dropped: 0 };
+    const { patterns, glue } = dates(loc, n, stats[loc]);
+    stats[loc].patterns = Object.keys(patterns).length;
+    out.locales[loc] = { names: n, patterns, glue, number: numbers(loc) };
+  }
+  process.stderr.write(JSON.stringify(stats) + "\n");
+  process.stdout.write(JSON.stringify(out));
 }
-process.stderr.write(JSON.stringify(stats) + "\n");
-process.stdout.write(JSON.stringify(out));

@@ -82,6 +82,53 @@
     }
   }
 
+  const strings = (list) => {
+    const out = [];
+    for (const x of list === undefined ? [] : list) {
+      if (typeof x !== "string") throw new TypeError(`Iterable yielded ${String(x)} which is not a string`);
+      out.push(x);
+    }
+    return out;
+  };
+  class ListFormat {
+    constructor(locales, options) {
+      if (new.target === undefined) throw new TypeError("Constructor Intl.ListFormat requires 'new'");
+      slot.set(this, I.listFormat(locales, options));
+    }
+    format(list) {
+      return I.formatList(handle(this, "Intl.ListFormat"), strings(list));
+    }
+    formatToParts(list) {
+      return I.formatListToParts(handle(this, "Intl.ListFormat"), strings(list));
+    }
+    resolvedOptions() {
+      return I.resolvedList(handle(this, "Intl.ListFormat"));
+    }
+    static supportedLocalesOf(locales) {
+      return I.supportedLocales(locales);
+    }
+  }
+
+  class RelativeTimeFormat {
+    constructor(locales, options) {
+      if (new.target === undefined) throw new TypeError("Constructor Intl.RelativeTimeFormat requires 'new'");
+      slot.set(this, I.relativeFormat(locales, options));
+    }
+    format(value, unit) {
+      return I.formatRelative(handle(this, "Intl.RelativeTimeFormat"), Number(value), String(unit));
+    }
+    formatToParts() {
+      handle(this, "Intl.RelativeTimeFormat");
+      throw new RangeError("jsvm Intl: RelativeTimeFormat.prototype.formatToParts is not supported");
+    }
+    resolvedOptions() {
+      return I.resolvedRelative(handle(this, "Intl.RelativeTimeFormat"));
+    }
+    static supportedLocalesOf(locales) {
+      return I.supportedLocales(locales);
+    }
+  }
+
   // Intl constructors may be called without new (except PluralRules). Plain functions sharing the class
   // prototype keep instanceof working (goja's instanceof rejects Proxies).
   const callable = (C) => {
@@ -94,7 +141,7 @@
     F.supportedLocalesOf = C.supportedLocalesOf;
     return F;
   };
-  for (const C of [NumberFormat, DateTimeFormat, PluralRules, Collator]) {
+  for (const C of [NumberFormat, DateTimeFormat, PluralRules, Collator, ListFormat, RelativeTimeFormat]) {
     Object.defineProperty(C.prototype, Symbol.toStringTag, { value: "Intl." + C.name, configurable: true });
   }
   const Intl = {
@@ -102,6 +149,8 @@
     DateTimeFormat: callable(DateTimeFormat),
     PluralRules,
     Collator: callable(Collator),
+    ListFormat,
+    RelativeTimeFormat,
     getCanonicalLocales: (locales) => I.canonicalLocales(locales),
   };
   Object.defineProperty(Intl, Symbol.toStringTag, { value: "Intl", configurable: true });

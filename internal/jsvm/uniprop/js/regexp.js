@@ -25,6 +25,22 @@
     const target = new.target === undefined || new.target === RegExp ? Native : new.target;
     return Reflect.construct(Native, rewrite([pattern, flags]), target);
   }
+  // source and toString show the pattern as written, as in V8: code that rebuilds a regexp from its source
+  // (highlight.js does new RegExp(re.toString() + "|"), without the u flag) must not see the expansion.
+  const nativeSource = Object.getOwnPropertyDescriptor(Native.prototype, "source").get;
+  Object.defineProperty(Native.prototype, "source", {
+    get: function source() {
+      return host.originalSource(nativeSource.call(this));
+    },
+    configurable: true,
+  });
+  Object.defineProperty(Native.prototype, "toString", {
+    value: function toString() {
+      return "/" + this.source + "/" + this.flags;
+    },
+    writable: true,
+    configurable: true,
+  });
   RegExp.prototype = Native.prototype;
   Object.setPrototypeOf(RegExp, Native); // statics such as Symbol.species
   Object.defineProperty(Native.prototype, "constructor", { value: RegExp, writable: true, configurable: true });

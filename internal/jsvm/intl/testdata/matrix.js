@@ -1,0 +1,70 @@
+// matrix.js runs in goja (after intl.Install) and in Node: every locale × options × value, for NumberFormat,
+// DateTimeFormat, PluralRules and the toLocaleString methods. One line per case: the output, or "THROW " with
+// the error's name and message.
+(function matrix(locales) {
+  const numberOptions = [
+    {}, { maximumFractionDigits: 0 }, { minimumFractionDigits: 2 }, { maximumSignificantDigits: 3 },
+    { style: "percent" }, { style: "currency", currency: "EUR" }, { style: "currency", currency: "USD", currencyDisplay: "code" },
+    { style: "currency", currency: "JPY" }, { style: "currency", currency: "INR" }, { useGrouping: false },
+    { signDisplay: "always" }, { signDisplay: "exceptZero" }, { minimumIntegerDigits: 3 },
+    { notation: "compact" }, { style: "unit", unit: "kilometer" }, { notation: "scientific" },
+  ];
+  const numbers = [0, -0, 1, -1, 2, 5, 11, 21, 0.5, 1.5, 22.25, 1234.5, -1234567.891, 12345678.9, 1e21, NaN, Infinity];
+  const dateOptions = [
+    {}, { dateStyle: "long" }, { dateStyle: "short" }, { timeStyle: "short" }, { dateStyle: "full", timeStyle: "medium" },
+    { year: "numeric", month: "long", day: "numeric" }, { weekday: "short", month: "short", day: "2-digit" },
+    { hour: "numeric", minute: "2-digit" }, { hour: "2-digit", minute: "2-digit", hour12: false }, { month: "narrow" },
+    { timeZoneName: "short", hour: "numeric" }, { era: "long" },
+  ];
+  const dates = [0, Date.UTC(2024, 1, 29, 13, 45, 7), Date.UTC(1999, 11, 31, 23, 59, 59), Date.UTC(2025, 6, 4, 8, 5)];
+  const out = [];
+  const run = (label, f) => {
+    let r;
+    try {
+      r = String(f());
+    } catch (e) {
+      r = "THROW " + e.name + ": " + e.message;
+    }
+    out.push(label + " => " + r);
+  };
+  for (const loc of locales) {
+    for (const o of numberOptions) {
+      for (const x of numbers) run(`${loc} NumberFormat ${JSON.stringify(o)} ${Object.is(x, -0) ? "-0" : x}`, () => new Intl.NumberFormat(loc, o).format(x));
+    }
+    for (const o of dateOptions) {
+      for (const t of dates) run(`${loc} DateTimeFormat ${JSON.stringify(o)} ${t}`, () => new Intl.DateTimeFormat(loc, { timeZone: "UTC", ...o }).format(t));
+    }
+    const zones = ["America/New_York", "Europe/Berlin", "Asia/Kolkata", "Australia/Sydney", "America/Los_Angeles", "Europe/London", "Asia/Tokyo", "America/Sao_Paulo", "UTC"];
+    const zoneOptions = [
+      { hour: "numeric", minute: "2-digit", timeZoneName: "short" },
+      { hour12: false, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZoneName: "short" },
+      { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" },
+      { month: "long", day: "numeric", timeZoneName: "short" }, { timeZoneName: "long", hour: "numeric" },
+    ];
+    for (const timeZone of zones) {
+      for (const o of zoneOptions) {
+        for (const t of dates) run(`${loc} DateTimeFormat ${timeZone} ${JSON.stringify(o)} ${t}`, () => new Intl.DateTimeFormat(loc, { timeZone, ...o }).format(t));
+      }
+    }
+    for (const type of ["cardinal", "ordinal"]) {
+      for (const x of [0, 1, 2, 3, 4, 5, 11, 12, 21, 22, 101, 1.5, 0.1]) run(`${loc} PluralRules ${type} ${x}`, () => new Intl.PluralRules(loc, { type }).select(x));
+    }
+    const words = [[], ["uno"], ["a", "b"], ["Ana", "Ignacio"], ["x", "y", "ocho"], ["1", "2", "3", "4", "5"]];
+    for (const type of ["conjunction", "disjunction", "unit"]) {
+      for (const style of ["long", "short", "narrow"]) {
+        for (const w of words) run(`${loc} ListFormat ${type} ${style} ${w}`, () => new Intl.ListFormat(loc, { type, style }).format(w));
+      }
+    }
+    for (const style of ["long", "short", "narrow"]) {
+      for (const numeric of ["always", "auto"]) {
+        for (const unit of ["second", "minutes", "hour", "day", "week", "month", "quarter", "years"]) {
+          for (const v of [-3, -2, -1, -0, 0, 1, 2, 5, 21, 1.5, -1234.5]) run(`${loc} RelativeTimeFormat ${style} ${numeric} ${unit} ${Object.is(v, -0) ? "-0" : v}`, () => new Intl.RelativeTimeFormat(loc, { style, numeric }).format(v, unit));
+        }
+      }
+    }
+    run(`${loc} toLocaleString number`, () => (1234567.891).toLocaleString(loc));
+    run(`${loc} toLocaleDateString`, () => new Date(Date.UTC(2024, 1, 29)).toLocaleDateString(loc, { timeZone: "UTC" }));
+    run(`${loc} resolvedOptions().locale`, () => new Intl.NumberFormat(loc).resolvedOptions().locale);
+  }
+  return out.join("\n");
+})

@@ -1,0 +1,5 @@
+import { marked } from "marked";
+
+export default function Marked({ source }) {
+  return <div dangerouslySetInnerHTML={{ __html: marked.parse(source, { async: false }) }} />;
+}

@@ -1,0 +1,5 @@
+// A module the DynamicImport* corpus components load with import().
+export const greet = (name) => `Hello, ${name}!`;
+export default function Lazy({ label }) {
+  return label.toUpperCase();
+}
