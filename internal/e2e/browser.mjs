@@ -11,6 +11,7 @@
 // never hides the others. Every wait is bounded.
 
 import { chromium } from "playwright-core";
+import { newReport } from "./report.mjs";
 import path from "node:path";
 
 const [base, artifacts] = process.argv.slice(2);
@@ -30,32 +31,7 @@ const HYDRATION_TEXT = [
   /ssrgate: hydration mismatch/i,
 ];
 
-const report = { checks: [], console: [], requests: [], screenshot: "", fatal: "" };
-let printed = false;
-function print() {
-  if (printed) return;
-  printed = true;
-  process.stdout.write(JSON.stringify(report) + "\n");
-}
-
-// Global watchdog: report what we have rather than hang.
-const watchdog = setTimeout(() => {
-  report.fatal = "browser script watchdog fired after 45s";
-  print();
-  process.exit(3);
-}, 45000);
-
-function check(name, ok, detail) {
-  report.checks.push({ name, ok: !!ok, detail: detail || "" });
-}
-
-async function run(name, fn) {
-  try {
-    await fn();
-  } catch (err) {
-    check(name, false, `exception: ${err && err.stack ? err.stack.split("\n").slice(0, 4).join("\n") : err}`);
-  }
-}
+const { report, check, run, finish } = newReport("browser.mjs", 45000);
 
 // instrument records console messages, page errors, requests and responses
 // of one page.
@@ -530,6 +506,5 @@ try {
   report.fatal = String(err && err.stack ? err.stack : err);
 } finally {
   if (browser) await browser.close().catch(() => {});
-  clearTimeout(watchdog);
-  print();
+  finish();
 }

@@ -13,28 +13,14 @@
 //   { "checks": [{ "name", "ok", "detail" }], "console": [...], "fatal": "..." }
 
 import { chromium } from "playwright-core";
+import { newReport } from "./report.mjs";
 import fs from "node:fs";
 import path from "node:path";
 
 const [base, site, artifacts] = process.argv.slice(2);
 const WAIT = 20000; // bound of each wait for the page to follow an edit (ms)
 
-const report = { checks: [], console: [], requests: [], screenshot: "", fatal: "" };
-let printed = false;
-function print() {
-  if (printed) return;
-  printed = true;
-  process.stdout.write(JSON.stringify(report) + "\n");
-}
-const watchdog = setTimeout(() => {
-  report.fatal = "dev.mjs watchdog fired after 150s";
-  print();
-  process.exit(3);
-}, 150000);
-
-function check(name, ok, detail) {
-  report.checks.push({ name, ok: !!ok, detail: detail || "" });
-}
+const { report, check, finish } = newReport("dev.mjs", 150000);
 
 // edit rewrites a file of the site with fn(old contents).
 function edit(rel, fn) {
@@ -161,7 +147,6 @@ try {
 } catch (err) {
   report.fatal = String(err && err.stack ? err.stack : err);
 } finally {
-  clearTimeout(watchdog);
   await browser.close().catch(() => {});
-  print();
+  finish();
 }

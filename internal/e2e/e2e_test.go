@@ -12,9 +12,6 @@ package e2e
 
 import (
 	"bytes"
-	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -23,10 +20,8 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -165,56 +160,10 @@ func TestBrowser(t *testing.T) {
 		allStaticPage(t, eng)
 	})
 
-	artifacts := os.Getenv("SSRGATE_E2E_ARTIFACTS")
-	if artifacts == "" {
-		artifacts, err = os.MkdirTemp("", "ssrgate-e2e-")
-		if err != nil {
-			t.Fatal(err)
-		}
-	} else if err := os.MkdirAll(artifacts, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	man, err := json.Marshal(eng.Manifest())
-	if err != nil {
-		t.Fatal(err)
-	}
-
-	ctx, cancel := context.WithTimeout(context.Background(), 55*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, node, "browser.mjs", ts.URL, artifacts)
-	// Playwright puts the browser's fresh profile under TMPDIR: keep it in
-	// the test's temp dir so it is always removed.
-	cmd.Env = append(os.Environ(), "SSRGATE_E2E_MANIFEST="+string(man), "TMPDIR="+t.TempDir())
-	// Own process group, so a timeout kills Chromium with node.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
-	cmd.WaitDelay = 2 * time.Second
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	browserStart := time.Now()
-	runErr := cmd.Run()
+	rep := runScript(t, node, "browser.mjs", ts.URL, eng)
 	browserTook := time.Since(browserStart)
 
-	var rep report
-	if err := json.Unmarshal(bytes.TrimSpace(stdout.Bytes()), &rep); err != nil {
-		t.Fatalf("browser.mjs gave no JSON report (exit: %v, context: %v): %v\nstdout:\n%s\nstderr:\n%s",
-			runErr, ctx.Err(), err, stdout.String(), stderr.String())
-	}
-	if b, err := json.MarshalIndent(rep, "", "  "); err == nil {
-		os.WriteFile(filepath.Join(artifacts, "report.json"), b, 0o644)
-	}
-	if rep.Fatal != "" {
-		t.Errorf("browser script failed: %s\nstderr:\n%s", rep.Fatal, stderr.String())
-	}
-	var exitErr *exec.ExitError
-	if runErr != nil && !errors.As(runErr, &exitErr) {
-		t.Errorf("running browser.mjs: %v", runErr)
-	} else if runErr != nil {
-		t.Errorf("browser.mjs exited with %v\nstderr:\n%s", runErr, stderr.String())
-	}
-	if len(rep.Checks) == 0 {
-		t.Fatal("browser.mjs reported no checks")
-	}
 	for _, c := range rep.Checks {
 		t.Run(c.Name, func(t *testing.T) {
 			if !c.OK {
@@ -225,16 +174,7 @@ func TestBrowser(t *testing.T) {
 		})
 	}
 
-	var cons strings.Builder
-	for _, m := range rep.Console {
-		cons.WriteString("  [" + m.Page + "] " + m.Type + ": " + m.Text + "\n")
-	}
-	if cons.Len() == 0 {
-		cons.WriteString("  (none)\n")
-	}
-	t.Logf("browser console messages:\n%s", cons.String())
 	t.Logf("screenshot of /products after hydration: %s", rep.Screenshot)
-	t.Logf("report: %s", filepath.Join(artifacts, "report.json"))
 	t.Logf("engine build %s, browser %s, total %s", built.Round(time.Millisecond), browserTook.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
 }
 

@@ -8,6 +8,7 @@
 // Every check catches its own errors; every wait is bounded.
 
 import { chromium } from "playwright-core";
+import { newReport } from "./report.mjs";
 
 const [base] = process.argv.slice(2);
 const manifest = JSON.parse(process.env.SSRGATE_E2E_MANIFEST || "{}");
@@ -17,30 +18,7 @@ const jsOf = (name) => pub + manifest.components[name].js;
 const WAIT = 5000;
 const HYDRATION_TEXT = /hydration|did not match|mismatch/i;
 
-const report = { checks: [], console: [], requests: [], screenshot: "", fatal: "" };
-let printed = false;
-function print() {
-  if (printed) return;
-  printed = true;
-  process.stdout.write(JSON.stringify(report) + "\n");
-}
-const watchdog = setTimeout(() => {
-  report.fatal = "islands.mjs watchdog fired after 50s";
-  print();
-  process.exit(3);
-}, 50000);
-
-function check(name, ok, detail) {
-  report.checks.push({ name, ok: !!ok, detail: detail || "" });
-}
-
-async function run(name, fn) {
-  try {
-    await fn();
-  } catch (err) {
-    check(name, false, `exception: ${err && err.stack ? err.stack.split("\n").slice(0, 5).join("\n") : err}`);
-  }
-}
+const { report, check, run, finish } = newReport("islands.mjs", 50000);
 
 function instrument(page, label) {
   const rec = { console: [], errors: [], failed: [], violations: [] };
@@ -363,6 +341,5 @@ try {
   report.fatal = String(err && err.stack ? err.stack : err);
 } finally {
   if (browser) await browser.close().catch(() => {});
-  clearTimeout(watchdog);
-  print();
+  finish();
 }
