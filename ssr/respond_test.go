@@ -2,7 +2,6 @@ package ssr
 
 import (
 	"bytes"
-	"compress/gzip"
 	"html/template"
 	"io"
 	"net/http"
@@ -10,41 +9,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/andybalholm/brotli"
 	"github.com/gin-gonic/gin"
-	"github.com/klauspost/compress/zstd"
+
+	"github.com/ssrgate/ssrgate/internal/encode/encodetest"
 )
 
-func decodeAs(t *testing.T, coding string, b []byte) []byte {
-	t.Helper()
-	var r io.Reader
-	switch coding {
-	case "":
-		return b
-	case "gzip":
-		zr, err := gzip.NewReader(bytes.NewReader(b))
-		if err != nil {
-			t.Fatal(err)
-		}
-		r = zr
-	case "br":
-		r = brotli.NewReader(bytes.NewReader(b))
-	case "zstd":
-		zr, err := zstd.NewReader(bytes.NewReader(b))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer zr.Close()
-		r = zr
-	default:
-		t.Fatalf("Content-Encoding %q", coding)
-	}
-	out, err := io.ReadAll(r)
-	if err != nil {
-		t.Fatalf("decode %s: %v", coding, err)
-	}
-	return out
-}
+func decodeAs(t *testing.T, coding string, b []byte) []byte { return encodetest.Decode(t, coding, b) }
 
 // rawGet fetches url with a client that leaves the body encoded.
 func rawGet(t *testing.T, method, url string, hdr ...string) (*http.Response, []byte) {

@@ -2,7 +2,6 @@ package encode
 
 import (
 	"bytes"
-	"compress/gzip"
 	"fmt"
 	"io"
 	"net/http"
@@ -10,8 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/andybalholm/brotli"
-	"github.com/klauspost/compress/zstd"
+	"github.com/ssrgate/ssrgate/internal/encode/encodetest"
 )
 
 func TestNegotiate(t *testing.T) {
@@ -107,36 +105,7 @@ func get(t *testing.T, method, url string, hdr ...string) (*http.Response, []byt
 	return resp, b
 }
 
-func decode(t *testing.T, coding string, b []byte) []byte {
-	t.Helper()
-	var r io.Reader
-	switch coding {
-	case "":
-		return b
-	case "gzip":
-		zr, err := gzip.NewReader(bytes.NewReader(b))
-		if err != nil {
-			t.Fatal(err)
-		}
-		r = zr
-	case "br":
-		r = brotli.NewReader(bytes.NewReader(b))
-	case "zstd":
-		zr, err := zstd.NewReader(bytes.NewReader(b))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer zr.Close()
-		r = zr
-	default:
-		t.Fatalf("unexpected Content-Encoding %q", coding)
-	}
-	out, err := io.ReadAll(r)
-	if err != nil {
-		t.Fatalf("decode %s: %v", coding, err)
-	}
-	return out
-}
+func decode(t *testing.T, coding string, b []byte) []byte { return encodetest.Decode(t, coding, b) }
 
 func TestServeCodings(t *testing.T) {
 	e := New(Config{})

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"compress/gzip"
 	"io"
 	"log/slog"
 	"net/http"
@@ -9,10 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/andybalholm/brotli"
-	"github.com/klauspost/compress/zstd"
 	"go.uber.org/goleak"
 
+	"github.com/ssrgate/ssrgate/internal/encode/encodetest"
 	"github.com/ssrgate/ssrgate/ssr"
 )
 
@@ -185,30 +183,7 @@ func TestHTTPCaching(t *testing.T) {
 }
 
 func decodeBody(t *testing.T, coding, body string) string {
-	t.Helper()
-	var r io.Reader
-	switch coding {
-	case "gzip":
-		zr, err := gzip.NewReader(strings.NewReader(body))
-		if err != nil {
-			t.Fatal(err)
-		}
-		r = zr
-	case "br":
-		r = brotli.NewReader(strings.NewReader(body))
-	case "zstd":
-		zr, err := zstd.NewReader(strings.NewReader(body))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer zr.Close()
-		r = zr
-	}
-	b, err := io.ReadAll(r)
-	if err != nil {
-		t.Fatalf("decode %s: %v", coding, err)
-	}
-	return string(b)
+	return string(encodetest.Decode(t, coding, []byte(body)))
 }
 
 // TestHead: every page route answers HEAD with GET's status and headers,
