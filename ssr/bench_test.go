@@ -44,6 +44,37 @@ func BenchmarkRenderUncached(b *testing.B) { benchRender(b, benchEngine(b, -1)) 
 // BenchmarkRenderCached is a render-cache hit, props encoding and key hash included.
 func BenchmarkRenderCached(b *testing.B) { benchRender(b, benchEngine(b, 0)) }
 
+// plainItems returns the props of the plain benchmark islands (PlainList,
+// PlainListVue) with n rows, as internal/bench builds them.
+func plainItems(n int) map[string]any {
+	items := make([]map[string]any, n)
+	for i := range items {
+		items[i] = map[string]any{"id": i + 1, "name": fmt.Sprintf("Item %d & more", i+1),
+			"price": 3 + float64(i)*0.75, "featured": i%5 == 0}
+	}
+	return map[string]any{"items": items, "title": "Items"}
+}
+
+// BenchmarkRenderPlainUncached is one uncached render of the plain (Intl-
+// free) list, in React and in Vue: the renderer's own cost. make bench
+// times the same components beside Node's.
+func BenchmarkRenderPlainUncached(b *testing.B) {
+	e := benchEngine(b, -1)
+	for _, comp := range []string{"PlainList", "PlainListVue"} {
+		for _, n := range []int{10, 100, 1000} {
+			props := plainItems(n)
+			b.Run(fmt.Sprintf("%s/rows=%d", comp, n), func(b *testing.B) {
+				b.ReportAllocs()
+				for i := 0; i < b.N; i++ {
+					if _, err := e.Render(context.Background(), comp, props); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
 func benchRender(b *testing.B, e *Engine) {
 	for _, n := range []int{10, 100, 1000} {
 		props := catalog(n)

@@ -152,8 +152,11 @@ func harness(cfg config) error {
 			if row.E, err = measureE(eng, comp, p, cfg.warmup, cfg.iters, cfg.renderBudget); err != nil {
 				return fmt.Errorf("E %s/%d: %w", comp, n, err)
 			}
+			// Node gets at least nodeWarmup untimed renders so that V8 has
+			// optimised the render path, as it has in a long-running server;
+			// goja has no JIT to warm.
 			if row.D, err = measureD(nodeEnv, filepath.Join(scripts, "render.js"), filepath.Join(bundles, comp+".js"),
-				framework[comp], propsFile, row.E.Warmup, row.E.N); err != nil {
+				framework[comp], propsFile, max(row.E.Warmup, nodeWarmup), row.E.N); err != nil {
 				return fmt.Errorf("D %s/%d: %w", comp, n, err)
 			}
 			row.Diff = firstDiff(row.D.HTML, row.E.HTML)
@@ -161,6 +164,9 @@ func harness(cfg config) error {
 				map[bool]string{true: "", false: "  HTML DIFFERS: " + row.Diff}[row.Diff == ""])
 			res.render = append(res.render, row)
 
+			if !cfg.httpComps[comp] {
+				continue
+			}
 			// A's page parts, rendered once by the engine.
 			pageFile := filepath.Join(tmp, fmt.Sprintf("page-%s-%d.json", comp, n))
 			if err := writeStaticParts(eng, comp, p, pageFile); err != nil {
@@ -208,6 +214,9 @@ func harness(cfg config) error {
 	}
 	return nil
 }
+
+// nodeWarmup is the least number of untimed renders D does before timing.
+const nodeWarmup = 500
 
 // writeStaticParts renders, once, what A embeds: ssrgate's head, island
 // markup and scripts for the page, exactly as B produces them.

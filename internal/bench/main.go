@@ -3,7 +3,9 @@
 //	go run ./internal/bench [-rows 10,100,1000] [-duration 5s] [-out internal/bench/RESULTS.md]
 //
 // In one run, for the ProductList (React) catalog at each row count and the
-// Comments (Vue) island at the same counts, it measures
+// Comments (Vue) island at the same counts, it measures the scenarios below;
+// the plain PlainList (React) and PlainListVue (Vue) islands get D and E
+// only (-components, -http-components). The scenarios:
 //
 //	A  html/template serving the page with the island pre-rendered (the ceiling)
 //	B  the same page through ssrgate, render cache warm
@@ -42,6 +44,7 @@ type config struct {
 	root         string
 	rows         []int
 	components   []string
+	httpComps    map[string]bool // components that also run the HTTP scenarios
 	duration     time.Duration
 	warm         time.Duration
 	conns        int
@@ -57,7 +60,8 @@ type config struct {
 func main() {
 	var (
 		rows       = flag.String("rows", "10,100,1000", "row counts: products of ProductList, comments of Comments (a single count with -serve)")
-		comps      = flag.String("components", "ProductList,Comments", "components to benchmark")
+		comps      = flag.String("components", "ProductList,Comments,PlainList,PlainListVue", "components to benchmark per render (D/E)")
+		httpComps  = flag.String("http-components", "ProductList,Comments", "of -components, those that also run the HTTP scenarios (A, Ag, B, Bb, C, F)")
 		duration   = flag.Duration("duration", 5*time.Second, "measured load per HTTP scenario")
 		warm       = flag.Duration("warm", time.Second, "unmeasured load before each HTTP scenario")
 		conns      = flag.Int("conns", 8, "concurrent connections of the load generator")
@@ -115,6 +119,12 @@ func main() {
 	for _, s := range strings.Split(*comps, ",") {
 		if s = strings.TrimSpace(s); s != "" {
 			cfg.components = append(cfg.components, s)
+		}
+	}
+	cfg.httpComps = map[string]bool{}
+	for _, s := range strings.Split(*httpComps, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			cfg.httpComps[s] = true
 		}
 	}
 	os.Exit(runHarness(cfg))

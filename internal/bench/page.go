@@ -94,6 +94,19 @@ type Thread struct {
 	Title    string    `json:"title"`
 }
 
+// Item and Items are the plain components' props (PlainList, PlainListVue).
+type Item struct {
+	ID       int     `json:"id"`
+	Name     string  `json:"name"`
+	Price    float64 `json:"price"`
+	Featured bool    `json:"featured"`
+}
+
+type Items struct {
+	Items []Item `json:"items"`
+	Title string `json:"title"`
+}
+
 // props returns the props of component with n rows, the same every call, so
 // that B's render cache hits and every scenario renders the same thing.
 func props(component string, n int) any {
@@ -112,12 +125,24 @@ func props(component string, n int) any {
 				Text: fmt.Sprintf("Comment number %d: works as described & ships fast.", i+1), Likes: i % 7}
 		}
 		return t
+	case "PlainList", "PlainListVue":
+		it := Items{Items: make([]Item, n), Title: "Items"}
+		for i := range it.Items {
+			it.Items[i] = Item{ID: i + 1, Name: fmt.Sprintf("Item %d & more", i+1), Price: 3 + float64(i)*0.75, Featured: i%5 == 0}
+		}
+		return it
 	}
 	panic("bench: no props for component " + component)
 }
 
 // components of the benchmark, with the framework each one uses.
+// ProductList builds an Intl.NumberFormat per row, which costs Node far
+// more than goja (ICU), so its render ratio flatters ssrgate; PlainList and
+// PlainListVue are the plain kind most components are (no Intl), where the
+// renderer's own cost shows.
 var components = []struct{ Name, Framework, File string }{
 	{"ProductList", "react", "ProductList.jsx"},
 	{"Comments", "vue", "Comments.vue"},
+	{"PlainList", "react", "PlainList.jsx"},
+	{"PlainListVue", "vue", "PlainListVue.vue"},
 }

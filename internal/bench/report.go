@@ -127,12 +127,12 @@ func (r *results) markdown() string {
 	w("\nAbsolute numbers on a shared machine are noisy; the ratios, measured side by side in one run, are what to compare.\n\n")
 
 	w("## Setup\n\n")
-	w("- Components: `ProductList` (React 19, props `{products, currency}`) and `Comments` (Vue 3 SFC, props `{comments, title}`); \"rows\" is the number of products or comments.\n")
+	w("- Components: `ProductList` (React 19, props `{products, currency}`), which formats every price with `Intl.NumberFormat`, and `Comments` (Vue 3 SFC, props `{comments, title}`); \"rows\" is the number of products or comments. Per render only (D/E): `PlainList` (React) and `PlainListVue` (Vue SFC), the same plain list (links, class names, text, `toFixed`, a conditional, a data attribute; props `{items, title}`) with no Intl, which is what a typical component looks like. ProductList's Intl calls cost Node (ICU) far more than goja, so its E/D understates what a plain component pays.\n")
 	w("- HTTP scenarios: each server is its own child process on 127.0.0.1 (net/http, the same layout and page data); load from a separate process: %s, %s warm-up (unmeasured), then %s measured. Peak RSS is the server's VmHWM at the end of its run (F: Go front end plus every Hypernova process); for B and C it includes start-up (esbuild bundling and the Vue SFC compiler), which is above the steady state shown in the last table.\n", r.loader, cfg.warm, cfg.duration)
 	w("- Two client cases for the page routes: no `Accept-Encoding` (A, B) and a browser's `Accept-Encoding: %s` (Ag, Bb). Ag is A behind the usual Go gzip middleware (stdlib `compress/gzip`, default level, writers pooled in a `sync.Pool`), compressing every response; Bb is B's very server, whose `Engine.WritePage` picks brotli and sends bytes compressed once per distinct page. B and Bb go through `ExecutePage` + `WritePage` (islands recorded while the template runs, xxhash ETag), as `ssrgate serve` does. The page column of Ag and Bb is the size on the wire; their decoded pages are checked equal to A's.\n", browserEncoding)
 	w("- B and C run ssrgate with its default pool (one runtime per CPU), `Strict` (a failed render is a 500, counted as an error, not a silent client-only fallback) and a 30 s acquire timeout (requests queue for a runtime instead of falling back).\n")
 	w("- F: npm hypernova 2.5 server with its defaults (cluster of CPUs−1 workers, at least one), `getComponent` returning hypernova-react's `renderReact` (inlined: `serialize(name, renderToString(createElement(C, props)), props)`), and the same for Vue; the Go handler POSTs one job to `/batch` per request (JSON-encoding the Go props) and embeds the returned HTML.\n")
-	w("- D/E: per render, in-process, props JSON in and HTML out (E: Go struct → JSON in Go, `JSON.parse` + render in goja; D: `JSON.parse` + render in Node). E: `Engine.RenderWith(..., RenderOptions{NoCache: true})`, pool of 1. Up to %d warm-up and %d timed renders, bounded by a %s budget; D does exactly as many as E did.\n", cfg.warmup, cfg.iters, cfg.renderBudget)
+	w("- D/E: per render, in-process, props JSON in and HTML out (E: Go struct → JSON in Go, `JSON.parse` + render in goja; D: `JSON.parse` + render in Node). E: `Engine.RenderWith(..., RenderOptions{NoCache: true})`, pool of 1. Up to %d warm-up and %d timed renders, bounded by a %s budget; D times exactly as many as E did, after at least %d warm-up renders so that V8's JIT has optimised the path, as in a long-running server.\n", cfg.warmup, cfg.iters, cfg.renderBudget, nodeWarmup)
 	w("- Checks run before any number is trusted: A, B and C serve byte-identical pages; F's page contains Node's HTML; ssrgate's HTML (E) equals Node's (D) byte for byte.\n\n")
 
 	w("## HTTP: whole page\n\n")
@@ -177,6 +177,8 @@ func (r *results) markdown() string {
 		a, bb, c, f := r.find(x.Component, x.Rows, "A"), r.find(x.Component, x.Rows, "B"), r.find(x.Component, x.Rows, "C"), r.find(x.Component, x.Rows, "F")
 		ag, bbr := r.find(x.Component, x.Rows, "Ag"), r.find(x.Component, x.Rows, "Bb")
 		if a == nil || bb == nil || c == nil || f == nil || ag == nil || bbr == nil {
+			// a per-render-only component (-http-components)
+			w("| %s | %d | — | — | — | %s | — | — |\n", x.Component, x.Rows, ratio(float64(x.E.Mean), float64(x.D.Mean)))
 			continue
 		}
 		w("| %s | %d | %s | %s | %s | %s | %s | %s |\n", x.Component, x.Rows,

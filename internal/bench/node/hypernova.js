@@ -34,7 +34,7 @@ function renderVue(name, component) {
   return async (props) => serialize(name, await renderToString(createSSRApp(component, props)), props);
 }
 
-const frameworks = { ProductList: renderReact, Comments: renderVue };
+const frameworks = { ProductList: renderReact, Comments: renderVue, PlainList: renderReact, PlainListVue: renderVue };
 const cache = {};
 
 hypernova({
