@@ -24,7 +24,14 @@ import (
 // there. Every other React component must take the fast path. A component
 // moving from fast to fallback, or falling back for another reason, fails
 // TestCorpusPaths.
-var fallbacks = map[string]string{}
+var fallbacks = map[string]string{
+	"Attributes":         "<meta> (React hoists it)",
+	"CSSModule":          "<img> that React preloads",
+	"DocumentMetadata":   "<title> outside <svg> (React hoists it)",
+	"DynamicImportReact": "lazy components",
+	"Escaping":           "<img> that React preloads",
+	"FormActions":        "a function as <form action>",
+}
 
 // corpora are the component directories whose React components the test
 // renders, with the root whose node_modules they use.
@@ -40,8 +47,8 @@ type logSink struct {
 }
 
 func (s *logSink) Enabled(context.Context, slog.Level) bool { return true }
-func (s *logSink) WithAttrs([]slog.Attr) slog.Handler      { return s }
-func (s *logSink) WithGroup(string) slog.Handler           { return s }
+func (s *logSink) WithAttrs([]slog.Attr) slog.Handler       { return s }
+func (s *logSink) WithGroup(string) slog.Handler            { return s }
 func (s *logSink) Handle(_ context.Context, r slog.Record) error {
 	var comp, reason string
 	r.Attrs(func(a slog.Attr) bool {

@@ -42,6 +42,7 @@ const FORWARD_REF = Symbol.for("react.forward_ref");
 const MEMO = Symbol.for("react.memo");
 const LAZY = Symbol.for("react.lazy");
 const LEGACY_HIDDEN = Symbol.for("react.legacy_hidden");
+const SUSPENSE = Symbol.for("react.suspense");
 const MEMO_CACHE_SENTINEL = Symbol.for("react.memo_cache_sentinel");
 const hasOwn = Object.prototype.hasOwnProperty;
 const isArray = Array.isArray;
@@ -741,8 +742,20 @@ function pushStart(tag, props, ctx) {
         return pushScript(props, keys);
       throw unsupported("<script async src> (React hoists it as a resource)");
     }
-    case "style":
-      throw unsupported("<style>");
+    case "style": {
+      const precedence = props.precedence,
+        href = props.href;
+      if (
+        ctx.mode === SVG_MODE ||
+        ctx.scope & NOSCRIPT_SCOPE ||
+        props.itemProp != null ||
+        typeof precedence !== "string" ||
+        typeof href !== "string" ||
+        href === ""
+      )
+        return pushStyleElement(props, keys);
+      throw unsupported("<style precedence href> (React hoists it as a resource)");
+    }
     case "meta":
       if (ctx.mode === SVG_MODE || ctx.scope & NOSCRIPT_SCOPE || props.itemProp != null) return pushSelfClosing("meta", props, keys);
       throw unsupported("<meta> (React hoists it)");
@@ -870,6 +883,31 @@ function pushTitle(props, keys) {
   if (typeof child !== "function" && typeof child !== "symbol" && child !== null && child !== undefined) out.push(escapeText("" + child));
   pushInnerHTML(html, children);
   out.push("</title>");
+  return null;
+}
+
+const styleEnd = /(<\/|<)(s)(tyle)/gi;
+function styleEndReplacer(match, prefix, s, suffix) {
+  return "" + prefix + (s === "s" ? "\\73 " : "\\53 ") + suffix;
+}
+function pushStyleElement(props, keys) {
+  out.push(startTag("style"));
+  let children = null,
+    html = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    if (k === "children") children = v;
+    else if (k === "dangerouslySetInnerHTML") html = v;
+    else pushAttribute(k, v);
+  }
+  out.push(">");
+  const child = isArray(children) ? (children.length < 2 ? children[0] : null) : children;
+  if (typeof child !== "function" && typeof child !== "symbol" && child !== null && child !== undefined)
+    out.push(("" + child).replace(styleEnd, styleEndReplacer));
+  pushInnerHTML(html, children);
+  out.push("</style>");
   return null;
 }
 
@@ -1171,6 +1209,10 @@ const asyncDispatcher = {
   cacheSignal: function () {
     throw unsupported("cacheSignal during a server render (React throws)");
   },
+  // Development builds of React ask for the owner of each element created.
+  getOwner: function () {
+    return null;
+  },
 };
 
 // ---- components ------------------------------------------------------------
@@ -1291,6 +1333,9 @@ function renderElement(type, props, ctx) {
     case LEGACY_HIDDEN:
       renderNode(props.children, ctx);
       return;
+    case SUSPENSE:
+      renderSuspense(props, ctx);
+      return;
   }
   if (typeof type === "object" && type !== null) {
     switch (type.$$typeof) {
@@ -1326,6 +1371,25 @@ function renderElement(type, props, ctx) {
     }
   }
   throw unsupported("element type " + describeType(type));
+}
+
+// renderSuspense writes a boundary whose content completes synchronously,
+// as renderToString inlines it: "<!--$-->" content "<!--/$-->", text on
+// either side unjoined. The fallback is not rendered (React renders it only
+// for a boundary that suspends or is outlined, and renderToString outlines
+// none). An error inside the boundary makes React write the fallback for
+// the client to retry, which this renderer does not do.
+function renderSuspense(props, ctx) {
+  out.push("<!--$-->");
+  lastPushedText = false;
+  try {
+    renderNode(props.children, ctx);
+  } catch (err) {
+    if (err instanceof Unsupported) throw err;
+    throw unsupported("an error thrown inside <Suspense> (React renders the fallback)");
+  }
+  out.push("<!--/$-->");
+  lastPushedText = false;
 }
 
 function describeType(type) {
