@@ -168,7 +168,12 @@ kinds(K_NUMERIC, "rowSpan start");
 let out = null; // the chunks of the render in progress
 let lastPushedText = false;
 let idPrefix = "";
-let treeContext = null;
+// The tree context (React's useId position) is kept as a stack of forks,
+// (number of children, index) each, and folded into React's {id, overflow}
+// form only when useId asks: no allocation per child.
+let forkTotals = null;
+let forkIndexes = null;
+let forkDepth = 0;
 let contextStack = null; // [context, previous value, ...] of open providers
 
 function pushText(text) {
@@ -178,78 +183,96 @@ function pushText(text) {
   lastPushedText = true;
 }
 
-function pushAttribute(name, value) {
-  const kind = attrKind[name];
-  if (kind === undefined) {
-    pushPlainAttribute(name, value);
-    return;
-  }
+// attr returns the markup pushAttribute writes for prop name with the
+// non-null value: "" when React writes nothing.
+function attr(name, value) {
+  let info = attrInfo[name];
+  if (info === undefined) info = attrInfo[name] = makeAttrInfo(name);
   const t = typeof value;
-  switch (kind) {
+  switch (info.kind) {
+    case K_PLAIN:
+      switch (t) {
+        case "string":
+          return needsEscape.test(value) ? info.open + escapeText(value) + '"' : info.open + value + '"';
+        case "number":
+          return info.open + value + '"';
+        case "function":
+        case "symbol":
+          return "";
+        case "boolean":
+          if (!info.dataOrAria) return "";
+      }
+      return info.open + escapeText(value) + '"';
+    case K_NONE:
+      return "";
     case K_STRING:
-      if (t !== "function" && t !== "symbol" && t !== "boolean") out.push(" ", attrName[name], '="', escapeText(value), '"');
-      return;
+      if (t === "function" || t === "symbol" || t === "boolean") return "";
+      return info.open + escapeText(value) + '"';
     case K_STYLE:
-      pushStyle(value);
-      return;
+      return styleAttr(value);
     case K_URL:
-      if (value === "") return;
+      if (value === "") return "";
     // falls through
     case K_ACTION:
-      if (value == null || t === "function" || t === "symbol" || t === "boolean") return;
-      out.push(" ", name, '="', escapeText(sanitizeURL("" + value)), '"');
-      return;
-    case K_SKIP:
-      return;
+      if (value == null || t === "function" || t === "symbol" || t === "boolean") return "";
+      return info.open + escapeText(sanitizeURL("" + value)) + '"';
     case K_LOWER_BOOL:
-      if (value && t !== "function" && t !== "symbol") out.push(" ", attrName[name], '=""');
-      return;
-    case K_XLINK_HREF:
-      if (t === "function" || t === "symbol" || t === "boolean") return;
-      out.push(" ", "xlink:href", '="', escapeText(sanitizeURL("" + value)), '"');
-      return;
-    case K_STRINGISH:
-      if (t !== "function" && t !== "symbol") out.push(" ", name, '="', escapeText(value), '"');
-      return;
     case K_BOOL:
-      if (value && t !== "function" && t !== "symbol") out.push(" ", name, '=""');
-      return;
+      return value && t !== "function" && t !== "symbol" ? info.bare : "";
+    case K_XLINK_HREF:
+      if (t === "function" || t === "symbol" || t === "boolean") return "";
+      return info.open + escapeText(sanitizeURL("" + value)) + '"';
+    case K_STRINGISH:
+      if (t === "function" || t === "symbol") return "";
+      return info.open + escapeText(value) + '"';
     case K_OVERLOADED:
-      if (value === true) out.push(" ", name, '=""');
-      else if (value !== false && t !== "function" && t !== "symbol") out.push(" ", name, '="', escapeText(value), '"');
-      return;
+      if (value === true) return info.bare;
+      if (value === false || t === "function" || t === "symbol") return "";
+      return info.open + escapeText(value) + '"';
     case K_POSITIVE:
-      if (t !== "function" && t !== "symbol" && !isNaN(value) && value >= 1) out.push(" ", name, '="', escapeText(value), '"');
-      return;
+      if (t === "function" || t === "symbol" || isNaN(value) || !(value >= 1)) return "";
+      return info.open + escapeText(value) + '"';
     case K_NUMERIC:
-      if (t !== "function" && t !== "symbol" && !isNaN(value)) out.push(" ", name, '="', escapeText(value), '"');
-      return;
+      if (t === "function" || t === "symbol" || isNaN(value)) return "";
+      return info.open + escapeText(value) + '"';
   }
+  return "";
 }
 
-function pushPlainAttribute(name, value) {
-  if (name.length > 2 && (name[0] === "o" || name[0] === "O") && (name[1] === "n" || name[1] === "N")) return;
-  const alias = aliases[name];
-  if (alias !== undefined) name = alias;
-  if (!isAttributeNameSafe(name)) return;
-  switch (typeof value) {
-    case "function":
-    case "symbol":
-      return;
-    case "boolean": {
-      const prefix = name.toLowerCase().slice(0, 5);
-      if (prefix !== "data-" && prefix !== "aria-") return;
+// attrInfo caches, per prop name, how attr writes it: its kind and the
+// attribute's opening (' class="') and bare (' hidden=""') forms.
+const attrInfo = Object.create(null);
+const K_PLAIN = 0,
+  K_NONE = 13; // event handlers and unsafe names: never written
+function makeAttrInfo(name) {
+  let kind = attrKind[name];
+  let written = kind === undefined ? name : attrName[name];
+  let dataOrAria = false;
+  if (kind === undefined) {
+    kind = K_PLAIN;
+    if (name.length > 2 && (name[0] === "o" || name[0] === "O") && (name[1] === "n" || name[1] === "N")) kind = K_NONE;
+    else {
+      const alias = aliases[name];
+      if (alias !== undefined) written = alias;
+      if (!isAttributeNameSafe(written)) kind = K_NONE;
+      const prefix = written.toLowerCase().slice(0, 5);
+      dataOrAria = prefix === "data-" || prefix === "aria-";
     }
   }
-  out.push(" ", name, '="', escapeText(value), '"');
+  return { kind: kind, open: " " + written + '="', bare: " " + written + '=""', dataOrAria: dataOrAria };
+}
+
+function pushAttribute(name, value) {
+  const a = attr(name, value);
+  if (a !== "") out.push(a);
 }
 
 const styleNames = new Map();
 const uppercase = /([A-Z])/g;
 const msPrefix = /^ms-/;
-function pushStyle(style) {
+function styleAttr(style) {
   if (typeof style !== "object") throw unsupported("a style prop that is not an object (React throws)");
-  let first = true;
+  let s = "";
   for (const name in style) {
     if (!hasOwn.call(style, name)) continue;
     let value = style[name];
@@ -271,12 +294,9 @@ function pushStyle(style) {
             : value + "px"
           : escapeText(("" + value).trim());
     }
-    if (first) {
-      first = false;
-      out.push(' style="', css, ":", value);
-    } else out.push(";", css, ":", value);
+    s += (s === "" ? ' style="' : ";") + css + ":" + value;
   }
-  if (!first) out.push('"');
+  return s === "" ? "" : s + '"';
 }
 
 function pushInnerHTML(html, children) {
@@ -305,7 +325,10 @@ function formatContext(mode, selected, scope) {
 const ROOT_CONTEXT = formatContext(ROOT_MODE, null, 0);
 const HTML_CONTEXT = formatContext(HTML_MODE, null, 0);
 
+// contextTags are the tags that give their children a new format context.
+const contextTags = table("noscript select svg picture math foreignObject table thead tbody tfoot colgroup tr");
 function childContext(parent, type, props) {
+  if (contextTags[type] !== true && parent.mode >= HTML_MODE && parent.mode < TABLE_MODE) return parent;
   const scope = parent.scope;
   switch (type) {
     case "noscript":
@@ -338,22 +361,13 @@ function childContext(parent, type, props) {
 // ---- host elements ---------------------------------------------------------
 
 const validTag = /^[a-zA-Z][a-zA-Z:_.\-\d]*$/;
-const startTags = new Map();
-const endTags = new Map();
+const startTags = Object.create(null);
+const endTags = Object.create(null);
 function startTag(tag) {
-  let chunk = startTags.get(tag);
+  let chunk = startTags[tag];
   if (chunk === undefined) {
     if (!validTag.test(tag)) throw unsupported("the invalid tag name <" + tag + "> (React throws)");
-    chunk = "<" + tag;
-    startTags.set(tag, chunk);
-  }
-  return chunk;
-}
-function endTag(tag) {
-  let chunk = endTags.get(tag);
-  if (chunk === undefined) {
-    chunk = "</" + tag + ">";
-    endTags.set(tag, chunk);
+    chunk = startTags[tag] = "<" + tag;
   }
   return chunk;
 }
@@ -370,7 +384,7 @@ const special = table(
 // pushGeneric writes the start tag of an ordinary element and returns the
 // children still to render (string children are written here, as Fizz does).
 function pushGeneric(tag, props, keys, directText) {
-  out.push(startTag(tag));
+  let s = startTag(tag);
   let children = null,
     html = null;
   for (let i = 0; i < keys.length; i++) {
@@ -379,9 +393,9 @@ function pushGeneric(tag, props, keys, directText) {
     if (v == null) continue;
     if (k === "children") children = v;
     else if (k === "dangerouslySetInnerHTML") html = v;
-    else pushAttribute(k, v);
+    else s += attr(k, v);
   }
-  out.push(">");
+  out.push(s + ">");
   pushInnerHTML(html, children);
   if (directText && typeof children === "string") {
     out.push(escapeText(children));
@@ -421,7 +435,7 @@ function pushStart(tag, props, ctx) {
   }
   switch (tag) {
     case "a": {
-      out.push(startTag("a"));
+      let s = "<a";
       let children = null,
         html = null;
       for (let i = 0; i < keys.length; i++) {
@@ -430,10 +444,10 @@ function pushStart(tag, props, ctx) {
         if (v == null) continue;
         if (k === "children") children = v;
         else if (k === "dangerouslySetInnerHTML") html = v;
-        else if (k === "href" && v === "") out.push(' href=""');
-        else pushAttribute(k, v);
+        else if (k === "href" && v === "") s += ' href=""';
+        else s += attr(k, v);
       }
-      out.push(">");
+      out.push(s + ">");
       pushInnerHTML(html, children);
       if (typeof children === "string") {
         out.push(escapeText(children));
@@ -578,7 +592,7 @@ function pushStart(tag, props, ctx) {
       return null;
     }
     case "button": {
-      out.push(startTag("button"));
+      let s = "<button";
       let children = null,
         html = null,
         name = null,
@@ -613,9 +627,10 @@ function pushStart(tag, props, ctx) {
             formTarget = v;
             break;
           default:
-            pushAttribute(k, v);
+            s += attr(k, v);
         }
       }
+      out.push(s);
       pushFormAttributes(name, formAction, formEncType, formMethod, formTarget);
       out.push(">");
       pushInnerHTML(html, children);
@@ -846,7 +861,7 @@ function pushCustomElement(tag, props, keys) {
         html = v;
         continue;
       case "style":
-        pushStyle(v);
+        pushAttribute("style", v);
         continue;
       case "suppressContentEditableWarning":
       case "suppressHydrationWarning":
@@ -938,7 +953,11 @@ function renderHost(tag, props, ctx) {
   const children = pushStart(tag, props, ctx);
   lastPushedText = false;
   if (children !== null && children !== undefined) renderNode(children, childContext(ctx, tag, props));
-  if (noEndTag[tag] !== true) out.push(endTag(tag));
+  if (noEndTag[tag] !== true) {
+    let end = endTags[tag];
+    if (end === undefined) end = endTags[tag] = "</" + tag + ">";
+    out.push(end);
+  }
   lastPushedText = false;
 }
 
@@ -960,6 +979,11 @@ function pushTreeContext(base, total, index) {
     return { id: (1 << (32 - clz32(total) + baseLength)) | (index << baseLength) | baseId, overflow: overflow + baseOverflow };
   }
   return { id: (1 << length) | (index << baseLength) | baseId, overflow: baseOverflow };
+}
+function currentTreeContext() {
+  let context = rootTreeContext;
+  for (let i = 0; i < forkDepth; i++) context = pushTreeContext(context, forkTotals[i], forkIndexes[i]);
+  return context;
 }
 function treeId(context) {
   const id = context.id;
@@ -1158,7 +1182,7 @@ const dispatcher = {
   useId: function () {
     if (currentComponent === null) throw unsupported("useId outside a function component");
     const localId = localIdCounter++;
-    let id = "_" + idPrefix + "R_" + treeId(treeContext);
+    let id = "_" + idPrefix + "R_" + treeId(currentTreeContext());
     if (localId > 0) id += "H" + localId.toString(32);
     return id + "_";
   },
@@ -1230,10 +1254,11 @@ function renderFunction(Component, props, secondArg, ctx) {
   }
   resetHooks();
   if (localIdCounter !== 0) {
-    const prev = treeContext;
-    treeContext = pushTreeContext(prev, 1, 0);
+    const d = forkDepth++;
+    forkTotals[d] = 1;
+    forkIndexes[d] = 0;
     renderNode(children, ctx);
-    treeContext = prev;
+    forkDepth = d;
   } else renderNode(children, ctx);
 }
 
@@ -1460,13 +1485,15 @@ function getIteratorFn(node) {
 }
 
 function renderArray(children, ctx) {
-  const prev = treeContext;
+  const d = forkDepth++;
   const n = children.length;
+  forkTotals[d] = n;
   for (let i = 0; i < n; i++) {
-    treeContext = pushTreeContext(prev, n, i);
+    forkIndexes[d] = i;
+    forkDepth = d + 1;
     renderNode(children[i], ctx);
   }
-  treeContext = prev;
+  forkDepth = d;
 }
 
 // ---- entry point -----------------------------------------------------------
@@ -1476,14 +1503,16 @@ const rootTreeContext = { id: 1, overflow: "" };
 // renderToString renders element as react-dom/server's renderToString does
 // (options.identifierPrefix prefixes useId values), or throws Unsupported.
 export function renderToString(element, options) {
-  const saved = [out, lastPushedText, idPrefix, treeContext, contextStack];
+  const saved = [out, lastPushedText, idPrefix, forkTotals, forkIndexes, forkDepth, contextStack];
   const prevH = Internals.H,
     prevA = Internals.A;
   const prefix = options ? options.identifierPrefix : undefined;
   out = [];
   lastPushedText = false;
   idPrefix = prefix === undefined ? "" : prefix;
-  treeContext = rootTreeContext;
+  forkTotals = [];
+  forkIndexes = [];
+  forkDepth = 0;
   contextStack = [];
   Internals.H = dispatcher;
   Internals.A = asyncDispatcher;
@@ -1500,7 +1529,9 @@ export function renderToString(element, options) {
     out = saved[0];
     lastPushedText = saved[1];
     idPrefix = saved[2];
-    treeContext = saved[3];
-    contextStack = saved[4];
+    forkTotals = saved[3];
+    forkIndexes = saved[4];
+    forkDepth = saved[5];
+    contextStack = saved[6];
   }
 }
