@@ -248,7 +248,8 @@ function makeAttrInfo(name) {
   let kind = attrKind[name];
   let written = kind === undefined ? name : attrName[name];
   let dataOrAria = false;
-  if (kind === undefined) {
+  if (kind === K_STRING) kind = K_PLAIN; // the same rules, under the written name
+  else if (kind === undefined) {
     kind = K_PLAIN;
     if (name.length > 2 && (name[0] === "o" || name[0] === "O") && (name[1] === "n" || name[1] === "N")) kind = K_NONE;
     else {
@@ -433,399 +434,440 @@ function pushStart(tag, props, ctx) {
     if (tag.indexOf("-") === -1) return pushGeneric(tag, props, keys, true);
     return pushCustomElement(tag, props, keys);
   }
-  switch (tag) {
-    case "a": {
-      let s = "<a";
-      let children = null,
-        html = null;
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        const v = props[k];
-        if (v == null) continue;
-        if (k === "children") children = v;
-        else if (k === "dangerouslySetInnerHTML") html = v;
-        else if (k === "href" && v === "") s += ' href=""';
-        else s += attr(k, v);
-      }
-      out.push(s + ">");
-      pushInnerHTML(html, children);
-      if (typeof children === "string") {
-        out.push(escapeText(children));
-        return null;
-      }
-      return children;
-    }
-    case "select": {
-      out.push(startTag("select"));
-      let children = null,
-        html = null;
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        const v = props[k];
-        if (v == null) continue;
-        if (k === "children") children = v;
-        else if (k === "dangerouslySetInnerHTML") html = v;
-        else if (k !== "value" && k !== "defaultValue") pushAttribute(k, v);
-      }
-      out.push(">");
-      pushInnerHTML(html, children);
-      return children;
-    }
-    case "option": {
-      const selectedValue = ctx.selected;
-      out.push(startTag("option"));
-      let children = null,
-        value = null,
-        selected = null,
-        html = null;
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        const v = props[k];
-        if (v == null) continue;
-        if (k === "children") children = v;
-        else if (k === "selected") selected = v;
-        else if (k === "dangerouslySetInnerHTML") html = v;
-        else {
-          if (k === "value") value = v;
-          pushAttribute(k, v);
-        }
-      }
-      if (selectedValue != null) {
-        const s = value !== null ? "" + value : flattenOptionChildren(children);
-        if (isArray(selectedValue)) {
-          for (let i = 0; i < selectedValue.length; i++) {
-            if ("" + selectedValue[i] === s) {
-              out.push(' selected=""');
-              break;
-            }
-          }
-        } else if ("" + selectedValue === s) out.push(' selected=""');
-      } else if (selected) out.push(' selected=""');
-      out.push(">");
-      pushInnerHTML(html, children);
-      return children;
-    }
-    case "textarea": {
-      out.push(startTag("textarea"));
-      let value = null,
-        defaultValue = null,
-        children = null;
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        const v = props[k];
-        if (v == null) continue;
-        if (k === "children") children = v;
-        else if (k === "value") value = v;
-        else if (k === "defaultValue") defaultValue = v;
-        else if (k === "dangerouslySetInnerHTML") throw unsupported("dangerouslySetInnerHTML on <textarea> (React throws)");
-        else pushAttribute(k, v);
-      }
-      if (value === null && defaultValue !== null) value = defaultValue;
-      out.push(">");
-      if (children != null) {
-        if (value != null) throw unsupported("<textarea> with both value and children (React throws)");
-        if (isArray(children) && children.length > 1) throw unsupported("<textarea> with several children (React throws)");
-        value = "" + children;
-      }
-      if (typeof value === "string" && value[0] === "\n") out.push("\n");
-      if (value !== null) out.push(escapeText("" + value));
-      return null;
-    }
-    case "input": {
-      out.push(startTag("input"));
-      let name = null,
-        formAction = null,
-        formEncType = null,
-        formMethod = null,
-        formTarget = null,
-        value = null,
-        defaultValue = null,
-        checked = null,
-        defaultChecked = null;
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        const v = props[k];
-        if (v == null) continue;
-        switch (k) {
-          case "children":
-          case "dangerouslySetInnerHTML":
-            throw unsupported("children on <input> (React throws)");
-          case "name":
-            name = v;
-            break;
-          case "formAction":
-            formAction = v;
-            break;
-          case "formEncType":
-            formEncType = v;
-            break;
-          case "formMethod":
-            formMethod = v;
-            break;
-          case "formTarget":
-            formTarget = v;
-            break;
-          case "defaultChecked":
-            defaultChecked = v;
-            break;
-          case "defaultValue":
-            defaultValue = v;
-            break;
-          case "checked":
-            checked = v;
-            break;
-          case "value":
-            value = v;
-            break;
-          default:
-            pushAttribute(k, v);
-        }
-      }
-      pushFormAttributes(name, formAction, formEncType, formMethod, formTarget);
-      if (checked !== null) {
-        if (checked && typeof checked !== "function" && typeof checked !== "symbol") out.push(' checked=""');
-      } else if (defaultChecked !== null && defaultChecked && typeof defaultChecked !== "function" && typeof defaultChecked !== "symbol")
-        out.push(' checked=""');
-      if (value !== null) pushAttribute("value", value);
-      else if (defaultValue !== null) pushAttribute("value", defaultValue);
-      out.push("/>");
-      return null;
-    }
-    case "button": {
-      let s = "<button";
-      let children = null,
-        html = null,
-        name = null,
-        formAction = null,
-        formEncType = null,
-        formMethod = null,
-        formTarget = null;
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        const v = props[k];
-        if (v == null) continue;
-        switch (k) {
-          case "children":
-            children = v;
-            break;
-          case "dangerouslySetInnerHTML":
-            html = v;
-            break;
-          case "name":
-            name = v;
-            break;
-          case "formAction":
-            formAction = v;
-            break;
-          case "formEncType":
-            formEncType = v;
-            break;
-          case "formMethod":
-            formMethod = v;
-            break;
-          case "formTarget":
-            formTarget = v;
-            break;
-          default:
-            s += attr(k, v);
-        }
-      }
-      out.push(s);
-      pushFormAttributes(name, formAction, formEncType, formMethod, formTarget);
-      out.push(">");
-      pushInnerHTML(html, children);
-      if (typeof children === "string") {
-        out.push(escapeText(children));
-        return null;
-      }
-      return children;
-    }
-    case "form": {
-      out.push(startTag("form"));
-      let children = null,
-        html = null,
-        action = null,
-        encType = null,
-        method = null,
-        target = null;
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        const v = props[k];
-        if (v == null) continue;
-        switch (k) {
-          case "children":
-            children = v;
-            break;
-          case "dangerouslySetInnerHTML":
-            html = v;
-            break;
-          case "action":
-            action = v;
-            break;
-          case "encType":
-            encType = v;
-            break;
-          case "method":
-            method = v;
-            break;
-          case "target":
-            target = v;
-            break;
-          default:
-            pushAttribute(k, v);
-        }
-      }
-      if (typeof action === "function") throw unsupported("a function as <form action>");
-      if (action != null) pushAttribute("action", action);
-      if (encType != null) pushAttribute("encType", encType);
-      if (method != null) pushAttribute("method", method);
-      if (target != null) pushAttribute("target", target);
-      out.push(">");
-      pushInnerHTML(html, children);
-      if (typeof children === "string") {
-        out.push(escapeText(children));
-        return null;
-      }
-      return children;
-    }
-    case "menuitem": {
-      out.push(startTag("menuitem"));
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        const v = props[k];
-        if (v == null) continue;
-        if (k === "children" || k === "dangerouslySetInnerHTML") throw unsupported("children on <menuitem> (React throws)");
-        pushAttribute(k, v);
-      }
-      out.push(">");
-      return null;
-    }
-    case "object": {
-      out.push(startTag("object"));
-      let children = null,
-        html = null;
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        const v = props[k];
-        if (v == null) continue;
-        if (k === "children") children = v;
-        else if (k === "dangerouslySetInnerHTML") html = v;
-        else if (k === "data") {
-          const url = sanitizeURL("" + v);
-          if (url !== "") out.push(' data="', escapeText(url), '"');
-        } else pushAttribute(k, v);
-      }
-      out.push(">");
-      pushInnerHTML(html, children);
-      if (typeof children === "string") {
-        out.push(escapeText(children));
-        return null;
-      }
-      return children;
-    }
-    case "title":
-      if (ctx.mode === SVG_MODE || ctx.scope & NOSCRIPT_SCOPE || props.itemProp != null) return pushTitle(props, keys);
-      throw unsupported("<title> outside <svg> (React hoists it)");
-    case "link": {
-      const rel = props.rel,
-        href = props.href;
-      if (
-        ctx.mode === SVG_MODE ||
-        ctx.scope & NOSCRIPT_SCOPE ||
-        props.itemProp != null ||
-        typeof rel !== "string" ||
-        typeof href !== "string" ||
-        href === ""
-      )
-        return pushSelfClosing("link", props, keys);
-      throw unsupported("<link rel href> (React hoists it as a resource)");
-    }
-    case "script": {
-      const async = props.async;
-      if (
-        typeof props.src !== "string" ||
-        !props.src ||
-        !async ||
-        typeof async === "function" ||
-        typeof async === "symbol" ||
-        props.onLoad ||
-        props.onError ||
-        ctx.mode === SVG_MODE ||
-        ctx.scope & NOSCRIPT_SCOPE ||
-        props.itemProp != null
-      )
-        return pushScript(props, keys);
-      throw unsupported("<script async src> (React hoists it as a resource)");
-    }
-    case "style": {
-      const precedence = props.precedence,
-        href = props.href;
-      if (
-        ctx.mode === SVG_MODE ||
-        ctx.scope & NOSCRIPT_SCOPE ||
-        props.itemProp != null ||
-        typeof precedence !== "string" ||
-        typeof href !== "string" ||
-        href === ""
-      )
-        return pushStyleElement(props, keys);
-      throw unsupported("<style precedence href> (React hoists it as a resource)");
-    }
-    case "meta":
-      if (ctx.mode === SVG_MODE || ctx.scope & NOSCRIPT_SCOPE || props.itemProp != null) return pushSelfClosing("meta", props, keys);
-      throw unsupported("<meta> (React hoists it)");
-    case "listing":
-    case "pre": {
-      out.push(startTag(tag));
-      let children = null,
-        html = null;
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        const v = props[k];
-        if (v == null) continue;
-        if (k === "children") children = v;
-        else if (k === "dangerouslySetInnerHTML") html = v;
-        else pushAttribute(k, v);
-      }
-      out.push(">");
-      if (html != null) {
-        if (children != null) throw unsupported("both children and dangerouslySetInnerHTML (React throws)");
-        if (typeof html !== "object" || !("__html" in html)) throw unsupported("a malformed dangerouslySetInnerHTML (React throws)");
-        const h = html.__html;
-        if (h !== null && h !== undefined) {
-          if (typeof h === "string" && h.length > 0 && h[0] === "\n") out.push("\n", h);
-          else out.push("" + h);
-        }
-      }
-      if (typeof children === "string" && children[0] === "\n") out.push("\n");
-      return children;
-    }
-    case "img": {
-      const src = props.src,
-        srcSet = props.srcSet;
-      const preload =
-        !(
-          props.loading === "lazy" ||
-          (!src && !srcSet) ||
-          (typeof src !== "string" && src != null) ||
-          (typeof srcSet !== "string" && srcSet != null) ||
-          props.fetchPriority === "low" ||
-          ctx.scope & (NOSCRIPT_SCOPE | PICTURE_SCOPE)
-        ) &&
-        (typeof src !== "string" || !isDataURL(src)) &&
-        (typeof srcSet !== "string" || !isDataURL(srcSet));
-      if (preload) throw unsupported("<img> that React preloads (it writes a preload <link>)");
-      return pushSelfClosing("img", props, keys);
-    }
-    case "head":
-    case "body":
-    case "html":
-      throw unsupported("<" + tag + ">");
-  }
+  const f = pushers[tag];
+  if (f !== undefined) return f(props, keys, ctx, tag);
   if (selfClosing[tag] === true) return pushSelfClosing(tag, props, keys);
   // annotation-xml, font-face and the other dashed SVG names: generic.
   return pushGeneric(tag, props, keys, true);
 }
+
+function pushAStart(props, keys, ctx, tag) {
+  let s = "<a";
+  let children = null,
+    html = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    if (k === "children") children = v;
+    else if (k === "dangerouslySetInnerHTML") html = v;
+    else if (k === "href" && v === "") s += ' href=""';
+    else s += attr(k, v);
+  }
+  out.push(s + ">");
+  pushInnerHTML(html, children);
+  if (typeof children === "string") {
+    out.push(escapeText(children));
+    return null;
+  }
+  return children;
+}
+
+function pushSelectStart(props, keys, ctx, tag) {
+  out.push(startTag("select"));
+  let children = null,
+    html = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    if (k === "children") children = v;
+    else if (k === "dangerouslySetInnerHTML") html = v;
+    else if (k !== "value" && k !== "defaultValue") pushAttribute(k, v);
+  }
+  out.push(">");
+  pushInnerHTML(html, children);
+  return children;
+}
+
+function pushOptionStart(props, keys, ctx, tag) {
+  const selectedValue = ctx.selected;
+  out.push(startTag("option"));
+  let children = null,
+    value = null,
+    selected = null,
+    html = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    if (k === "children") children = v;
+    else if (k === "selected") selected = v;
+    else if (k === "dangerouslySetInnerHTML") html = v;
+    else {
+      if (k === "value") value = v;
+      pushAttribute(k, v);
+    }
+  }
+  if (selectedValue != null) {
+    const s = value !== null ? "" + value : flattenOptionChildren(children);
+    if (isArray(selectedValue)) {
+      for (let i = 0; i < selectedValue.length; i++) {
+        if ("" + selectedValue[i] === s) {
+          out.push(' selected=""');
+          break;
+        }
+      }
+    } else if ("" + selectedValue === s) out.push(' selected=""');
+  } else if (selected) out.push(' selected=""');
+  out.push(">");
+  pushInnerHTML(html, children);
+  return children;
+}
+
+function pushTextareaStart(props, keys, ctx, tag) {
+  out.push(startTag("textarea"));
+  let value = null,
+    defaultValue = null,
+    children = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    if (k === "children") children = v;
+    else if (k === "value") value = v;
+    else if (k === "defaultValue") defaultValue = v;
+    else if (k === "dangerouslySetInnerHTML") throw unsupported("dangerouslySetInnerHTML on <textarea> (React throws)");
+    else pushAttribute(k, v);
+  }
+  if (value === null && defaultValue !== null) value = defaultValue;
+  out.push(">");
+  if (children != null) {
+    if (value != null) throw unsupported("<textarea> with both value and children (React throws)");
+    if (isArray(children) && children.length > 1) throw unsupported("<textarea> with several children (React throws)");
+    value = "" + children;
+  }
+  if (typeof value === "string" && value[0] === "\n") out.push("\n");
+  if (value !== null) out.push(escapeText("" + value));
+  return null;
+}
+
+function pushInputStart(props, keys, ctx, tag) {
+  out.push(startTag("input"));
+  let name = null,
+    formAction = null,
+    formEncType = null,
+    formMethod = null,
+    formTarget = null,
+    value = null,
+    defaultValue = null,
+    checked = null,
+    defaultChecked = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    switch (k) {
+      case "children":
+      case "dangerouslySetInnerHTML":
+        throw unsupported("children on <input> (React throws)");
+      case "name":
+        name = v;
+        break;
+      case "formAction":
+        formAction = v;
+        break;
+      case "formEncType":
+        formEncType = v;
+        break;
+      case "formMethod":
+        formMethod = v;
+        break;
+      case "formTarget":
+        formTarget = v;
+        break;
+      case "defaultChecked":
+        defaultChecked = v;
+        break;
+      case "defaultValue":
+        defaultValue = v;
+        break;
+      case "checked":
+        checked = v;
+        break;
+      case "value":
+        value = v;
+        break;
+      default:
+        pushAttribute(k, v);
+    }
+  }
+  pushFormAttributes(name, formAction, formEncType, formMethod, formTarget);
+  if (checked !== null) {
+    if (checked && typeof checked !== "function" && typeof checked !== "symbol") out.push(' checked=""');
+  } else if (defaultChecked !== null && defaultChecked && typeof defaultChecked !== "function" && typeof defaultChecked !== "symbol")
+    out.push(' checked=""');
+  if (value !== null) pushAttribute("value", value);
+  else if (defaultValue !== null) pushAttribute("value", defaultValue);
+  out.push("/>");
+  return null;
+}
+
+function pushButtonStart(props, keys, ctx, tag) {
+  let s = "<button";
+  let children = null,
+    html = null,
+    name = null,
+    formAction = null,
+    formEncType = null,
+    formMethod = null,
+    formTarget = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    switch (k) {
+      case "children":
+        children = v;
+        break;
+      case "dangerouslySetInnerHTML":
+        html = v;
+        break;
+      case "name":
+        name = v;
+        break;
+      case "formAction":
+        formAction = v;
+        break;
+      case "formEncType":
+        formEncType = v;
+        break;
+      case "formMethod":
+        formMethod = v;
+        break;
+      case "formTarget":
+        formTarget = v;
+        break;
+      default:
+        s += attr(k, v);
+    }
+  }
+  out.push(s);
+  pushFormAttributes(name, formAction, formEncType, formMethod, formTarget);
+  out.push(">");
+  pushInnerHTML(html, children);
+  if (typeof children === "string") {
+    out.push(escapeText(children));
+    return null;
+  }
+  return children;
+}
+
+function pushFormStart(props, keys, ctx, tag) {
+  out.push(startTag("form"));
+  let children = null,
+    html = null,
+    action = null,
+    encType = null,
+    method = null,
+    target = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    switch (k) {
+      case "children":
+        children = v;
+        break;
+      case "dangerouslySetInnerHTML":
+        html = v;
+        break;
+      case "action":
+        action = v;
+        break;
+      case "encType":
+        encType = v;
+        break;
+      case "method":
+        method = v;
+        break;
+      case "target":
+        target = v;
+        break;
+      default:
+        pushAttribute(k, v);
+    }
+  }
+  if (typeof action === "function") throw unsupported("a function as <form action>");
+  if (action != null) pushAttribute("action", action);
+  if (encType != null) pushAttribute("encType", encType);
+  if (method != null) pushAttribute("method", method);
+  if (target != null) pushAttribute("target", target);
+  out.push(">");
+  pushInnerHTML(html, children);
+  if (typeof children === "string") {
+    out.push(escapeText(children));
+    return null;
+  }
+  return children;
+}
+
+function pushMenuitemStart(props, keys, ctx, tag) {
+  out.push(startTag("menuitem"));
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    if (k === "children" || k === "dangerouslySetInnerHTML") throw unsupported("children on <menuitem> (React throws)");
+    pushAttribute(k, v);
+  }
+  out.push(">");
+  return null;
+}
+
+function pushObjectStart(props, keys, ctx, tag) {
+  out.push(startTag("object"));
+  let children = null,
+    html = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    if (k === "children") children = v;
+    else if (k === "dangerouslySetInnerHTML") html = v;
+    else if (k === "data") {
+      const url = sanitizeURL("" + v);
+      if (url !== "") out.push(' data="', escapeText(url), '"');
+    } else pushAttribute(k, v);
+  }
+  out.push(">");
+  pushInnerHTML(html, children);
+  if (typeof children === "string") {
+    out.push(escapeText(children));
+    return null;
+  }
+  return children;
+}
+
+function pushTitleStart(props, keys, ctx, tag) {
+  if (ctx.mode === SVG_MODE || ctx.scope & NOSCRIPT_SCOPE || props.itemProp != null) return pushTitle(props, keys);
+  throw unsupported("<title> outside <svg> (React hoists it)");
+}
+
+function pushLinkStart(props, keys, ctx, tag) {
+  const rel = props.rel,
+    href = props.href;
+  if (
+    ctx.mode === SVG_MODE ||
+    ctx.scope & NOSCRIPT_SCOPE ||
+    props.itemProp != null ||
+    typeof rel !== "string" ||
+    typeof href !== "string" ||
+    href === ""
+  )
+    return pushSelfClosing("link", props, keys);
+  throw unsupported("<link rel href> (React hoists it as a resource)");
+}
+
+function pushScriptStart(props, keys, ctx, tag) {
+  const async = props.async;
+  if (
+    typeof props.src !== "string" ||
+    !props.src ||
+    !async ||
+    typeof async === "function" ||
+    typeof async === "symbol" ||
+    props.onLoad ||
+    props.onError ||
+    ctx.mode === SVG_MODE ||
+    ctx.scope & NOSCRIPT_SCOPE ||
+    props.itemProp != null
+  )
+    return pushScript(props, keys);
+  throw unsupported("<script async src> (React hoists it as a resource)");
+}
+
+function pushStyleStart(props, keys, ctx, tag) {
+  const precedence = props.precedence,
+    href = props.href;
+  if (
+    ctx.mode === SVG_MODE ||
+    ctx.scope & NOSCRIPT_SCOPE ||
+    props.itemProp != null ||
+    typeof precedence !== "string" ||
+    typeof href !== "string" ||
+    href === ""
+  )
+    return pushStyleElement(props, keys);
+  throw unsupported("<style precedence href> (React hoists it as a resource)");
+}
+
+function pushMetaStart(props, keys, ctx, tag) {
+  if (ctx.mode === SVG_MODE || ctx.scope & NOSCRIPT_SCOPE || props.itemProp != null) return pushSelfClosing("meta", props, keys);
+  throw unsupported("<meta> (React hoists it)");
+}
+
+function pushListingStart(props, keys, ctx, tag) {
+  out.push(startTag(tag));
+  let children = null,
+    html = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    if (k === "children") children = v;
+    else if (k === "dangerouslySetInnerHTML") html = v;
+    else pushAttribute(k, v);
+  }
+  out.push(">");
+  if (html != null) {
+    if (children != null) throw unsupported("both children and dangerouslySetInnerHTML (React throws)");
+    if (typeof html !== "object" || !("__html" in html)) throw unsupported("a malformed dangerouslySetInnerHTML (React throws)");
+    const h = html.__html;
+    if (h !== null && h !== undefined) {
+      if (typeof h === "string" && h.length > 0 && h[0] === "\n") out.push("\n", h);
+      else out.push("" + h);
+    }
+  }
+  if (typeof children === "string" && children[0] === "\n") out.push("\n");
+  return children;
+}
+
+function pushImgStart(props, keys, ctx, tag) {
+  const src = props.src,
+    srcSet = props.srcSet;
+  const preload =
+    !(
+      props.loading === "lazy" ||
+      (!src && !srcSet) ||
+      (typeof src !== "string" && src != null) ||
+      (typeof srcSet !== "string" && srcSet != null) ||
+      props.fetchPriority === "low" ||
+      ctx.scope & (NOSCRIPT_SCOPE | PICTURE_SCOPE)
+    ) &&
+    (typeof src !== "string" || !isDataURL(src)) &&
+    (typeof srcSet !== "string" || !isDataURL(srcSet));
+  if (preload) throw unsupported("<img> that React preloads (it writes a preload <link>)");
+  return pushSelfClosing("img", props, keys);
+}
+
+function pushDocumentStart(props, keys, ctx, tag) {
+  throw unsupported("<" + tag + ">");
+}
+
+// pushers write the start tags React treats specially.
+const pushers = Object.assign(Object.create(null), {
+  a: pushAStart,
+  select: pushSelectStart,
+  option: pushOptionStart,
+  textarea: pushTextareaStart,
+  input: pushInputStart,
+  button: pushButtonStart,
+  form: pushFormStart,
+  menuitem: pushMenuitemStart,
+  object: pushObjectStart,
+  title: pushTitleStart,
+  link: pushLinkStart,
+  script: pushScriptStart,
+  style: pushStyleStart,
+  meta: pushMetaStart,
+  listing: pushListingStart,
+  pre: pushListingStart,
+  img: pushImgStart,
+  head: pushDocumentStart,
+  body: pushDocumentStart,
+  html: pushDocumentStart,
+});
 
 function pushFormAttributes(name, formAction, formEncType, formMethod, formTarget) {
   if (typeof formAction === "function") throw unsupported("a function as formAction");
@@ -949,7 +991,60 @@ function pushScript(props, keys) {
   return null;
 }
 
+// renderHost writes a host element. Ordinary elements (most of any tree)
+// are written here directly, as pushStartGenericElement, the children's
+// format context and the end tag would write them; the rest go through
+// pushStart.
 function renderHost(tag, props, ctx) {
+  if (special[tag] !== true && tag.indexOf("-") === -1) {
+    let s = startTags[tag];
+    if (s === undefined) s = startTag(tag);
+    let children = null,
+      html = null;
+    const keys = Object.keys(props);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      const v = props[k];
+      if (v == null) continue;
+      if (k === "children") children = v;
+      else if (k === "dangerouslySetInnerHTML") html = v;
+      else {
+        const info = attrInfo[k];
+        if (info !== undefined && info.kind === K_PLAIN && typeof v === "string") s += info.open + (needsEscape.test(v) ? escapeText(v) : v) + '"';
+        else s += attr(k, v);
+      }
+    }
+    let end = endTags[tag];
+    if (end === undefined) end = endTags[tag] = "</" + tag + ">";
+    if (html === null) {
+      if (children === null) {
+        out.push(s + ">" + end);
+        lastPushedText = false;
+        return;
+      }
+      if (typeof children === "string") {
+        out.push(s + ">" + (needsEscape.test(children) ? escapeText(children) : children) + end);
+        lastPushedText = false;
+        return;
+      }
+      out.push(s + ">");
+    } else {
+      out.push(s + ">");
+      pushInnerHTML(html, children);
+      if (typeof children === "string") {
+        out.push(escapeText(children));
+        children = null;
+      }
+    }
+    lastPushedText = false;
+    if (children !== null) {
+      const mode = ctx.mode;
+      renderNode(children, contextTags[tag] !== true && mode >= HTML_MODE && mode < TABLE_MODE ? ctx : childContext(ctx, tag, props));
+    }
+    out.push(end);
+    lastPushedText = false;
+    return;
+  }
   const children = pushStart(tag, props, ctx);
   lastPushedText = false;
   if (children !== null && children !== undefined) renderNode(children, childContext(ctx, tag, props));
@@ -1426,23 +1521,22 @@ function describeType(type) {
 // ---- nodes -----------------------------------------------------------------
 
 function renderNode(node, ctx) {
-  switch (typeof node) {
-    case "string":
-      pushText(node);
-      return;
-    case "number":
-    case "bigint":
-      pushText("" + node);
-      return;
-    case "object":
-      if (node === null) return;
-      break;
-    default:
-      return;
+  const t = typeof node;
+  if (t !== "object") {
+    if (t === "string") {
+      if (node === "") return;
+      if (lastPushedText) out.push("<!-- -->");
+      out.push(needsEscape.test(node) ? escapeText(node) : node);
+      lastPushedText = true;
+    } else if (t === "number" || t === "bigint") pushText("" + node);
+    return;
   }
+  if (node === null) return;
   const tag = node.$$typeof;
   if (tag === ELEMENT) {
-    renderElement(node.type, node.props, ctx);
+    const type = node.type;
+    if (typeof type === "string") renderHost(type, node.props, ctx);
+    else renderElement(type, node.props, ctx);
     return;
   }
   if (isArray(node)) {
