@@ -13,6 +13,7 @@
 // An error thrown by a component propagates unchanged: renderToString of the
 // same tree throws the same value (React's onError is a no-op there).
 import * as React from "react";
+import * as ReactDOM from "react-dom";
 
 // Unsupported says the tree uses something this renderer does not
 // implement; feature names it. Render the tree with React's renderToString.
@@ -29,6 +30,17 @@ function unsupported(feature) {
 }
 
 const Internals = React.__CLIENT_INTERNALS_DO_NOT_USE_OR_WARN_USERS_THEY_CANNOT_UPGRADE;
+const DOMInternals = ReactDOM.__DOM_INTERNALS_DO_NOT_USE_OR_WARN_USERS_THEY_CANNOT_UPGRADE;
+
+// guardDOMDispatcher returns ReactDOM's resource dispatcher for the render:
+// React's renderer turns preload(), preconnect() and preinit*() calls into
+// markup; this renderer does not, so they make it give way.
+function guardDOMDispatcher(prev) {
+  const hint = function () {
+    throw unsupported("ReactDOM resource hints (preload, preconnect, preinit)");
+  };
+  return { f: prev.f, r: prev.r, D: hint, C: hint, L: hint, m: hint, X: hint, S: hint, M: hint };
+}
 
 const ELEMENT = Symbol.for("react.transitional.element");
 const LEGACY_ELEMENT = Symbol.for("react.element");
@@ -741,7 +753,15 @@ function pushObjectStart(props, keys, ctx, tag) {
 
 function pushTitleStart(props, keys, ctx, tag) {
   if (ctx.mode === SVG_MODE || ctx.scope & NOSCRIPT_SCOPE || props.itemProp != null) return pushTitle(props, keys);
-  throw unsupported("<title> outside <svg> (React hoists it)");
+  const h = hoistState("<title>");
+  const saved = out;
+  out = h.chunks;
+  try {
+    pushTitle(props, keys);
+  } finally {
+    out = saved;
+  }
+  return null;
 }
 
 function pushLinkStart(props, keys, ctx, tag) {
@@ -756,7 +776,13 @@ function pushLinkStart(props, keys, ctx, tag) {
     href === ""
   )
     return pushSelfClosing("link", props, keys);
-  throw unsupported("<link rel href> (React hoists it as a resource)");
+  if (rel === "stylesheet") {
+    if (typeof props.precedence !== "string" || props.disabled != null || props.onLoad || props.onError) return pushSelfClosing("link", props, keys);
+    throw unsupported("<link rel=stylesheet precedence> (React hoists it as a resource)");
+  }
+  if (props.onLoad || props.onError) return pushSelfClosing("link", props, keys);
+  hoistInto(hoistState("<link>").chunks, "link", props, keys);
+  return null;
 }
 
 function pushScriptStart(props, keys, ctx, tag) {
@@ -794,7 +820,97 @@ function pushStyleStart(props, keys, ctx, tag) {
 
 function pushMetaStart(props, keys, ctx, tag) {
   if (ctx.mode === SVG_MODE || ctx.scope & NOSCRIPT_SCOPE || props.itemProp != null) return pushSelfClosing("meta", props, keys);
-  throw unsupported("<meta> (React hoists it)");
+  const h = hoistState("<meta>");
+  hoistInto(typeof props.charSet === "string" ? h.charset : props.name === "viewport" ? h.viewport : h.chunks, "meta", props, keys);
+  return null;
+}
+
+// hoisted holds what renderToString writes before the tree: React's
+// charset, viewport, image preload and hoistable chunks (null until a
+// render needs it).
+let hoisted = null;
+let suspenseDepth = 0;
+function hoistState(what) {
+  if (suspenseDepth > 0) throw unsupported(what + " inside <Suspense> (React hoists it)");
+  if (hoisted === null)
+    hoisted = {
+      charset: [],
+      viewport: [],
+      highImages: new Set(),
+      bulkPreloads: new Set(),
+      promotableImages: new Map(),
+      imageKeys: Object.create(null),
+      chunks: [],
+    };
+  return hoisted;
+}
+
+// hoistInto writes the void element tag into target instead of the tree,
+// with the "<!-- -->" React leaves in the tree after preceding text.
+function hoistInto(target, tag, props, keys) {
+  if (lastPushedText) out.push("<!-- -->");
+  const saved = out;
+  out = target;
+  try {
+    pushSelfClosing(tag, props, keys);
+  } finally {
+    out = saved;
+  }
+}
+
+function preloadImage(props, src, srcSet) {
+  const h = hoistState("an <img> that React preloads");
+  const sizes = typeof props.sizes === "string" ? props.sizes : undefined;
+  const key = srcSet ? srcSet + "\n" + (sizes || "") : src;
+  let resource = h.promotableImages.get(key);
+  if (resource) {
+    if (props.fetchPriority === "high" || h.highImages.size < 10) {
+      h.promotableImages.delete(key);
+      h.highImages.add(resource);
+    }
+    return;
+  }
+  if (hasOwn.call(h.imageKeys, key)) return;
+  h.imageKeys[key] = true;
+  const co = props.crossOrigin;
+  const link = {
+    rel: "preload",
+    as: "image",
+    href: srcSet ? undefined : src,
+    imageSrcSet: srcSet,
+    imageSizes: sizes,
+    crossOrigin: typeof co === "string" ? (co === "use-credentials" ? co : "") : undefined,
+    integrity: props.integrity,
+    type: props.type,
+    fetchPriority: props.fetchPriority,
+    referrerPolicy: props.referrerPolicy,
+  };
+  resource = [];
+  const saved = out;
+  out = resource;
+  try {
+    pushSelfClosing("link", link, Object.keys(link));
+  } finally {
+    out = saved;
+  }
+  if (props.fetchPriority === "high" || h.highImages.size < 10) h.highImages.add(resource);
+  else {
+    h.bulkPreloads.add(resource);
+    h.promotableImages.set(key, resource);
+  }
+}
+
+// hoistedPrefix is what renderToString writes before the root segment, in
+// its order; each preload is written once, as React empties a flushed one.
+function hoistedPrefix(h) {
+  const parts = h.charset.concat(h.viewport);
+  const flush = function (resource) {
+    for (let i = 0; i < resource.length; i++) parts.push(resource[i]);
+    resource.length = 0;
+  };
+  h.highImages.forEach(flush);
+  h.bulkPreloads.forEach(flush);
+  return parts.concat(h.chunks).join("");
 }
 
 function pushListingStart(props, keys, ctx, tag) {
@@ -837,7 +953,7 @@ function pushImgStart(props, keys, ctx, tag) {
     ) &&
     (typeof src !== "string" || !isDataURL(src)) &&
     (typeof srcSet !== "string" || !isDataURL(srcSet));
-  if (preload) throw unsupported("<img> that React preloads (it writes a preload <link>)");
+  if (preload) preloadImage(props, src, srcSet);
   return pushSelfClosing("img", props, keys);
 }
 
@@ -1502,12 +1618,14 @@ function renderElement(type, props, ctx) {
 function renderSuspense(props, ctx) {
   out.push("<!--$-->");
   lastPushedText = false;
+  suspenseDepth++;
   try {
     renderNode(props.children, ctx);
   } catch (err) {
     if (err instanceof Unsupported) throw err;
     throw unsupported("an error thrown inside <Suspense> (React renders the fallback)");
   }
+  suspenseDepth--;
   out.push("<!--/$-->");
   lastPushedText = false;
 }
@@ -1597,7 +1715,7 @@ const rootTreeContext = { id: 1, overflow: "" };
 // renderToString renders element as react-dom/server's renderToString does
 // (options.identifierPrefix prefixes useId values), or throws Unsupported.
 export function renderToString(element, options) {
-  const saved = [out, lastPushedText, idPrefix, forkTotals, forkIndexes, forkDepth, contextStack];
+  const saved = [out, lastPushedText, idPrefix, forkTotals, forkIndexes, forkDepth, contextStack, hoisted, suspenseDepth, DOMInternals.d];
   const prevH = Internals.H,
     prevA = Internals.A;
   const prefix = options ? options.identifierPrefix : undefined;
@@ -1608,11 +1726,15 @@ export function renderToString(element, options) {
   forkIndexes = [];
   forkDepth = 0;
   contextStack = [];
+  hoisted = null;
+  suspenseDepth = 0;
+  DOMInternals.d = guardDOMDispatcher(saved[9]);
   Internals.H = dispatcher;
   Internals.A = asyncDispatcher;
   try {
     renderNode(element, ROOT_CONTEXT);
-    return out.join("");
+    const html = out.join("");
+    return hoisted === null ? html : hoistedPrefix(hoisted) + html;
   } catch (err) {
     for (let i = contextStack.length - 2; i >= 0; i -= 2) contextStack[i]._currentValue2 = contextStack[i + 1];
     resetHooks();
@@ -1627,5 +1749,8 @@ export function renderToString(element, options) {
     forkIndexes = saved[4];
     forkDepth = saved[5];
     contextStack = saved[6];
+    hoisted = saved[7];
+    suspenseDepth = saved[8];
+    DOMInternals.d = saved[9];
   }
 }
