@@ -1111,8 +1111,13 @@ function pushScript(props, keys) {
 // are written here directly, as pushStartGenericElement, the children's
 // format context and the end tag would write them; the rest go through
 // pushStart.
+// hostKinds caches, per tag, whether renderHost writes it itself (1) or
+// hands it to pushStart (2: special tags and custom elements).
+const hostKinds = Object.create(null);
 function renderHost(tag, props, ctx) {
-  if (special[tag] !== true && tag.indexOf("-") === -1) {
+  let kind = hostKinds[tag];
+  if (kind === undefined) kind = hostKinds[tag] = special[tag] !== true && tag.indexOf("-") === -1 ? 1 : 2;
+  if (kind === 1) {
     let s = startTags[tag];
     if (s === undefined) s = startTag(tag);
     let children = null,
@@ -1700,9 +1705,9 @@ function renderArray(children, ctx) {
   const d = forkDepth++;
   const n = children.length;
   forkTotals[d] = n;
+  // Every render below returns with forkDepth back at d + 1.
   for (let i = 0; i < n; i++) {
     forkIndexes[d] = i;
-    forkDepth = d + 1;
     renderNode(children[i], ctx);
   }
   forkDepth = d;
