@@ -27,7 +27,6 @@ import (
 var fallbacks = map[string]string{
 	"DocumentMetadata":   "<link rel=stylesheet precedence>",
 	"DynamicImportReact": "lazy components",
-	"FormActions":        "a function as <form action>",
 }
 
 // corpora are the component directories whose React components the test

@@ -700,7 +700,11 @@ function pushFormStart(props, keys, ctx, tag) {
         pushAttribute(k, v);
     }
   }
-  if (typeof action === "function") throw unsupported("a function as <form action>");
+  if (typeof action === "function") {
+    functionAction(action);
+    out.push(' action="' + actionURL + '"');
+    action = encType = method = target = null;
+  }
   if (action != null) pushAttribute("action", action);
   if (encType != null) pushAttribute("encType", encType);
   if (method != null) pushAttribute("method", method);
@@ -985,8 +989,25 @@ const pushers = Object.assign(Object.create(null), {
   html: pushDocumentStart,
 });
 
+// A function as action or formAction (a client action) is written as a
+// javascript: URL that throws, and renderToString appends the script that
+// replays such submissions after hydration. Server actions ($$FORM_ACTION)
+// are not supported.
+const actionURL = escapeText("javascript:throw new Error('React form unexpectedly submitted.')");
+const formReplayScript =
+  '<script>addEventListener("submit",function(a){if(!a.defaultPrevented){var b=a.target,d=a.submitter,c=b.action,e=d;if(d){var f=d.getAttribute("formAction");null!=f&&(c=f,e=null)}"javascript:throw new Error(\'React form unexpectedly submitted.\')"===c&&(a.preventDefault(),a=new FormData(b,e),c=b.ownerDocument||b,(c.$$reactFormReplay=c.$$reactFormReplay||[]).push(b,d,a))}});</script>';
+let formReplay = false;
+function functionAction(action) {
+  if (typeof action.$$FORM_ACTION === "function") throw unsupported("a server action ($$FORM_ACTION) as a form action");
+  formReplay = true;
+}
+
 function pushFormAttributes(name, formAction, formEncType, formMethod, formTarget) {
-  if (typeof formAction === "function") throw unsupported("a function as formAction");
+  if (typeof formAction === "function") {
+    functionAction(formAction);
+    out.push(' formAction="' + actionURL + '"');
+    return;
+  }
   if (name != null) pushAttribute("name", name);
   if (formAction != null) pushAttribute("formAction", formAction);
   if (formEncType != null) pushAttribute("formEncType", formEncType);
@@ -1720,7 +1741,7 @@ const rootTreeContext = { id: 1, overflow: "" };
 // renderToString renders element as react-dom/server's renderToString does
 // (options.identifierPrefix prefixes useId values), or throws Unsupported.
 export function renderToString(element, options) {
-  const saved = [out, lastPushedText, idPrefix, forkTotals, forkIndexes, forkDepth, contextStack, hoisted, suspenseDepth, DOMInternals.d];
+  const saved = [out, lastPushedText, idPrefix, forkTotals, forkIndexes, forkDepth, contextStack, hoisted, suspenseDepth, DOMInternals.d, formReplay];
   const prevH = Internals.H,
     prevA = Internals.A;
   const prefix = options ? options.identifierPrefix : undefined;
@@ -1733,11 +1754,13 @@ export function renderToString(element, options) {
   contextStack = [];
   hoisted = null;
   suspenseDepth = 0;
+  formReplay = false;
   DOMInternals.d = guardDOMDispatcher(saved[9]);
   Internals.H = dispatcher;
   Internals.A = asyncDispatcher;
   try {
     renderNode(element, ROOT_CONTEXT);
+    if (formReplay) out.push(formReplayScript);
     const html = out.join("");
     return hoisted === null ? html : hoistedPrefix(hoisted) + html;
   } catch (err) {
@@ -1757,5 +1780,6 @@ export function renderToString(element, options) {
     hoisted = saved[7];
     suspenseDepth = saved[8];
     DOMInternals.d = saved[9];
+    formReplay = saved[10];
   }
 }
