@@ -26,7 +26,7 @@ import (
 // TestCorpusPaths.
 var fallbacks = map[string]string{
 	"DocumentMetadata":   "<link rel=stylesheet precedence>",
-	"DynamicImportReact": "lazy components",
+	"DynamicImportReact": "a lazy component that has not loaded",
 }
 
 // corpora are the component directories whose React components the test

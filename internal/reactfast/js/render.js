@@ -6,8 +6,10 @@
 // renderToString of a shell without Suspense uses: host elements with React's
 // attribute rules, the "<!-- -->" text separators, function components with a
 // server hooks dispatcher, class components, context, memo, forwardRef and
-// fragments. Anything else (Suspense, lazy, hoisted resources and metadata,
-// form actions, the document preamble, portals, thrown promises, and every
+// fragments, synchronous Suspense boundaries, client form actions and the
+// metadata React hoists. Anything else (lazy components still loading,
+// stylesheets and scripts React loads as resources, server actions, the
+// document preamble, portals, promises that have not resolved, and every
 // case where React itself would throw) raises Unsupported before any output
 // is returned, and the caller renders the whole tree with React instead.
 // An error thrown by a component propagates unchanged: renderToString of the
@@ -1629,7 +1631,8 @@ function renderElement(type, props, ctx) {
         return;
       }
       case LAZY:
-        throw unsupported("lazy components");
+        renderElement(resolveLazy(type), props, ctx);
+        return;
     }
   }
   throw unsupported("element type " + describeType(type));
@@ -1654,6 +1657,16 @@ function renderSuspense(props, ctx) {
   suspenseDepth--;
   out.push("<!--/$-->");
   lastPushedText = false;
+}
+
+// resolveLazy returns what a lazy component or node has loaded; one still
+// loading (or failed) makes React suspend, which this renderer leaves to it.
+function resolveLazy(lazy) {
+  try {
+    return lazy._init(lazy._payload);
+  } catch (err) {
+    throw unsupported("a lazy component that has not loaded");
+  }
 }
 
 function describeType(type) {
@@ -1688,7 +1701,10 @@ function renderNode(node, ctx) {
     return;
   }
   if (tag === PORTAL) throw unsupported("portals (React throws)");
-  if (tag === LAZY) throw unsupported("lazy nodes");
+  if (tag === LAZY) {
+    renderNode(resolveLazy(node), ctx);
+    return;
+  }
   if (tag === LEGACY_ELEMENT) throw unsupported("elements from an older React (React throws)");
   const iteratorFn = getIteratorFn(node);
   if (iteratorFn) {
