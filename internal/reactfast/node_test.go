@@ -11,7 +11,7 @@ import (
 // givesWay lists the cases of testdata/cases.mjs the fast path must leave
 // to React, with the feature its Unsupported error names.
 var givesWay = map[string]string{
-	"pre":   "ReactDOM resource hints",
+	"hints": "ReactDOM resource hints",
 	"lsusp": "<title> inside <Suspense>",
 	"fa3":   "server action",
 }

@@ -44,7 +44,7 @@ const cases2 = {
  title: h("div", null, "x", h("title", null, "T"), "y", h("title", null, ["a"])),
  link: h("div", null, h("link", {rel:"stylesheet", href:"/a.css"}), "t", h("link", {rel:"icon", href:"/i.png"})),
  lsusp: h(React.Suspense, null, h("title", null, "x")),
- pre: h(Pre),
+ hints: h(Pre),
  lazyimg: h("img", {src: "a.png", loading: "lazy"}),
  pic: h("picture", null, h("source", {srcSet: "a.webp"}), h("img", {src: "a.png"})),
 };
