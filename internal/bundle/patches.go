@@ -42,8 +42,28 @@ var patches = []patch{
 		file: regexp.MustCompile(`server-renderer\.esm-bundler\.js$`),
 		edits: []edit{
 			// push: keep each string as its own item instead of appending
-			// it to the previous one.
-			{"      if (appendable && isStringItem) {\n        buffer[buffer.length - 1] += item;\n        return;\n      }\n", ""},
+			// it to the previous one, and return at once for a string (what
+			// the compiled ssrRender pushes nearly always): the type checks
+			// for promises and async arrays are four more calls per push,
+			// which goja makes slowly.
+			{`    push(item) {
+      const isStringItem = isString(item);
+      if (appendable && isStringItem) {
+        buffer[buffer.length - 1] += item;
+        return;
+      }
+      buffer.push(item);
+      appendable = isStringItem;
+      if (isPromise(item) || isArray(item) && item.hasAsync) {
+        buffer.hasAsync = true;
+      }
+    }`, `    push(item) {
+      buffer.push(item);
+      if (typeof item === "string") return;
+      if (isPromise(item) || isArray(item) && item.hasAsync) {
+        buffer.hasAsync = true;
+      }
+    }`},
 			// unroll: flatten into one array, join once.
 			{`function unrollBufferSync$1(buffer) {
   let ret = "";
