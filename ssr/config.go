@@ -39,16 +39,19 @@ type Config struct {
 	AcquireTimeout time.Duration
 	// RuntimeMaxRenders retires a JS runtime after it has rendered this
 	// many times and starts a fresh one in the background. goja's WeakMap
-	// keeps values strongly, so frameworks that map objects to proxies of
-	// themselves (Vue's reactive()) grow a runtime's heap with every
-	// render; recycling bounds that. A new runtime costs about 3 ms.
+	// keeps values strongly, so code that maps objects to values leading
+	// back to them grows a runtime's heap with every render; recycling
+	// bounds that. (Vue's reactivity did; the server bundle patches its
+	// maps into ephemerons, see internal/bundle/patches.go.) A new runtime
+	// costs about 3 ms.
 	// Optional. Default 200 (jsvm.DefaultMaxUses). Negative: never retire.
 	RuntimeMaxRenders int
 	// RuntimeMaxHTMLBytes retires a runtime once its renders have produced
-	// this much HTML in total: the leak grows with the size of renders
-	// (about 9 bytes of heap per byte of HTML for a Vue list in the
-	// benchmark), so big renders need earlier recycling than the render
-	// count gives. Optional. Default 8 MiB. Negative: no bound.
+	// this much HTML in total: such a leak grows with the size of renders
+	// (it was about 9 bytes of heap per byte of HTML for a reactive Vue
+	// list before the reactivity patch), so big renders need earlier
+	// recycling than the render count gives. Optional. Default 8 MiB.
+	// Negative: no bound.
 	RuntimeMaxHTMLBytes int64
 	// ReactRenderer picks the renderer for React islands: "fast" tries
 	// ssrgate's renderer (package reactfast, byte-identical to React's

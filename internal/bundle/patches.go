@@ -42,8 +42,28 @@ var patches = []patch{
 		file: regexp.MustCompile(`server-renderer\.esm-bundler\.js$`),
 		edits: []edit{
 			// push: keep each string as its own item instead of appending
-			// it to the previous one.
-			{"      if (appendable && isStringItem) {\n        buffer[buffer.length - 1] += item;\n        return;\n      }\n", ""},
+			// it to the previous one, and return at once for a string (what
+			// the compiled ssrRender pushes nearly always): the type checks
+			// for promises and async arrays are four more calls per push,
+			// which goja makes slowly.
+			{`    push(item) {
+      const isStringItem = isString(item);
+      if (appendable && isStringItem) {
+        buffer[buffer.length - 1] += item;
+        return;
+      }
+      buffer.push(item);
+      appendable = isStringItem;
+      if (isPromise(item) || isArray(item) && item.hasAsync) {
+        buffer.hasAsync = true;
+      }
+    }`, `    push(item) {
+      buffer.push(item);
+      if (typeof item === "string") return;
+      if (isPromise(item) || isArray(item) && item.hasAsync) {
+        buffer.hasAsync = true;
+      }
+    }`},
 			// unroll: flatten into one array, join once.
 			{`function unrollBufferSync$1(buffer) {
   let ret = "";
@@ -73,7 +93,90 @@ function collectBufferSync(buffer, parts) {
 }`},
 		},
 	},
+	{
+		// reactive(), readonly() and their shallow forms map each raw object
+		// to its proxy, and targetMap maps it to its dependencies: five
+		// WeakMaps whose values lead back to their keys. See ephemeronMapJS.
+		name: "@vue/reactivity ephemeron maps",
+		file: regexp.MustCompile(`reactivity\.esm-bundler\.js$`),
+		edits: []edit{
+			{"const targetMap = /* @__PURE__ */ new WeakMap();\n",
+				ephemeronMapJS + "const targetMap = /* @__PURE__ */ ssrgateEphemeronMap();\n"},
+			{`const reactiveMap = /* @__PURE__ */ new WeakMap();
+const shallowReactiveMap = /* @__PURE__ */ new WeakMap();
+const readonlyMap = /* @__PURE__ */ new WeakMap();
+const shallowReadonlyMap = /* @__PURE__ */ new WeakMap();
+`, `const reactiveMap = /* @__PURE__ */ ssrgateEphemeronMap();
+const shallowReactiveMap = /* @__PURE__ */ ssrgateEphemeronMap();
+const readonlyMap = /* @__PURE__ */ ssrgateEphemeronMap();
+const shallowReadonlyMap = /* @__PURE__ */ ssrgateEphemeronMap();
+`},
+		},
+	},
 }
+
+// ephemeronMapJS defines ssrgateEphemeronMap(), a drop-in for the WeakMaps
+// of @vue/reactivity that has a WeakMap's semantics in goja too. goja keeps
+// a WeakMap's values strongly (a Go map from weak key to value), so an entry
+// whose value references its key is never collected: reactive() maps each
+// raw object to a Proxy of it, and the dependency map reaches the object
+// back through its computeds, so every reactive object a render creates
+// would stay for the life of the runtime. Here each entry is stored on its
+// key instead, in a private field that only its map can read (a class whose
+// base constructor returns the key stamps the field on it), so the value is
+// reachable only through the key and goes when the key goes: an ephemeron,
+// as in V8. Private fields are invisible to reflection (Object.keys,
+// Reflect.ownKeys, JSON) and work on frozen objects, arrays and proxies;
+// keys that cannot hold one (Go-backed dynamic objects) fall back to a
+// WeakMap. A WeakSet (whose entries hold no value) records which keys carry
+// the field, since reading a missing private field throws. The class is
+// compiled with new Function so that esbuild, targeting ES2017, does not
+// lower the private field into a WeakMap.
+const ephemeronMapJS = `// ssrgate (internal/bundle/patches.go, ephemeronMapJS): WeakMaps that let
+// go of an entry when its key is unreachable, which goja's WeakMap does not.
+var ssrgateNewEphemeronMap;
+function ssrgateEphemeronMap() {
+  if (ssrgateNewEphemeronMap === void 0) {
+    ssrgateNewEphemeronMap = new Function(` + "`" + `"use strict";
+  class Stamp { constructor(key) { return key; } }
+  const EMPTY = {};
+  const isKey = (k) => (typeof k === "object" && k !== null) || typeof k === "function";
+  return function ephemeronMap() {
+    const stamped = new WeakSet();
+    const fallback = new WeakMap();
+    class Entry extends Stamp {
+      #value;
+      constructor(key, value) { super(key); this.#value = value; }
+      static map = {
+        get(key) {
+          if (!stamped.has(key)) return fallback.get(key);
+          const v = key.#value;
+          return v === EMPTY ? undefined : v;
+        },
+        set(key, value) {
+          if (stamped.has(key)) key.#value = value;
+          else if (!isKey(key)) fallback.set(key, value);
+          else {
+            try { new Entry(key, value); } catch (e) { fallback.set(key, value); return this; }
+            stamped.add(key);
+          }
+          return this;
+        },
+        has(key) { return stamped.has(key) ? key.#value !== EMPTY : fallback.has(key); },
+        delete(key) {
+          if (!stamped.has(key)) return fallback.delete(key);
+          if (key.#value === EMPTY) return false;
+          key.#value = EMPTY;
+          return true;
+        },
+      };
+    }
+    return Entry.map;
+  };` + "`" + `)();
+  }
+  return ssrgateNewEphemeronMap();
+}
+`
 
 // apply returns src with p's edits, or an error naming the first edit that
 // does not match exactly once.

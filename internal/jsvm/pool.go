@@ -23,8 +23,8 @@ type Config struct {
 	// Logger receives console.* output from JavaScript. Optional. Default value is slog.Default().
 	Logger *slog.Logger
 	// MaxUses replaces a runtime after it has served this many Invokes. goja's WeakMap holds its values
-	// strongly, so an entry whose value references its key (Vue's reactiveMap: target -> Proxy(target)) is
-	// never collected and a runtime's heap only grows; recycling bounds it. Optional. Default value is
+	// strongly, so an entry whose value references its key (Vue's reactiveMap: target -> Proxy(target), before
+	// ssrgate's server bundle patched it) is never collected and a runtime's heap only grows; recycling bounds it. Optional. Default value is
 	// DefaultMaxUses; a negative value means never.
 	MaxUses int
 	// MaxCharge retires a runtime once the work charged to it with VM.Charge reaches this total (ssr
