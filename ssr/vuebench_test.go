@@ -16,17 +16,6 @@ import (
 	"github.com/ssrgate/ssrgate/internal/vuesfc"
 )
 
-// plainItems returns the props of components/PlainListVue.vue (and
-// PlainList.jsx) with n rows: every third row featured.
-func plainItems(n int) map[string]any {
-	items := make([]map[string]any, n)
-	for i := range items {
-		items[i] = map[string]any{"id": i + 1, "name": fmt.Sprintf("Item %d", i+1),
-			"price": 10 + float64(i)*1.25, "featured": i%3 == 0}
-	}
-	return map[string]any{"items": items, "title": "Plain list"}
-}
-
 // BenchmarkVuePlainUncached renders components/PlainListVue.vue without the
 // render cache at 10, 100 and 1,000 rows: the cost of a typical Vue island
 // (no Intl) on a cache miss. When node is on PATH each size also reports
