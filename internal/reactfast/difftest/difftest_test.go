@@ -24,9 +24,12 @@ import (
 
 // Budget and thresholds of TestDifferential.
 const (
-	// defaultCases is the make-test budget: about 20 s on two cores with
-	// React's own renderer in goja (the fast path takes less).
+	// defaultCases is the budget without -race: about 20 s on two cores
+	// with React's own renderer in goja (the fast path takes less).
 	defaultCases = 10000
+	// defaultRaceCases is the budget under -race, as make test runs it:
+	// about 25 s on two cores.
+	defaultRaceCases = 2000
 	// defaultSeed makes `make test` deterministic; SSRGATE_REACT_FUZZ_SEED
 	// picks another base seed ("random" draws one and prints it).
 	defaultSeed = 1
@@ -229,6 +232,9 @@ func firstDiff(a, b outcome) string {
 // budget reads SSRGATE_REACT_FUZZ_CASES and SSRGATE_REACT_FUZZ_SEED.
 func budget(t *testing.T) (int, uint64) {
 	n := defaultCases
+	if raceBuild {
+		n = defaultRaceCases
+	}
 	if s := os.Getenv("SSRGATE_REACT_FUZZ_CASES"); s != "" {
 		v, err := strconv.Atoi(s)
 		if err != nil || v < 0 {
