@@ -2,6 +2,7 @@ package ssr
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -49,6 +50,12 @@ type Config struct {
 	// benchmark), so big renders need earlier recycling than the render
 	// count gives. Optional. Default 8 MiB. Negative: no bound.
 	RuntimeMaxHTMLBytes int64
+	// ReactRenderer picks the renderer for React islands: "fast" tries
+	// ssrgate's renderer (package reactfast, byte-identical to React's
+	// renderToString for the trees it supports) and falls back to React's
+	// own per island; "react" always uses React's renderToString.
+	// Optional. Default "fast".
+	ReactRenderer string
 	// MaxOutputBytes bounds the HTML of one render; larger output is an
 	// error (and a client-only fallback). Optional. Default 4 MiB.
 	MaxOutputBytes int
@@ -213,6 +220,13 @@ func (c *Config) fill() error {
 	if c.MaxOutputBytes == 0 {
 		c.MaxOutputBytes = 4 << 20
 	}
+	switch c.ReactRenderer {
+	case "":
+		c.ReactRenderer = ReactRendererFast
+	case ReactRendererFast, ReactRendererReact:
+	default:
+		return fmt.Errorf("ssr: ReactRenderer %q is not a renderer; use %q or %q", c.ReactRenderer, ReactRendererFast, ReactRendererReact)
+	}
 	if c.CacheTTL == 0 {
 		c.CacheTTL = time.Minute
 	}
@@ -269,3 +283,9 @@ func (c *Config) fill() error {
 	}
 	return nil
 }
+
+// The values of Config.ReactRenderer.
+const (
+	ReactRendererFast  = "fast"
+	ReactRendererReact = "react"
+)

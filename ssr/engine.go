@@ -16,6 +16,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/dop251/goja"
+
 	"github.com/ssrgate/ssrgate/internal/bundle"
 	"github.com/ssrgate/ssrgate/internal/encode"
 	"github.com/ssrgate/ssrgate/internal/island"
@@ -86,6 +88,9 @@ func New(cfg Config) (*Engine, error) {
 	} else {
 		builder.Close()
 	}
+	if res.ReactFastOff != "" && cfg.ReactRenderer != ReactRendererReact {
+		e.log.Warn("ssrgate: React fast path off for this build; React islands render with React's renderToString", "reason", res.ReactFastOff)
+	}
 	e.log.Info("ssr engine ready", "components", len(g.names), "build", res.BuildID,
 		"runtimes", cfg.PoolSize, "took", time.Since(start).Round(time.Millisecond))
 	return e, nil
@@ -99,6 +104,7 @@ func bundleOptions(cfg Config) bundle.Options {
 		PublicPath:    cfg.PublicPath,
 		Dev:           cfg.Dev,
 		Plugins:       frameworkPlugins(cfg),
+		NoReactFast:   cfg.ReactRenderer == ReactRendererReact,
 	}
 }
 
@@ -236,6 +242,7 @@ func (e *Engine) renderJS(ctx context.Context, g *generation, name string, props
 		}
 		html = v.String()
 		vm.Charge(int64(len(html)))
+		e.recordReactPath(vm, name)
 		return nil
 	})
 	if err != nil {
@@ -289,4 +296,26 @@ func Build(cfg Config, outDir string) (BuildInfo, error) {
 		return BuildInfo{}, err
 	}
 	return BuildInfo{BuildID: res.BuildID, Components: len(res.Components)}, nil
+}
+
+// recordReactPath counts which renderer the React adapter used for this
+// render (it leaves [path, reason] in globalThis.__ssrgateReact) and logs
+// the reason at debug level when React's own renderer had to run.
+func (e *Engine) recordReactPath(vm *jsvm.VM, name string) {
+	rt := vm.Runtime()
+	g := rt.GlobalObject()
+	v := g.Get("__ssrgateReact")
+	if v == nil || goja.IsUndefined(v) {
+		return
+	}
+	_ = g.Delete("__ssrgateReact")
+	pair, ok := v.(*goja.Object)
+	if !ok {
+		return
+	}
+	path := pair.Get("0").String()
+	metrics.reactRenders.WithLabelValues(name, path).Inc()
+	if path != "fast" {
+		e.log.Debug("ssrgate: React island rendered by React's renderer", "component", name, "reason", pair.Get("1").String())
+	}
 }

@@ -29,6 +29,10 @@ type metricSet struct {
 
 	breakerOpen *prometheus.CounterVec
 
+	// reactRenders counts React islands by the renderer that produced them:
+	// "fast" (package reactfast) or "react" (React's renderToString).
+	reactRenders *prometheus.CounterVec
+
 	hydrationErrors *prometheus.CounterVec // browser reports, by component (report.go)
 	reportsDropped  prometheus.Counter
 }
@@ -65,7 +69,10 @@ func newMetrics() *metricSet {
 	m.breakerOpen = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "ssrgate_breaker_open_total", Help: "Times a component's circuit breaker opened (it renders in the browser only for the cool-down).",
 	}, []string{"component"})
-	m.reg.MustRegister(m.renderSeconds, m.cache, m.fallbacks, m.poolWait, m.breakerOpen, m.refreshFailures,
+	m.reactRenders = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "ssrgate_react_renders_total", Help: "React server renders by component and the renderer that produced them: fast (ssrgate's renderer) or react (React's renderToString, when the fast path does not support the tree or is off).",
+	}, []string{"component", "path"})
+	m.reg.MustRegister(m.reactRenders, m.renderSeconds, m.cache, m.fallbacks, m.poolWait, m.breakerOpen, m.refreshFailures,
 		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 	return m
 }

@@ -15,8 +15,8 @@ import (
 // Break it: register every engine flag for render again (ef.register).
 func TestHelp(t *testing.T) {
 	want := map[string][]string{
-		"render": {"components", "max-output", "render-timeout", "root"},
-		"build":  {"components", "dev", "out", "public-path", "root"},
+		"render": {"components", "max-output", "react-renderer", "render-timeout", "root"},
+		"build":  {"components", "dev", "out", "public-path", "react-renderer", "root"},
 		"warm":   {"base", "concurrency", "max-failures", "progress", "sitemap", "timeout", "urls"},
 		// serve uses every flag: all of serveFlagSet's, which is how serve registers them.
 		"serve": nil,

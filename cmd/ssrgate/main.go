@@ -101,6 +101,7 @@ type engineFlags struct {
 	maxOutput                    int
 	strict, dev                  bool
 	logLevel, logFormat          string
+	reactRenderer                string
 	cspNonce                     bool
 	redis                        redisFlags
 
@@ -126,6 +127,7 @@ func (f *engineFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&f.renderTimeout, "render-timeout", 0, "deadline of one render; past it the island renders in the browser"+dflt(d.RenderTimeout))
 	fs.DurationVar(&f.acquireTime, "acquire-timeout", 0, "longest wait for a free JS runtime before falling back to browser rendering"+dflt(d.AcquireTimeout))
 	fs.IntVar(&f.maxOutput, "max-output", 0, "largest HTML one render may produce, in bytes"+dflt(d.MaxOutputBytes))
+	fs.StringVar(&f.reactRenderer, "react-renderer", "", "React islands: fast (ssrgate's renderer, React's own for trees it does not support) or react (always React's renderToString)"+dflt(d.ReactRenderer))
 
 	// Render cache.
 	fs.DurationVar(&f.cacheTTL, "cache-ttl", 0, "render cache TTL; negative turns the cache off"+dflt(d.CacheTTL))
@@ -181,7 +183,7 @@ func (f *engineFlags) logger(w io.Writer) (*slog.Logger, error) {
 func (f *engineFlags) config(log *slog.Logger) ssr.Config {
 	return ssr.Config{
 		ComponentsDir: f.components, Root: f.root, PublicPath: f.publicPath, PoolSize: f.poolSize, RuntimeMaxRenders: f.maxRenders, RuntimeMaxHTMLBytes: f.maxHTMLMB << 20,
-		RenderTimeout: f.renderTimeout, AcquireTimeout: f.acquireTime, MaxOutputBytes: f.maxOutput,
+		RenderTimeout: f.renderTimeout, AcquireTimeout: f.acquireTime, MaxOutputBytes: f.maxOutput, ReactRenderer: f.reactRenderer,
 		CacheTTL: f.cacheTTL, CacheStale: f.cacheStale, CacheMaxBytes: f.cacheMB << 20,
 		Strict: f.strict || f.dev, Dev: f.dev, Logger: log,
 		CSPNonce:            f.cspNonce,
@@ -325,7 +327,7 @@ func render(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("render", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var ef engineFlags
-	ef.registerOnly(fs, "components", "root", "render-timeout", "max-output")
+	ef.registerOnly(fs, "components", "root", "render-timeout", "max-output", "react-renderer")
 	setUsage(fs, stderr, "ssrgate render [flags] NAME [PROPS_JSON]",
 		"Prints the server HTML of component NAME with PROPS_JSON (default {}), exactly as\n"+
 			"renderToString gives it, without an island wrapper. A render error exits 1 with\n"+
@@ -373,7 +375,7 @@ func build(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var ef engineFlags
-	ef.registerOnly(fs, "components", "root", "public-path", "dev")
+	ef.registerOnly(fs, "components", "root", "public-path", "dev", "react-renderer")
 	fs.Lookup("dev").Usage = "unminified client bundles, for readable browser stacks"
 	out := fs.String("out", "dist", "output directory")
 	setUsage(fs, stderr, "ssrgate build [flags]",

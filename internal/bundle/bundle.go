@@ -23,6 +23,7 @@ import (
 	"github.com/evanw/esbuild/pkg/api"
 
 	"github.com/ssrgate/ssrgate/internal/island"
+	"github.com/ssrgate/ssrgate/internal/reactfast"
 	"github.com/ssrgate/ssrgate/internal/vuesfc"
 )
 
@@ -44,6 +45,9 @@ type Options struct {
 	// Plugins returns extra esbuild plugins (for example the Vue SFC
 	// compiler) for the server (server=true) or client build. Optional.
 	Plugins func(server bool) []api.Plugin
+	// NoReactFast makes the React adapter render every island with React's
+	// own renderToString instead of trying package reactfast first.
+	NoReactFast bool
 }
 
 // Result is the output of Build.
@@ -58,6 +62,9 @@ type Result struct {
 	// Client maps each browser asset's path below PublicPath to its bytes.
 	Client   map[string][]byte
 	Manifest Manifest
+	// ReactFastOff says why the React fast path (package reactfast) is off
+	// in this build, or is "" when it is on.
+	ReactFastOff string
 
 	root       string // Options.Root, absolute
 	serverMeta string // esbuild's metafile of the server build
@@ -445,6 +452,11 @@ func entriesPlugin(opts Options, comps []Component, server bool) api.Plugin {
 					return api.OnLoadResult{}, err
 				}
 				buf.Write(src)
+			case a.Path == "reactfast":
+				src, _ := reactfast.Module(opts.Root, !opts.NoReactFast)
+				buf.WriteString(src)
+			case a.Path == "reactfast-render":
+				buf.WriteString(reactfast.RendererSource)
 			case a.Path == "island.css":
 				src, err := island.Source.ReadFile(island.StylesheetPath)
 				if err != nil {

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/evanw/esbuild/pkg/api"
+
+	"github.com/ssrgate/ssrgate/internal/reactfast"
 )
 
 // Builder builds one components directory repeatedly, as development mode
@@ -62,6 +64,7 @@ func (b *Builder) Build() (*Result, error) {
 		b.key, b.comps, b.sopts, b.server, b.client = key, comps, sopts, server, client
 	}
 	res := &Result{Components: b.comps, root: b.sopts.Root}
+	_, res.ReactFastOff = reactfast.Module(b.sopts.Root, !b.sopts.NoReactFast)
 	if res.Server, res.serverMeta, err = serverOutput(b.server.Rebuild()); err != nil {
 		return nil, err
 	}

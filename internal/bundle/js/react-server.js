@@ -1,10 +1,31 @@
 // Server adapter for React components: renderToString of one element.
-// The bundler resolves "react-dom/server" to React's legacy browser build,
-// the same renderToString code that Node's build runs.
+// It tries package reactfast's renderer first ("ssrgate:reactfast", the
+// same bytes as React's renderToString for the trees it supports) and
+// renders with React's own renderToString when that throws Unsupported or
+// the fast path is off for this build. The bundler resolves
+// "react-dom/server" to React's legacy browser build, the same
+// renderToString code that Node's build runs.
+//
+// Each render leaves globalThis.__ssrgateReact = [path, reason] ("fast" or
+// "react", and why it fell back) for the Go engine's metric and log.
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
+import { renderToString as fastRenderToString, Unsupported, disabled } from "ssrgate:reactfast";
 
 export function render(component, props, idPrefix) {
   const el = createElement(component, props);
-  return idPrefix ? renderToString(el, { identifierPrefix: idPrefix }) : renderToString(el);
+  const options = idPrefix ? { identifierPrefix: idPrefix } : undefined;
+  if (disabled === "") {
+    try {
+      const html = fastRenderToString(el, options);
+      globalThis.__ssrgateReact = ["fast", ""];
+      return html;
+    } catch (err) {
+      if (!(err instanceof Unsupported)) throw err;
+      globalThis.__ssrgateReact = ["react", err.feature];
+    }
+  } else {
+    globalThis.__ssrgateReact = ["react", disabled];
+  }
+  return renderToString(el, options);
 }

@@ -1,0 +1,24 @@
+// Package reactfast is a React server renderer tuned for goja whose output is
+// byte-identical to react-dom/server's renderToString for the React version
+// it was verified against (VerifiedVersion).
+//
+// It supports host elements with React's attribute, style and escaping
+// rules and its "<!-- -->" text separators, <select>/<option>/<textarea>/
+// <input> value handling, SVG and MathML, function components with a
+// server hooks dispatcher (state, reducers, memo, refs, useId, context,
+// use of resolved promises, external stores, actions, transitions, effects
+// as no-ops), class components, context providers and consumers, memo,
+// forwardRef, Fragment, StrictMode and Profiler.
+//
+// Everything else (Suspense, lazy, hoisted metadata and resources, function
+// form actions, <html>/<head>/<body>, portals, Activity, thrown promises,
+// and every input React itself rejects) makes the renderer throw its
+// Unsupported error before returning anything; the React adapter then
+// renders the whole island with React's own renderToString, so output never
+// differs. Errors thrown by components propagate unchanged.
+//
+// The JavaScript lives in js/render.js and reaches the server bundle as the
+// virtual module "ssrgate:reactfast" (see Module). When the react-dom in
+// node_modules is not VerifiedVersion, Module turns the fast path off for
+// that build and says why.
+package reactfast

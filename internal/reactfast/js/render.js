@@ -1,0 +1,1506 @@
+// A React server renderer tuned for goja, byte-identical to react-dom/server
+// renderToString (React 19.3.1) for the trees it supports.
+//
+// It walks the element tree once, pushing strings into one array that is
+// joined at the end, and implements the parts of Fizz that a synchronous
+// renderToString of a shell without Suspense uses: host elements with React's
+// attribute rules, the "<!-- -->" text separators, function components with a
+// server hooks dispatcher, class components, context, memo, forwardRef and
+// fragments. Anything else (Suspense, lazy, hoisted resources and metadata,
+// form actions, the document preamble, portals, thrown promises, and every
+// case where React itself would throw) raises Unsupported before any output
+// is returned, and the caller renders the whole tree with React instead.
+// An error thrown by a component propagates unchanged: renderToString of the
+// same tree throws the same value (React's onError is a no-op there).
+import * as React from "react";
+
+// Unsupported says the tree uses something this renderer does not
+// implement; feature names it. Render the tree with React's renderToString.
+export class Unsupported extends Error {
+  constructor(feature) {
+    super("reactfast: " + feature + " is not supported by the fast path");
+    this.name = "Unsupported";
+    this.feature = feature;
+  }
+}
+
+function unsupported(feature) {
+  return new Unsupported(feature);
+}
+
+const Internals = React.__CLIENT_INTERNALS_DO_NOT_USE_OR_WARN_USERS_THEY_CANNOT_UPGRADE;
+
+const ELEMENT = Symbol.for("react.transitional.element");
+const LEGACY_ELEMENT = Symbol.for("react.element");
+const PORTAL = Symbol.for("react.portal");
+const FRAGMENT = Symbol.for("react.fragment");
+const STRICT_MODE = Symbol.for("react.strict_mode");
+const PROFILER = Symbol.for("react.profiler");
+const CONSUMER = Symbol.for("react.consumer");
+const CONTEXT = Symbol.for("react.context");
+const FORWARD_REF = Symbol.for("react.forward_ref");
+const MEMO = Symbol.for("react.memo");
+const LAZY = Symbol.for("react.lazy");
+const LEGACY_HIDDEN = Symbol.for("react.legacy_hidden");
+const SUSPENSE = Symbol.for("react.suspense");
+const MEMO_CACHE_SENTINEL = Symbol.for("react.memo_cache_sentinel");
+const hasOwn = Object.prototype.hasOwnProperty;
+const isArray = Array.isArray;
+
+// ---- escaping -------------------------------------------------------------
+
+const needsEscape = /["'&<>]/;
+const escapeAll = /["'&<>]/g;
+const escapes = { '"': "&quot;", "&": "&amp;", "'": "&#x27;", "<": "&lt;", ">": "&gt;" };
+function escapeChar(c) {
+  return escapes[c];
+}
+
+// escapeText is React's escapeTextForBrowser.
+function escapeText(text) {
+  if (typeof text !== "string") {
+    if (typeof text === "boolean" || typeof text === "number" || typeof text === "bigint") return "" + text;
+    text = "" + text;
+  }
+  return needsEscape.test(text) ? text.replace(escapeAll, escapeChar) : text;
+}
+
+const javascriptURL =
+  /^[\u0000-\u001F ]*j[\r\n\t]*a[\r\n\t]*v[\r\n\t]*a[\r\n\t]*s[\r\n\t]*c[\r\n\t]*r[\r\n\t]*i[\r\n\t]*p[\r\n\t]*t[\r\n\t]*:/i;
+function sanitizeURL(url) {
+  return javascriptURL.test("" + url)
+    ? "javascript:throw new Error('React has blocked a javascript: URL as a security precaution.')"
+    : url;
+}
+
+// ---- attribute tables ------------------------------------------------------
+
+const validAttributeName = RegExp(
+  "^[:A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD][:A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*$"
+);
+const safeNames = new Map();
+function isAttributeNameSafe(name) {
+  let ok = safeNames.get(name);
+  if (ok === undefined) {
+    ok = validAttributeName.test(name);
+    safeNames.set(name, ok);
+  }
+  return ok;
+}
+
+function table(words) {
+  const t = Object.create(null);
+  for (const w of words.split(" ")) t[w] = true;
+  return t;
+}
+
+const unitless = table(
+  "animationIterationCount aspectRatio borderImageOutset borderImageSlice borderImageWidth boxFlex boxFlexGroup boxOrdinalGroup columnCount columns flex flexGrow flexPositive flexShrink flexNegative flexOrder gridArea gridRow gridRowEnd gridRowSpan gridRowStart gridColumn gridColumnEnd gridColumnSpan gridColumnStart fontWeight lineClamp lineHeight opacity order orphans scale tabSize widows zIndex zoom fillOpacity floodOpacity stopOpacity strokeDasharray strokeDashoffset strokeMiterlimit strokeOpacity strokeWidth MozAnimationIterationCount MozBoxFlex MozBoxFlexGroup MozLineClamp msAnimationIterationCount msFlex msZoom msFlexGrow msFlexNegative msFlexOrder msFlexPositive msFlexShrink msGridColumn msGridColumnSpan msGridRow msGridRowSpan WebkitAnimationIterationCount WebkitBoxFlex WebKitBoxFlexGroup WebkitBoxOrdinalGroup WebkitColumnCount WebkitColumns WebkitFlex WebkitFlexGrow WebkitFlexPositive WebkitFlexShrink WebkitLineClamp"
+);
+
+// aliases maps React prop names to the attribute names React writes.
+const aliases = Object.create(null);
+(function () {
+  const pairs =
+    "acceptCharset accept-charset htmlFor for httpEquiv http-equiv crossOrigin crossorigin accentHeight accent-height alignmentBaseline alignment-baseline arabicForm arabic-form baselineShift baseline-shift capHeight cap-height clipPath clip-path clipRule clip-rule colorInterpolation color-interpolation colorInterpolationFilters color-interpolation-filters colorProfile color-profile colorRendering color-rendering dominantBaseline dominant-baseline enableBackground enable-background fillOpacity fill-opacity fillRule fill-rule floodColor flood-color floodOpacity flood-opacity fontFamily font-family fontSize font-size fontSizeAdjust font-size-adjust fontStretch font-stretch fontStyle font-style fontVariant font-variant fontWeight font-weight glyphName glyph-name glyphOrientationHorizontal glyph-orientation-horizontal glyphOrientationVertical glyph-orientation-vertical horizAdvX horiz-adv-x horizOriginX horiz-origin-x imageRendering image-rendering letterSpacing letter-spacing lightingColor lighting-color markerEnd marker-end markerMid marker-mid markerStart marker-start maskType mask-type overlinePosition overline-position overlineThickness overline-thickness paintOrder paint-order panose-1 panose-1 pointerEvents pointer-events renderingIntent rendering-intent shapeRendering shape-rendering stopColor stop-color stopOpacity stop-opacity strikethroughPosition strikethrough-position strikethroughThickness strikethrough-thickness strokeDasharray stroke-dasharray strokeDashoffset stroke-dashoffset strokeLinecap stroke-linecap strokeLinejoin stroke-linejoin strokeMiterlimit stroke-miterlimit strokeOpacity stroke-opacity strokeWidth stroke-width textAnchor text-anchor textDecoration text-decoration textRendering text-rendering transformOrigin transform-origin underlinePosition underline-position underlineThickness underline-thickness unicodeBidi unicode-bidi unicodeRange unicode-range unitsPerEm units-per-em vAlphabetic v-alphabetic vHanging v-hanging vIdeographic v-ideographic vMathematical v-mathematical vectorEffect vector-effect vertAdvY vert-adv-y vertOriginX vert-origin-x vertOriginY vert-origin-y wordSpacing word-spacing writingMode writing-mode xmlnsXlink xmlns:xlink xHeight x-height".split(
+      " "
+    );
+  for (let i = 0; i < pairs.length; i += 2) aliases[pairs[i]] = pairs[i + 1];
+})();
+
+// How pushAttribute treats each named prop; every other name is a plain
+// attribute (kindDefault).
+const K_STRING = 1, // written unless function, symbol or boolean
+  K_STYLE = 2,
+  K_URL = 3, // src, href: "" dropped, then like action
+  K_ACTION = 4, // sanitized URL; null, function, symbol, boolean dropped
+  K_SKIP = 5,
+  K_LOWER_BOOL = 6, // autoFocus, multiple, muted
+  K_XLINK_HREF = 7,
+  K_STRINGISH = 8, // booleans stringified too
+  K_BOOL = 9,
+  K_OVERLOADED = 10, // capture, download
+  K_POSITIVE = 11, // cols, rows, size, span
+  K_NUMERIC = 12; // rowSpan, start
+const attrKind = Object.create(null);
+const attrName = Object.create(null);
+function kinds(kind, words) {
+  for (const w of words.split(" ")) attrKind[w] = kind;
+}
+kinds(K_STRING, "className tabIndex dir role viewBox width height xlinkActuate xlinkArcrole xlinkRole xlinkShow xlinkTitle xlinkType xmlBase xmlLang xmlSpace");
+kinds(K_STYLE, "style");
+kinds(K_URL, "src href");
+kinds(K_ACTION, "action formAction");
+kinds(K_SKIP, "defaultValue defaultChecked innerHTML suppressContentEditableWarning suppressHydrationWarning ref");
+kinds(K_LOWER_BOOL, "autoFocus multiple muted");
+kinds(K_XLINK_HREF, "xlinkHref");
+kinds(K_STRINGISH, "contentEditable spellCheck draggable value autoReverse externalResourcesRequired focusable preserveAlpha");
+kinds(
+  K_BOOL,
+  "inert allowFullScreen async autoPlay controls credentialless default defer disabled disablePictureInPicture disableRemotePlayback formNoValidate hidden loop noModule noValidate open playsInline readOnly required reversed scoped seamless itemScope"
+);
+kinds(K_OVERLOADED, "capture download");
+kinds(K_POSITIVE, "cols rows size span");
+kinds(K_NUMERIC, "rowSpan start");
+(function () {
+  const names = {
+    className: "class",
+    tabIndex: "tabindex",
+    xlinkActuate: "xlink:actuate",
+    xlinkArcrole: "xlink:arcrole",
+    xlinkRole: "xlink:role",
+    xlinkShow: "xlink:show",
+    xlinkTitle: "xlink:title",
+    xlinkType: "xlink:type",
+    xmlBase: "xml:base",
+    xmlLang: "xml:lang",
+    xmlSpace: "xml:space",
+    autoFocus: "autofocus",
+    multiple: "multiple",
+    muted: "muted",
+    xlinkHref: "xlink:href",
+  };
+  for (const k in attrKind) attrName[k] = hasOwn.call(names, k) ? names[k] : k;
+})();
+
+// ---- output state ----------------------------------------------------------
+
+let out = null; // the chunks of the render in progress
+let lastPushedText = false;
+let idPrefix = "";
+let treeContext = null;
+let contextStack = null; // [context, previous value, ...] of open providers
+
+function pushText(text) {
+  if (text === "") return;
+  if (lastPushedText) out.push("<!-- -->");
+  out.push(typeof text === "string" && !needsEscape.test(text) ? text : escapeText(text));
+  lastPushedText = true;
+}
+
+function pushAttribute(name, value) {
+  const kind = attrKind[name];
+  if (kind === undefined) {
+    pushPlainAttribute(name, value);
+    return;
+  }
+  const t = typeof value;
+  switch (kind) {
+    case K_STRING:
+      if (t !== "function" && t !== "symbol" && t !== "boolean") out.push(" ", attrName[name], '="', escapeText(value), '"');
+      return;
+    case K_STYLE:
+      pushStyle(value);
+      return;
+    case K_URL:
+      if (value === "") return;
+    // falls through
+    case K_ACTION:
+      if (value == null || t === "function" || t === "symbol" || t === "boolean") return;
+      out.push(" ", name, '="', escapeText(sanitizeURL("" + value)), '"');
+      return;
+    case K_SKIP:
+      return;
+    case K_LOWER_BOOL:
+      if (value && t !== "function" && t !== "symbol") out.push(" ", attrName[name], '=""');
+      return;
+    case K_XLINK_HREF:
+      if (t === "function" || t === "symbol" || t === "boolean") return;
+      out.push(" ", "xlink:href", '="', escapeText(sanitizeURL("" + value)), '"');
+      return;
+    case K_STRINGISH:
+      if (t !== "function" && t !== "symbol") out.push(" ", name, '="', escapeText(value), '"');
+      return;
+    case K_BOOL:
+      if (value && t !== "function" && t !== "symbol") out.push(" ", name, '=""');
+      return;
+    case K_OVERLOADED:
+      if (value === true) out.push(" ", name, '=""');
+      else if (value !== false && t !== "function" && t !== "symbol") out.push(" ", name, '="', escapeText(value), '"');
+      return;
+    case K_POSITIVE:
+      if (t !== "function" && t !== "symbol" && !isNaN(value) && value >= 1) out.push(" ", name, '="', escapeText(value), '"');
+      return;
+    case K_NUMERIC:
+      if (t !== "function" && t !== "symbol" && !isNaN(value)) out.push(" ", name, '="', escapeText(value), '"');
+      return;
+  }
+}
+
+function pushPlainAttribute(name, value) {
+  if (name.length > 2 && (name[0] === "o" || name[0] === "O") && (name[1] === "n" || name[1] === "N")) return;
+  const alias = aliases[name];
+  if (alias !== undefined) name = alias;
+  if (!isAttributeNameSafe(name)) return;
+  switch (typeof value) {
+    case "function":
+    case "symbol":
+      return;
+    case "boolean": {
+      const prefix = name.toLowerCase().slice(0, 5);
+      if (prefix !== "data-" && prefix !== "aria-") return;
+    }
+  }
+  out.push(" ", name, '="', escapeText(value), '"');
+}
+
+const styleNames = new Map();
+const uppercase = /([A-Z])/g;
+const msPrefix = /^ms-/;
+function pushStyle(style) {
+  if (typeof style !== "object") throw unsupported("a style prop that is not an object (React throws)");
+  let first = true;
+  for (const name in style) {
+    if (!hasOwn.call(style, name)) continue;
+    let value = style[name];
+    if (value == null || typeof value === "boolean" || value === "") continue;
+    let css;
+    if (name.indexOf("--") === 0) {
+      css = escapeText(name);
+      value = escapeText(("" + value).trim());
+    } else {
+      css = styleNames.get(name);
+      if (css === undefined) {
+        css = escapeText(name.replace(uppercase, "-$1").toLowerCase().replace(msPrefix, "-ms-"));
+        styleNames.set(name, css);
+      }
+      value =
+        typeof value === "number"
+          ? value === 0 || unitless[name] === true
+            ? "" + value
+            : value + "px"
+          : escapeText(("" + value).trim());
+    }
+    if (first) {
+      first = false;
+      out.push(' style="', css, ":", value);
+    } else out.push(";", css, ":", value);
+  }
+  if (!first) out.push('"');
+}
+
+function pushInnerHTML(html, children) {
+  if (html == null) return;
+  if (children != null) throw unsupported("both children and dangerouslySetInnerHTML (React throws)");
+  if (typeof html !== "object" || !("__html" in html)) throw unsupported("a malformed dangerouslySetInnerHTML (React throws)");
+  html = html.__html;
+  if (html !== null && html !== undefined) out.push("" + html);
+}
+
+// ---- format context (the subset of Fizz's that changes output here) -------
+
+const ROOT_MODE = 0,
+  HTML_MODE = 2,
+  SVG_MODE = 4,
+  MATHML_MODE = 5,
+  TABLE_MODE = 6,
+  TABLE_BODY_MODE = 7,
+  TABLE_ROW_MODE = 8,
+  COLGROUP_MODE = 9;
+const NOSCRIPT_SCOPE = 1,
+  PICTURE_SCOPE = 2;
+function formatContext(mode, selected, scope) {
+  return { mode: mode, selected: selected, scope: scope };
+}
+const ROOT_CONTEXT = formatContext(ROOT_MODE, null, 0);
+const HTML_CONTEXT = formatContext(HTML_MODE, null, 0);
+
+function childContext(parent, type, props) {
+  const scope = parent.scope;
+  switch (type) {
+    case "noscript":
+      return formatContext(HTML_MODE, null, scope | NOSCRIPT_SCOPE);
+    case "select":
+      return formatContext(HTML_MODE, props.value != null ? props.value : props.defaultValue, scope);
+    case "svg":
+      return formatContext(SVG_MODE, null, scope);
+    case "picture":
+      return formatContext(HTML_MODE, null, scope | PICTURE_SCOPE);
+    case "math":
+      return formatContext(MATHML_MODE, null, scope);
+    case "foreignObject":
+      return scope === 0 ? HTML_CONTEXT : formatContext(HTML_MODE, null, scope);
+    case "table":
+      return formatContext(TABLE_MODE, null, scope);
+    case "thead":
+    case "tbody":
+    case "tfoot":
+      return formatContext(TABLE_BODY_MODE, null, scope);
+    case "colgroup":
+      return formatContext(COLGROUP_MODE, null, scope);
+    case "tr":
+      return formatContext(TABLE_ROW_MODE, null, scope);
+  }
+  if (parent.mode >= TABLE_MODE || parent.mode < HTML_MODE) return scope === 0 ? HTML_CONTEXT : formatContext(HTML_MODE, null, scope);
+  return parent;
+}
+
+// ---- host elements ---------------------------------------------------------
+
+const validTag = /^[a-zA-Z][a-zA-Z:_.\-\d]*$/;
+const startTags = new Map();
+const endTags = new Map();
+function startTag(tag) {
+  let chunk = startTags.get(tag);
+  if (chunk === undefined) {
+    if (!validTag.test(tag)) throw unsupported("the invalid tag name <" + tag + "> (React throws)");
+    chunk = "<" + tag;
+    startTags.set(tag, chunk);
+  }
+  return chunk;
+}
+function endTag(tag) {
+  let chunk = endTags.get(tag);
+  if (chunk === undefined) {
+    chunk = "</" + tag + ">";
+    endTags.set(tag, chunk);
+  }
+  return chunk;
+}
+
+// noEndTag lists the elements Fizz writes no end tag for.
+const noEndTag = table("title style script area base br col embed hr img input keygen link meta param source track wbr");
+const selfClosing = table("base area br col embed hr keygen param source track wbr");
+// special are the tags pushStart handles itself; the rest are generic
+// (or custom elements when the name has a dash).
+const special = table(
+  "a select option textarea input button form menuitem object title link script style meta listing pre img base area br col embed hr keygen param source track wbr annotation-xml color-profile font-face font-face-src font-face-uri font-face-format font-face-name missing-glyph head body html"
+);
+
+// pushGeneric writes the start tag of an ordinary element and returns the
+// children still to render (string children are written here, as Fizz does).
+function pushGeneric(tag, props, keys, directText) {
+  out.push(startTag(tag));
+  let children = null,
+    html = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    if (k === "children") children = v;
+    else if (k === "dangerouslySetInnerHTML") html = v;
+    else pushAttribute(k, v);
+  }
+  out.push(">");
+  pushInnerHTML(html, children);
+  if (directText && typeof children === "string") {
+    out.push(escapeText(children));
+    return null;
+  }
+  return children;
+}
+
+function pushSelfClosing(tag, props, keys) {
+  out.push(startTag(tag));
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    if (k === "children" || k === "dangerouslySetInnerHTML") throw unsupported("children on the void element <" + tag + "> (React throws)");
+    pushAttribute(k, v);
+  }
+  out.push("/>");
+  return null;
+}
+
+function isDataURL(s) {
+  return (
+    s[4] === ":" &&
+    (s[0] === "d" || s[0] === "D") &&
+    (s[1] === "a" || s[1] === "A") &&
+    (s[2] === "t" || s[2] === "T") &&
+    (s[3] === "a" || s[3] === "A")
+  );
+}
+
+function pushStart(tag, props, ctx) {
+  const keys = Object.keys(props);
+  if (special[tag] !== true) {
+    if (tag.indexOf("-") === -1) return pushGeneric(tag, props, keys, true);
+    return pushCustomElement(tag, props, keys);
+  }
+  switch (tag) {
+    case "a": {
+      out.push(startTag("a"));
+      let children = null,
+        html = null;
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        const v = props[k];
+        if (v == null) continue;
+        if (k === "children") children = v;
+        else if (k === "dangerouslySetInnerHTML") html = v;
+        else if (k === "href" && v === "") out.push(' href=""');
+        else pushAttribute(k, v);
+      }
+      out.push(">");
+      pushInnerHTML(html, children);
+      if (typeof children === "string") {
+        out.push(escapeText(children));
+        return null;
+      }
+      return children;
+    }
+    case "select": {
+      out.push(startTag("select"));
+      let children = null,
+        html = null;
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        const v = props[k];
+        if (v == null) continue;
+        if (k === "children") children = v;
+        else if (k === "dangerouslySetInnerHTML") html = v;
+        else if (k !== "value" && k !== "defaultValue") pushAttribute(k, v);
+      }
+      out.push(">");
+      pushInnerHTML(html, children);
+      return children;
+    }
+    case "option": {
+      const selectedValue = ctx.selected;
+      out.push(startTag("option"));
+      let children = null,
+        value = null,
+        selected = null,
+        html = null;
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        const v = props[k];
+        if (v == null) continue;
+        if (k === "children") children = v;
+        else if (k === "selected") selected = v;
+        else if (k === "dangerouslySetInnerHTML") html = v;
+        else {
+          if (k === "value") value = v;
+          pushAttribute(k, v);
+        }
+      }
+      if (selectedValue != null) {
+        const s = value !== null ? "" + value : flattenOptionChildren(children);
+        if (isArray(selectedValue)) {
+          for (let i = 0; i < selectedValue.length; i++) {
+            if ("" + selectedValue[i] === s) {
+              out.push(' selected=""');
+              break;
+            }
+          }
+        } else if ("" + selectedValue === s) out.push(' selected=""');
+      } else if (selected) out.push(' selected=""');
+      out.push(">");
+      pushInnerHTML(html, children);
+      return children;
+    }
+    case "textarea": {
+      out.push(startTag("textarea"));
+      let value = null,
+        defaultValue = null,
+        children = null;
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        const v = props[k];
+        if (v == null) continue;
+        if (k === "children") children = v;
+        else if (k === "value") value = v;
+        else if (k === "defaultValue") defaultValue = v;
+        else if (k === "dangerouslySetInnerHTML") throw unsupported("dangerouslySetInnerHTML on <textarea> (React throws)");
+        else pushAttribute(k, v);
+      }
+      if (value === null && defaultValue !== null) value = defaultValue;
+      out.push(">");
+      if (children != null) {
+        if (value != null) throw unsupported("<textarea> with both value and children (React throws)");
+        if (isArray(children) && children.length > 1) throw unsupported("<textarea> with several children (React throws)");
+        value = "" + children;
+      }
+      if (typeof value === "string" && value[0] === "\n") out.push("\n");
+      if (value !== null) out.push(escapeText("" + value));
+      return null;
+    }
+    case "input": {
+      out.push(startTag("input"));
+      let name = null,
+        formAction = null,
+        formEncType = null,
+        formMethod = null,
+        formTarget = null,
+        value = null,
+        defaultValue = null,
+        checked = null,
+        defaultChecked = null;
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        const v = props[k];
+        if (v == null) continue;
+        switch (k) {
+          case "children":
+          case "dangerouslySetInnerHTML":
+            throw unsupported("children on <input> (React throws)");
+          case "name":
+            name = v;
+            break;
+          case "formAction":
+            formAction = v;
+            break;
+          case "formEncType":
+            formEncType = v;
+            break;
+          case "formMethod":
+            formMethod = v;
+            break;
+          case "formTarget":
+            formTarget = v;
+            break;
+          case "defaultChecked":
+            defaultChecked = v;
+            break;
+          case "defaultValue":
+            defaultValue = v;
+            break;
+          case "checked":
+            checked = v;
+            break;
+          case "value":
+            value = v;
+            break;
+          default:
+            pushAttribute(k, v);
+        }
+      }
+      pushFormAttributes(name, formAction, formEncType, formMethod, formTarget);
+      if (checked !== null) {
+        if (checked && typeof checked !== "function" && typeof checked !== "symbol") out.push(' checked=""');
+      } else if (defaultChecked !== null && defaultChecked && typeof defaultChecked !== "function" && typeof defaultChecked !== "symbol")
+        out.push(' checked=""');
+      if (value !== null) pushAttribute("value", value);
+      else if (defaultValue !== null) pushAttribute("value", defaultValue);
+      out.push("/>");
+      return null;
+    }
+    case "button": {
+      out.push(startTag("button"));
+      let children = null,
+        html = null,
+        name = null,
+        formAction = null,
+        formEncType = null,
+        formMethod = null,
+        formTarget = null;
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        const v = props[k];
+        if (v == null) continue;
+        switch (k) {
+          case "children":
+            children = v;
+            break;
+          case "dangerouslySetInnerHTML":
+            html = v;
+            break;
+          case "name":
+            name = v;
+            break;
+          case "formAction":
+            formAction = v;
+            break;
+          case "formEncType":
+            formEncType = v;
+            break;
+          case "formMethod":
+            formMethod = v;
+            break;
+          case "formTarget":
+            formTarget = v;
+            break;
+          default:
+            pushAttribute(k, v);
+        }
+      }
+      pushFormAttributes(name, formAction, formEncType, formMethod, formTarget);
+      out.push(">");
+      pushInnerHTML(html, children);
+      if (typeof children === "string") {
+        out.push(escapeText(children));
+        return null;
+      }
+      return children;
+    }
+    case "form": {
+      out.push(startTag("form"));
+      let children = null,
+        html = null,
+        action = null,
+        encType = null,
+        method = null,
+        target = null;
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        const v = props[k];
+        if (v == null) continue;
+        switch (k) {
+          case "children":
+            children = v;
+            break;
+          case "dangerouslySetInnerHTML":
+            html = v;
+            break;
+          case "action":
+            action = v;
+            break;
+          case "encType":
+            encType = v;
+            break;
+          case "method":
+            method = v;
+            break;
+          case "target":
+            target = v;
+            break;
+          default:
+            pushAttribute(k, v);
+        }
+      }
+      if (typeof action === "function") throw unsupported("a function as <form action>");
+      if (action != null) pushAttribute("action", action);
+      if (encType != null) pushAttribute("encType", encType);
+      if (method != null) pushAttribute("method", method);
+      if (target != null) pushAttribute("target", target);
+      out.push(">");
+      pushInnerHTML(html, children);
+      if (typeof children === "string") {
+        out.push(escapeText(children));
+        return null;
+      }
+      return children;
+    }
+    case "menuitem": {
+      out.push(startTag("menuitem"));
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        const v = props[k];
+        if (v == null) continue;
+        if (k === "children" || k === "dangerouslySetInnerHTML") throw unsupported("children on <menuitem> (React throws)");
+        pushAttribute(k, v);
+      }
+      out.push(">");
+      return null;
+    }
+    case "object": {
+      out.push(startTag("object"));
+      let children = null,
+        html = null;
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        const v = props[k];
+        if (v == null) continue;
+        if (k === "children") children = v;
+        else if (k === "dangerouslySetInnerHTML") html = v;
+        else if (k === "data") {
+          const url = sanitizeURL("" + v);
+          if (url !== "") out.push(' data="', escapeText(url), '"');
+        } else pushAttribute(k, v);
+      }
+      out.push(">");
+      pushInnerHTML(html, children);
+      if (typeof children === "string") {
+        out.push(escapeText(children));
+        return null;
+      }
+      return children;
+    }
+    case "title":
+      if (ctx.mode === SVG_MODE || ctx.scope & NOSCRIPT_SCOPE || props.itemProp != null) return pushTitle(props, keys);
+      throw unsupported("<title> outside <svg> (React hoists it)");
+    case "link": {
+      const rel = props.rel,
+        href = props.href;
+      if (
+        ctx.mode === SVG_MODE ||
+        ctx.scope & NOSCRIPT_SCOPE ||
+        props.itemProp != null ||
+        typeof rel !== "string" ||
+        typeof href !== "string" ||
+        href === ""
+      )
+        return pushSelfClosing("link", props, keys);
+      throw unsupported("<link rel href> (React hoists it as a resource)");
+    }
+    case "script": {
+      const async = props.async;
+      if (
+        typeof props.src !== "string" ||
+        !props.src ||
+        !async ||
+        typeof async === "function" ||
+        typeof async === "symbol" ||
+        props.onLoad ||
+        props.onError ||
+        ctx.mode === SVG_MODE ||
+        ctx.scope & NOSCRIPT_SCOPE ||
+        props.itemProp != null
+      )
+        return pushScript(props, keys);
+      throw unsupported("<script async src> (React hoists it as a resource)");
+    }
+    case "style": {
+      const precedence = props.precedence,
+        href = props.href;
+      if (
+        ctx.mode === SVG_MODE ||
+        ctx.scope & NOSCRIPT_SCOPE ||
+        props.itemProp != null ||
+        typeof precedence !== "string" ||
+        typeof href !== "string" ||
+        href === ""
+      )
+        return pushStyleElement(props, keys);
+      throw unsupported("<style precedence href> (React hoists it as a resource)");
+    }
+    case "meta":
+      if (ctx.mode === SVG_MODE || ctx.scope & NOSCRIPT_SCOPE || props.itemProp != null) return pushSelfClosing("meta", props, keys);
+      throw unsupported("<meta> (React hoists it)");
+    case "listing":
+    case "pre": {
+      out.push(startTag(tag));
+      let children = null,
+        html = null;
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        const v = props[k];
+        if (v == null) continue;
+        if (k === "children") children = v;
+        else if (k === "dangerouslySetInnerHTML") html = v;
+        else pushAttribute(k, v);
+      }
+      out.push(">");
+      if (html != null) {
+        if (children != null) throw unsupported("both children and dangerouslySetInnerHTML (React throws)");
+        if (typeof html !== "object" || !("__html" in html)) throw unsupported("a malformed dangerouslySetInnerHTML (React throws)");
+        const h = html.__html;
+        if (h !== null && h !== undefined) {
+          if (typeof h === "string" && h.length > 0 && h[0] === "\n") out.push("\n", h);
+          else out.push("" + h);
+        }
+      }
+      if (typeof children === "string" && children[0] === "\n") out.push("\n");
+      return children;
+    }
+    case "img": {
+      const src = props.src,
+        srcSet = props.srcSet;
+      const preload =
+        !(
+          props.loading === "lazy" ||
+          (!src && !srcSet) ||
+          (typeof src !== "string" && src != null) ||
+          (typeof srcSet !== "string" && srcSet != null) ||
+          props.fetchPriority === "low" ||
+          ctx.scope & (NOSCRIPT_SCOPE | PICTURE_SCOPE)
+        ) &&
+        (typeof src !== "string" || !isDataURL(src)) &&
+        (typeof srcSet !== "string" || !isDataURL(srcSet));
+      if (preload) throw unsupported("<img> that React preloads (it writes a preload <link>)");
+      return pushSelfClosing("img", props, keys);
+    }
+    case "head":
+    case "body":
+    case "html":
+      throw unsupported("<" + tag + ">");
+  }
+  if (selfClosing[tag] === true) return pushSelfClosing(tag, props, keys);
+  // annotation-xml, font-face and the other dashed SVG names: generic.
+  return pushGeneric(tag, props, keys, true);
+}
+
+function pushFormAttributes(name, formAction, formEncType, formMethod, formTarget) {
+  if (typeof formAction === "function") throw unsupported("a function as formAction");
+  if (name != null) pushAttribute("name", name);
+  if (formAction != null) pushAttribute("formAction", formAction);
+  if (formEncType != null) pushAttribute("formEncType", formEncType);
+  if (formMethod != null) pushAttribute("formMethod", formMethod);
+  if (formTarget != null) pushAttribute("formTarget", formTarget);
+}
+
+function flattenOptionChildren(children) {
+  let content = "";
+  React.Children.forEach(children, function (child) {
+    if (child != null) content += child;
+  });
+  return content;
+}
+
+function pushCustomElement(tag, props, keys) {
+  out.push(startTag(tag));
+  let children = null,
+    html = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    let v = props[k];
+    if (v == null) continue;
+    let name = k;
+    switch (k) {
+      case "children":
+        children = v;
+        continue;
+      case "dangerouslySetInnerHTML":
+        html = v;
+        continue;
+      case "style":
+        pushStyle(v);
+        continue;
+      case "suppressContentEditableWarning":
+      case "suppressHydrationWarning":
+      case "ref":
+        continue;
+      case "className":
+        name = "class";
+    }
+    if (isAttributeNameSafe(k) && typeof v !== "function" && typeof v !== "symbol" && v !== false) {
+      if (v === true) v = "";
+      else if (typeof v === "object") continue;
+      out.push(" ", name, '="', escapeText(v), '"');
+    }
+  }
+  out.push(">");
+  pushInnerHTML(html, children);
+  return children;
+}
+
+function pushTitle(props, keys) {
+  out.push(startTag("title"));
+  let children = null,
+    html = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    if (k === "children") children = v;
+    else if (k === "dangerouslySetInnerHTML") html = v;
+    else pushAttribute(k, v);
+  }
+  out.push(">");
+  const child = isArray(children) ? (children.length < 2 ? children[0] : null) : children;
+  if (typeof child !== "function" && typeof child !== "symbol" && child !== null && child !== undefined) out.push(escapeText("" + child));
+  pushInnerHTML(html, children);
+  out.push("</title>");
+  return null;
+}
+
+const styleEnd = /(<\/|<)(s)(tyle)/gi;
+function styleEndReplacer(match, prefix, s, suffix) {
+  return "" + prefix + (s === "s" ? "\\73 " : "\\53 ") + suffix;
+}
+function pushStyleElement(props, keys) {
+  out.push(startTag("style"));
+  let children = null,
+    html = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    if (k === "children") children = v;
+    else if (k === "dangerouslySetInnerHTML") html = v;
+    else pushAttribute(k, v);
+  }
+  out.push(">");
+  const child = isArray(children) ? (children.length < 2 ? children[0] : null) : children;
+  if (typeof child !== "function" && typeof child !== "symbol" && child !== null && child !== undefined)
+    out.push(("" + child).replace(styleEnd, styleEndReplacer));
+  pushInnerHTML(html, children);
+  out.push("</style>");
+  return null;
+}
+
+const scriptEnd = /(<\/|<)(s)(cript)/gi;
+function scriptEndReplacer(match, prefix, s, suffix) {
+  return "" + prefix + (s === "s" ? "\\u0073" : "\\u0053") + suffix;
+}
+function pushScript(props, keys) {
+  out.push(startTag("script"));
+  let children = null,
+    html = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    if (k === "children") children = v;
+    else if (k === "dangerouslySetInnerHTML") html = v;
+    else pushAttribute(k, v);
+  }
+  out.push(">");
+  pushInnerHTML(html, children);
+  if (typeof children === "string") out.push(("" + children).replace(scriptEnd, scriptEndReplacer));
+  out.push("</script>");
+  return null;
+}
+
+function renderHost(tag, props, ctx) {
+  const children = pushStart(tag, props, ctx);
+  lastPushedText = false;
+  if (children !== null && children !== undefined) renderNode(children, childContext(ctx, tag, props));
+  if (noEndTag[tag] !== true) out.push(endTag(tag));
+  lastPushedText = false;
+}
+
+// ---- tree context (useId) --------------------------------------------------
+
+const clz32 = Math.clz32;
+function pushTreeContext(base, total, index) {
+  let baseId = base.id;
+  const baseOverflow = base.overflow;
+  let baseLength = 32 - clz32(baseId) - 1;
+  baseId &= ~(1 << baseLength);
+  index += 1;
+  const length = 32 - clz32(total) + baseLength;
+  if (length > 30) {
+    const overflowBits = baseLength - (baseLength % 5);
+    const overflow = (baseId & ((1 << overflowBits) - 1)).toString(32);
+    baseId >>= overflowBits;
+    baseLength -= overflowBits;
+    return { id: (1 << (32 - clz32(total) + baseLength)) | (index << baseLength) | baseId, overflow: overflow + baseOverflow };
+  }
+  return { id: (1 << length) | (index << baseLength) | baseId, overflow: baseOverflow };
+}
+function treeId(context) {
+  const id = context.id;
+  return (id & ~(1 << (32 - clz32(id) - 1))).toString(32) + context.overflow;
+}
+
+// ---- hooks -----------------------------------------------------------------
+
+let currentComponent = null;
+let firstHook = null;
+let workInProgressHook = null;
+let isReRender = false;
+let didScheduleUpdate = false;
+let localIdCounter = 0;
+let renderPhaseUpdates = null;
+let reRenders = 0;
+
+function resetHooks() {
+  currentComponent = null;
+  didScheduleUpdate = false;
+  firstHook = null;
+  reRenders = 0;
+  workInProgressHook = null;
+  renderPhaseUpdates = null;
+}
+
+function resolveComponent(hook) {
+  if (currentComponent === null) throw unsupported(hook + " outside a function component (React throws)");
+  return currentComponent;
+}
+
+function nextHook() {
+  if (workInProgressHook === null) {
+    if (firstHook === null) {
+      isReRender = false;
+      firstHook = workInProgressHook = newHook();
+    } else {
+      isReRender = true;
+      workInProgressHook = firstHook;
+    }
+  } else if (workInProgressHook.next === null) {
+    isReRender = false;
+    workInProgressHook = workInProgressHook.next = newHook();
+  } else {
+    isReRender = true;
+    workInProgressHook = workInProgressHook.next;
+  }
+  return workInProgressHook;
+}
+function newHook() {
+  if (reRenders > 0) throw unsupported("more hooks on a re-render than on the first render (React throws)");
+  return { memoizedState: null, queue: null, next: null };
+}
+
+function basicStateReducer(state, action) {
+  return typeof action === "function" ? action(state) : action;
+}
+
+function useReducer(reducer, initialArg, init) {
+  currentComponent = resolveComponent("useReducer");
+  const hook = nextHook();
+  if (isReRender) {
+    const queue = hook.queue;
+    const dispatch = queue.dispatch;
+    if (renderPhaseUpdates !== null) {
+      let update = renderPhaseUpdates.get(queue);
+      if (update !== undefined) {
+        renderPhaseUpdates.delete(queue);
+        let state = hook.memoizedState;
+        do {
+          state = reducer(state, update.action);
+          update = update.next;
+        } while (update !== null);
+        hook.memoizedState = state;
+        return [state, dispatch];
+      }
+    }
+    return [hook.memoizedState, dispatch];
+  }
+  hook.memoizedState =
+    reducer === basicStateReducer
+      ? typeof initialArg === "function"
+        ? initialArg()
+        : initialArg
+      : init !== undefined
+        ? init(initialArg)
+        : initialArg;
+  const queue = (hook.queue = { last: null, dispatch: null });
+  const dispatch = (queue.dispatch = dispatchAction.bind(null, currentComponent, queue));
+  return [hook.memoizedState, dispatch];
+}
+
+function dispatchAction(component, queue, action) {
+  if (reRenders >= 25) throw unsupported("too many re-renders (React throws)");
+  if (component !== currentComponent) return;
+  didScheduleUpdate = true;
+  const update = { action: action, next: null };
+  if (renderPhaseUpdates === null) renderPhaseUpdates = new Map();
+  const first = renderPhaseUpdates.get(queue);
+  if (first === undefined) renderPhaseUpdates.set(queue, update);
+  else {
+    let last = first;
+    while (last.next !== null) last = last.next;
+    last.next = update;
+  }
+}
+
+function depsEqual(next, prev) {
+  if (prev === null) return false;
+  for (let i = 0; i < prev.length && i < next.length; i++) if (!Object.is(next[i], prev[i])) return false;
+  return true;
+}
+
+function useMemo(create, deps) {
+  currentComponent = resolveComponent("useMemo");
+  const hook = nextHook();
+  deps = deps === undefined ? null : deps;
+  const prev = hook.memoizedState;
+  if (prev !== null && deps !== null && depsEqual(deps, prev[1])) return prev[0];
+  const value = create();
+  hook.memoizedState = [value, deps];
+  return value;
+}
+
+function useCallback(callback, deps) {
+  currentComponent = resolveComponent("useCallback");
+  const hook = nextHook();
+  deps = deps === undefined ? null : deps;
+  const prev = hook.memoizedState;
+  if (prev !== null && deps !== null && depsEqual(deps, prev[1])) return prev[0];
+  hook.memoizedState = [callback, deps];
+  return callback;
+}
+
+function readThenable(thenable) {
+  if (thenable.status === "fulfilled") return thenable.value;
+  throw unsupported("use() of a promise that has not resolved (the component suspends)");
+}
+
+function noop() {}
+const notPending = { pending: false, data: null, method: null, action: null };
+function startTransitionOnServer() {
+  throw unsupported("startTransition during a server render (React throws)");
+}
+function setOptimisticOnServer() {
+  throw unsupported("an optimistic update during a server render (React throws)");
+}
+function effectEventOnServer() {
+  throw unsupported("calling a useEffectEvent function during render (React throws)");
+}
+function refreshOnServer() {
+  throw unsupported("a cache refresh during a server render (React throws)");
+}
+
+const dispatcher = {
+  readContext: function (context) {
+    return context._currentValue2;
+  },
+  use: function (usable) {
+    if (usable !== null && typeof usable === "object") {
+      if (typeof usable.then === "function") return readThenable(usable);
+      if (usable.$$typeof === CONTEXT) return usable._currentValue2;
+    }
+    throw unsupported("use() of " + String(usable));
+  },
+  useContext: function (context) {
+    resolveComponent("useContext");
+    return context._currentValue2;
+  },
+  useMemo: useMemo,
+  useReducer: useReducer,
+  useRef: function (initialValue) {
+    currentComponent = resolveComponent("useRef");
+    const hook = nextHook();
+    const prev = hook.memoizedState;
+    if (prev !== null) return prev;
+    return (hook.memoizedState = { current: initialValue });
+  },
+  useState: function (initialState) {
+    return useReducer(basicStateReducer, initialState);
+  },
+  useInsertionEffect: noop,
+  useLayoutEffect: noop,
+  useCallback: useCallback,
+  useImperativeHandle: noop,
+  useEffect: noop,
+  useDebugValue: noop,
+  useDeferredValue: function (value, initialValue) {
+    resolveComponent("useDeferredValue");
+    return initialValue !== undefined ? initialValue : value;
+  },
+  useTransition: function () {
+    resolveComponent("useTransition");
+    return [false, startTransitionOnServer];
+  },
+  useId: function () {
+    if (currentComponent === null) throw unsupported("useId outside a function component");
+    const localId = localIdCounter++;
+    let id = "_" + idPrefix + "R_" + treeId(treeContext);
+    if (localId > 0) id += "H" + localId.toString(32);
+    return id + "_";
+  },
+  useSyncExternalStore: function (subscribe, getSnapshot, getServerSnapshot) {
+    if (getServerSnapshot === undefined) throw unsupported("useSyncExternalStore without getServerSnapshot (React throws)");
+    return getServerSnapshot();
+  },
+  useOptimistic: function (passthrough) {
+    resolveComponent("useOptimistic");
+    return [passthrough, setOptimisticOnServer];
+  },
+  useActionState: useActionState,
+  useFormState: useActionState,
+  useHostTransitionStatus: function () {
+    resolveComponent("useFormStatus");
+    return notPending;
+  },
+  useMemoCache: function (size) {
+    const data = new Array(size);
+    for (let i = 0; i < size; i++) data[i] = MEMO_CACHE_SENTINEL;
+    return data;
+  },
+  useCacheRefresh: function () {
+    return refreshOnServer;
+  },
+  useEffectEvent: function () {
+    return effectEventOnServer;
+  },
+};
+
+function useActionState(action, initialState) {
+  resolveComponent("useActionState");
+  if (typeof action.$$FORM_ACTION === "function") throw unsupported("useActionState with a server action");
+  const bound = action.bind(null, initialState);
+  return [
+    initialState,
+    function (payload) {
+      bound(payload);
+    },
+    false,
+  ];
+}
+
+const asyncDispatcher = {
+  getCacheForType: function () {
+    throw unsupported("React.cache during a server render (React throws)");
+  },
+  cacheSignal: function () {
+    throw unsupported("cacheSignal during a server render (React throws)");
+  },
+  // Development builds of React ask for the owner of each element created.
+  getOwner: function () {
+    return null;
+  },
+};
+
+// ---- components ------------------------------------------------------------
+
+function renderFunction(Component, props, secondArg, ctx) {
+  currentComponent = {};
+  localIdCounter = 0;
+  let children = Component(props, secondArg);
+  while (didScheduleUpdate) {
+    didScheduleUpdate = false;
+    localIdCounter = 0;
+    reRenders += 1;
+    workInProgressHook = null;
+    children = Component(props, secondArg);
+  }
+  resetHooks();
+  if (localIdCounter !== 0) {
+    const prev = treeContext;
+    treeContext = pushTreeContext(prev, 1, 0);
+    renderNode(children, ctx);
+    treeContext = prev;
+  } else renderNode(children, ctx);
+}
+
+const emptyContext = {};
+const classUpdater = {
+  isMounted: function () {
+    return false;
+  },
+  enqueueSetState: function (inst, payload) {
+    const internals = inst._reactInternals;
+    if (internals.queue !== null) internals.queue.push(payload);
+  },
+  enqueueReplaceState: function (inst, payload) {
+    const internals = inst._reactInternals;
+    internals.replace = true;
+    internals.queue = [payload];
+  },
+  enqueueForceUpdate: function () {},
+};
+
+function renderClass(type, props, ctx) {
+  let newProps = props;
+  if ("ref" in props) {
+    newProps = {};
+    for (const k in props) if (k !== "ref") newProps[k] = props[k];
+  }
+  const defaultProps = type.defaultProps;
+  if (defaultProps) {
+    if (newProps === props) newProps = Object.assign({}, newProps, props);
+    for (const k in defaultProps) if (newProps[k] === undefined) newProps[k] = defaultProps[k];
+  }
+  const contextType = type.contextType;
+  const context = typeof contextType === "object" && contextType !== null ? contextType._currentValue2 : emptyContext;
+  const inst = new type(newProps, context);
+  const initialState = inst.state !== undefined ? inst.state : null;
+  inst.updater = classUpdater;
+  inst.props = newProps;
+  inst.state = initialState;
+  const internals = { queue: [], replace: false };
+  inst._reactInternals = internals;
+  const contextType2 = type.contextType;
+  inst.context = typeof contextType2 === "object" && contextType2 !== null ? contextType2._currentValue2 : emptyContext;
+  const gdsfp = type.getDerivedStateFromProps;
+  if (typeof gdsfp === "function") {
+    const partial = gdsfp(newProps, initialState);
+    inst.state = partial === null || partial === undefined ? initialState : Object.assign({}, initialState, partial);
+  }
+  if (
+    typeof type.getDerivedStateFromProps !== "function" &&
+    typeof inst.getSnapshotBeforeUpdate !== "function" &&
+    (typeof inst.UNSAFE_componentWillMount === "function" || typeof inst.componentWillMount === "function")
+  ) {
+    const oldState = inst.state;
+    if (typeof inst.componentWillMount === "function") inst.componentWillMount();
+    if (typeof inst.UNSAFE_componentWillMount === "function") inst.UNSAFE_componentWillMount();
+    if (oldState !== inst.state) classUpdater.enqueueReplaceState(inst, inst.state, null);
+    if (internals.queue !== null && internals.queue.length > 0) {
+      const queue = internals.queue,
+        replace = internals.replace;
+      internals.queue = null;
+      internals.replace = false;
+      if (replace && queue.length === 1) inst.state = queue[0];
+      else {
+        let next = replace ? queue[0] : inst.state,
+          dontMutate = true;
+        for (let i = replace ? 1 : 0; i < queue.length; i++) {
+          const p = queue[i];
+          const partial = typeof p === "function" ? p.call(inst, next, newProps, undefined) : p;
+          if (partial != null) {
+            if (dontMutate) {
+              dontMutate = false;
+              next = Object.assign({}, next, partial);
+            } else Object.assign(next, partial);
+          }
+        }
+        inst.state = next;
+      }
+    } else internals.queue = null;
+  }
+  renderNode(inst.render(), ctx);
+}
+
+function renderElement(type, props, ctx) {
+  if (typeof type === "string") {
+    renderHost(type, props, ctx);
+    return;
+  }
+  if (typeof type === "function") {
+    if (type.prototype && type.prototype.isReactComponent) renderClass(type, props, ctx);
+    else renderFunction(type, props, undefined, ctx);
+    return;
+  }
+  switch (type) {
+    case FRAGMENT:
+    case STRICT_MODE:
+    case PROFILER:
+    case LEGACY_HIDDEN:
+      renderNode(props.children, ctx);
+      return;
+    case SUSPENSE:
+      renderSuspense(props, ctx);
+      return;
+  }
+  if (typeof type === "object" && type !== null) {
+    switch (type.$$typeof) {
+      case FORWARD_REF: {
+        let p = props;
+        if ("ref" in props) {
+          p = {};
+          for (const k in props) if (k !== "ref") p[k] = props[k];
+        }
+        const ref = props.ref;
+        renderFunction(type.render, p, ref !== undefined ? ref : null, ctx);
+        return;
+      }
+      case MEMO:
+        renderElement(type.type, props, ctx);
+        return;
+      case CONTEXT: {
+        const prev = type._currentValue2;
+        type._currentValue2 = props.value;
+        contextStack.push(type, prev);
+        renderNode(props.children, ctx);
+        contextStack.length -= 2;
+        type._currentValue2 = prev;
+        return;
+      }
+      case CONSUMER: {
+        const render = props.children;
+        renderNode(render(type._context._currentValue2), ctx);
+        return;
+      }
+      case LAZY:
+        throw unsupported("lazy components");
+    }
+  }
+  throw unsupported("element type " + describeType(type));
+}
+
+// renderSuspense writes a boundary whose content completes synchronously,
+// as renderToString inlines it: "<!--$-->" content "<!--/$-->", text on
+// either side unjoined. The fallback is not rendered (React renders it only
+// for a boundary that suspends or is outlined, and renderToString outlines
+// none). An error inside the boundary makes React write the fallback for
+// the client to retry, which this renderer does not do.
+function renderSuspense(props, ctx) {
+  out.push("<!--$-->");
+  lastPushedText = false;
+  try {
+    renderNode(props.children, ctx);
+  } catch (err) {
+    if (err instanceof Unsupported) throw err;
+    throw unsupported("an error thrown inside <Suspense> (React renders the fallback)");
+  }
+  out.push("<!--/$-->");
+  lastPushedText = false;
+}
+
+function describeType(type) {
+  if (typeof type === "symbol") return type.description || String(type);
+  if (typeof type === "object" && type !== null && typeof type.$$typeof === "symbol") return type.$$typeof.description;
+  return type === null ? "null" : typeof type;
+}
+
+// ---- nodes -----------------------------------------------------------------
+
+function renderNode(node, ctx) {
+  switch (typeof node) {
+    case "string":
+      pushText(node);
+      return;
+    case "number":
+    case "bigint":
+      pushText("" + node);
+      return;
+    case "object":
+      if (node === null) return;
+      break;
+    default:
+      return;
+  }
+  const tag = node.$$typeof;
+  if (tag === ELEMENT) {
+    renderElement(node.type, node.props, ctx);
+    return;
+  }
+  if (isArray(node)) {
+    renderArray(node, ctx);
+    return;
+  }
+  if (tag === PORTAL) throw unsupported("portals (React throws)");
+  if (tag === LAZY) throw unsupported("lazy nodes");
+  if (tag === LEGACY_ELEMENT) throw unsupported("elements from an older React (React throws)");
+  const iteratorFn = getIteratorFn(node);
+  if (iteratorFn) {
+    const iterator = iteratorFn.call(node);
+    if (iterator) {
+      let step = iterator.next();
+      if (!step.done) {
+        const items = [];
+        do {
+          items.push(step.value);
+          step = iterator.next();
+        } while (!step.done);
+        renderArray(items, ctx);
+      }
+      return;
+    }
+  }
+  if (typeof node.then === "function") {
+    renderNode(readThenable(node), ctx);
+    return;
+  }
+  if (tag === CONTEXT) {
+    renderNode(node._currentValue2, ctx);
+    return;
+  }
+  throw unsupported("an object as a React child (React throws)");
+}
+
+function getIteratorFn(node) {
+  const fn = (typeof Symbol === "function" && node[Symbol.iterator]) || node["@@iterator"];
+  return typeof fn === "function" ? fn : null;
+}
+
+function renderArray(children, ctx) {
+  const prev = treeContext;
+  const n = children.length;
+  for (let i = 0; i < n; i++) {
+    treeContext = pushTreeContext(prev, n, i);
+    renderNode(children[i], ctx);
+  }
+  treeContext = prev;
+}
+
+// ---- entry point -----------------------------------------------------------
+
+const rootTreeContext = { id: 1, overflow: "" };
+
+// renderToString renders element as react-dom/server's renderToString does
+// (options.identifierPrefix prefixes useId values), or throws Unsupported.
+export function renderToString(element, options) {
+  const saved = [out, lastPushedText, idPrefix, treeContext, contextStack];
+  const prevH = Internals.H,
+    prevA = Internals.A;
+  const prefix = options ? options.identifierPrefix : undefined;
+  out = [];
+  lastPushedText = false;
+  idPrefix = prefix === undefined ? "" : prefix;
+  treeContext = rootTreeContext;
+  contextStack = [];
+  Internals.H = dispatcher;
+  Internals.A = asyncDispatcher;
+  try {
+    renderNode(element, ROOT_CONTEXT);
+    return out.join("");
+  } catch (err) {
+    for (let i = contextStack.length - 2; i >= 0; i -= 2) contextStack[i]._currentValue2 = contextStack[i + 1];
+    resetHooks();
+    throw err;
+  } finally {
+    Internals.H = prevH;
+    Internals.A = prevA;
+    out = saved[0];
+    lastPushedText = saved[1];
+    idPrefix = saved[2];
+    treeContext = saved[3];
+    contextStack = saved[4];
+  }
+}
