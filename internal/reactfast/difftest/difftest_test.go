@@ -35,7 +35,7 @@ const (
 	defaultSeed = 1
 	// maxFallback is the highest share of cases the fast path may decline
 	// with Unsupported: above it the fuzzer would pass by not testing.
-	maxFallback = 0.35
+	maxFallback = 0.20
 	// maxErrors is the highest share of cases where both renderers throw
 	// (the same error): above it the generator makes too many invalid trees.
 	maxErrors = 0.05
@@ -164,6 +164,10 @@ const (
 // compare judges the fast renderer's outcome against Node's.
 func compare(node, fast outcome) verdict {
 	switch {
+	case fast.Fallback != "" && node.HTML == nil:
+		// The fast path declined a tree React refuses too: in production
+		// React's renderer then throws, as Node's did.
+		return verdictBothThrew
 	case fast.Fallback != "":
 		return verdictFallback
 	case node.HTML != nil && fast.HTML != nil && *node.HTML == *fast.HTML:

@@ -101,8 +101,11 @@ func (g *Gen) children(depth int, ctx nodeCtx) any {
 
 func (g *Gen) array(depth int, ctx nodeCtx) any {
 	n := 1 + g.r.IntN(4)
-	if g.chance(8) {
+	switch {
+	case g.chance(8):
 		n = 0
+	case depth < 3 && g.chance(4):
+		return g.wide(depth, ctx)
 	}
 	out := make([]any, n)
 	keyed := g.chance(60)
@@ -113,6 +116,28 @@ func (g *Gen) array(depth int, ctx nodeCtx) any {
 		}
 		out[i] = c
 	}
+	return out
+}
+
+// wide draws an array of 30 to 70 small items with useId in them: past 32
+// siblings, useId's tree position needs more than one base-32 digit.
+func (g *Gen) wide(depth int, ctx nodeCtx) any {
+	n := 30 + g.r.IntN(41)
+	out := make([]any, n)
+	for i := range out {
+		var c map[string]any
+		switch {
+		case ctx == ctxHTML && g.chance(30):
+			c = map[string]any{"e": "li", "c": map[string]any{"x": "Id", "show": 1}}
+		case g.chance(20):
+			c = map[string]any{"x": "Bare", "v": i}
+		default:
+			c = map[string]any{"x": "Id", "show": 1}
+		}
+		c["k"] = i
+		out[i] = c
+	}
+	g.budget -= 10
 	return out
 }
 
@@ -127,7 +152,7 @@ var texts = []string{
 	"", "x", "hello", "hello world", " spaced ", "a&b", "<b>not bold</b>", `"quoted" & 'single'`,
 	"über ñ 中文", "😀 𝒜 astral", "\nleading newline", "\n", "trailing\n", "tab\there", "-->", "<!-- -->",
 	"</script>", "</textarea>", "javascript:alert(1)", "0", "true", "null", "\u00a0nbsp", "\u2028sep", "&amp;",
-	"a  b", "ZWJ👨‍👩‍👧",
+	"a  b", "ZWJ👨‍👩‍👧", "\x00nul", "cr\r\nlf", "\ufeffbom", "back`tick=eq", "\u0085nel", "&#x41;",
 }
 
 // leaf draws a text-like child: strings, numbers and the values React
@@ -198,6 +223,7 @@ func (g *Gen) value(depth int) any {
 		return pick(g, []any{
 			map[string]any{"$": "obj", "v": []any{}}, map[string]any{"$": "obj", "v": []any{[]any{"a", 1}}},
 			sp("str", "s", "to<String>&"), sp("str", "s", ""),
+			map[string]any{"$": "vo", "n": 42}, sp("prim"),
 		})
 	}
 }
@@ -235,7 +261,7 @@ func (g *Gen) element(depth int, ctx nodeCtx) any {
 	case ctxMath:
 		return g.host(pick(g, mathTags), depth, ctxMath, true)
 	}
-	switch g.weighted(55, 10, 5, 4, 6, 5, 6, 3, 4, 2) {
+	switch g.weighted(55, 10, 5, 4, 6, 5, 6, 3, 4, 2, 1, 1) {
 	case 0:
 		return g.host(pick(g, genericTags), depth, ctxHTML, true)
 	case 1:
@@ -254,6 +280,14 @@ func (g *Gen) element(depth int, ctx nodeCtx) any {
 		return g.textarea()
 	case 8:
 		return g.option(false)
+	case 10:
+		return g.host(pick(g, []string{"html", "head", "body"}), depth, ctxHTML, true)
+	case 11:
+		el := map[string]any{"e": "img", "p": []any{[]any{"src", pick(g, []string{"/a.png", "", "x&y.png"})}, []any{"alt", "i"}}}
+		if g.chance(50) {
+			el["p"] = append(el["p"].([]any), []any{pick(g, []string{"loading", "fetchPriority", "srcSet"}), pick(g, []string{"lazy", "high", "a.png 1x"})})
+		}
+		return el
 	default:
 		// elements with rules of their own: hoisted metadata, raw text
 		tag := pick(g, []string{"title", "style", "script", "noscript", "meta", "link"})
@@ -358,7 +392,9 @@ func (g *Gen) style() any {
 			name = pick(g, cssVendor)
 		}
 		var v any
-		switch g.weighted(35, 35, 10, 10, 10) {
+		switch g.weighted(35, 35, 10, 10, 10, 3) {
+		case 5:
+			v = pick(g, []any{map[string]any{"$": "vo", "n": 7}, sp("prim"), []any{1, 2}})
 		case 0:
 			v = pick(g, []any{0, 1, 1.5, -2, 10, 0.5, 1e21, sp("-0"), sp("nan")})
 		case 1:
@@ -511,13 +547,22 @@ func (g *Gen) leafValue() any {
 func (g *Gen) component(depth int, ctx nodeCtx) any {
 	kinds := []string{"State", "Reducer", "Memo", "Ref", "Id", "Id", "Id", "Ctx", "Use", "Sync", "Effects", "Transition",
 		"ActionState", "Optimistic", "RenderSet", "Class", "Derived", "ContextClass", "MemoC", "MemoId", "Fwd",
-		"MemoFwd", "Lazy", "Provider", "Provider", "Consumer", "Strict", "Profiler", "Suspense"}
+		"MemoFwd", "Lazy", "Provider", "Provider", "Consumer", "Strict", "Profiler", "Suspense",
+		"IdRerender", "UseThenable", "Bare", "Bare", "Defaults", "MemoCompare", "DispatchRender"}
 	k := pick(g, kinds)
+	if g.chance(1) {
+		k = "Throw" // rare: one throw anywhere fails the whole render
+	}
 	c := map[string]any{"x": k}
 	if g.chance(85) {
 		c["c"] = g.children(depth+1, ctx)
 	}
 	switch k {
+	case "UseThenable", "Bare", "Defaults", "Throw":
+		if k != "Defaults" || g.chance(50) {
+			c["v"] = g.leafValue()
+		}
+		c["show"] = g.r.IntN(3)
 	case "State", "Reducer", "Memo", "Ref", "Sync", "Transition", "ActionState", "Optimistic", "Class", "Derived":
 		c["v"] = g.leafValue()
 		c["show"] = g.r.IntN(3)
@@ -527,7 +572,7 @@ func (g *Gen) component(depth int, ctx nodeCtx) any {
 		if g.chance(25) && ctx == ctxHTML {
 			c["attr"] = true
 		}
-	case "RenderSet":
+	case "RenderSet", "IdRerender", "DispatchRender":
 		c["n"] = 1 + g.r.IntN(3)
 		c["show"] = g.r.IntN(3)
 	case "Ctx", "Use", "Consumer":
@@ -552,6 +597,8 @@ func (g *Gen) component(depth int, ctx nodeCtx) any {
 	switch k {
 	case "Reducer":
 		c["init"] = g.chance(50)
+	case "Derived":
+		c["nullState"] = g.chance(30)
 	case "Class":
 		c["will"] = g.chance(50)
 		c["ctx"] = g.chance(30)

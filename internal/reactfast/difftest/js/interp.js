@@ -72,8 +72,10 @@ function special(s) {
       return pairs(s.v);
     case "str": // an object whose string form is s.s
       return { toString: () => s.s };
-    case "date":
-      return new Date(s.ms);
+    case "vo": // valueOf and toString disagree: "" + v and String(v) differ
+      return { valueOf: () => s.n, toString: () => "toString" };
+    case "prim": // Symbol.toPrimitive, by hint
+      return { [Symbol.toPrimitive]: (hint) => "prim-" + hint };
     default:
       throw new Error("fuzz spec: unknown special " + JSON.stringify(s));
   }
@@ -182,6 +184,35 @@ const kinds = {
     const [v] = useOptimistic(value(s.v), (a, b) => a + b);
     return show(s, str(v));
   },
+  // useId, then a render-phase update: the re-render must give the same id.
+  IdRerender(s) {
+    const id = useId();
+    const [n, set] = useState(0);
+    const m = useMemo(() => "memo" + n, [n]);
+    if (n < (s.n || 1)) set(n + 1);
+    return show({ ...s, show: s.show || 1 }, id + "/" + n + "/" + m);
+  },
+  // use() of a thenable that is already fulfilled.
+  UseThenable(s) {
+    const t = { status: "fulfilled", value: value(s.v), then() {} };
+    return show({ ...s, show: s.show || 1 }, str(use(t)));
+  },
+  // A component that returns its value directly, not wrapped in an array.
+  Bare(s) {
+    return s.c !== undefined ? node(s.c) : value(s.v);
+  },
+  Throw(s) {
+    throw new Error("thrown by a component: " + str(value(s.v)));
+  },
+  // A reducer dispatched during render: queued updates apply on re-render.
+  DispatchRender(s) {
+    const [v, dispatch] = useReducer((a, b) => a + b, 0);
+    if (v < (s.n || 1)) {
+      dispatch(1);
+      dispatch(10);
+    }
+    return show({ ...s, show: s.show || 1 }, str(v));
+  },
   RenderSet(s) {
     const [n, set] = useState(0);
     if (n < (s.n || 1)) set(n + 1);
@@ -217,6 +248,7 @@ class DerivedKind extends Component {
     this.state = { n: 1 };
   }
   static getDerivedStateFromProps(p, st) {
+    if (p.s.nullState) return null;
     return { n: st.n + 1, v: str(value(p.s.v)) };
   }
   render() {
@@ -231,6 +263,13 @@ class ContextClassKind extends Component {
 }
 
 const Inner = ({ s }) => node(s.c);
+class DefaultsKind extends Component {
+  static defaultProps = { label: "default<label>" };
+  render() {
+    return show({ ...this.props.s, show: this.props.s.show || 1 }, str(this.props.label));
+  }
+}
+const MemoCompareKind = memo(Inner, (a, b) => a.s === b.s);
 const MemoKind = memo(Inner);
 const MemoIdKind = memo(function MemoId({ s }) {
   const id = useId();
@@ -258,6 +297,10 @@ function component(s) {
       return createElement(ContextClassKind, base);
     case "MemoC":
       return createElement(MemoKind, base);
+    case "MemoCompare":
+      return createElement(MemoCompareKind, base);
+    case "Defaults":
+      return createElement(DefaultsKind, s.v === undefined ? base : { ...base, label: value(s.v) });
     case "MemoId":
       return createElement(MemoIdKind, base);
     case "Fwd":
