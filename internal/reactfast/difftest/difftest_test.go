@@ -75,6 +75,8 @@ type fuzzCase struct {
 // testdata/regressions (specs that once differed) run first, every time.
 //
 // Re-run one case: SSRGATE_REACT_FUZZ_SEED=<seed> SSRGATE_REACT_FUZZ_CASES=1.
+// Fuzz another module with render.js's exports (a mutant, say):
+// SSRGATE_REACT_FUZZ_RENDERER=/abs/path/render.js.
 // A longer run: SSRGATE_REACT_FUZZ_CASES=50000 (about 1.5 minutes).
 func TestDifferential(t *testing.T) {
 	node := requireNode(t)
@@ -315,7 +317,11 @@ func newGojaRenderer(t *testing.T, root string) (*fastRenderer, string) {
 	}
 	renderer := filepath.Join(root, "internal", "reactfast", "js", "render.js")
 	label := "internal/reactfast/js/render.js"
-	if _, err := os.Stat(renderer); err != nil {
+	if p := os.Getenv("SSRGATE_REACT_FUZZ_RENDERER"); p != "" {
+		// Another renderer module with the same exports, for example a
+		// mutated copy of render.js to see that the fuzzer catches the bug.
+		renderer, label = p, p
+	} else if _, err := os.Stat(renderer); err != nil {
 		renderer, label = filepath.Join(filepath.Dir(entry), "standin.js"), "stand-in (React's own renderToString in goja)"
 	}
 	dir := t.TempDir()

@@ -106,6 +106,8 @@ func (g *Gen) array(depth int, ctx nodeCtx) any {
 		n = 0
 	case depth < 3 && g.chance(4):
 		return g.wide(depth, ctx)
+	case depth < 3 && g.chance(3):
+		return g.deep(8 + g.r.IntN(10))
 	}
 	out := make([]any, n)
 	keyed := g.chance(60)
@@ -139,6 +141,35 @@ func (g *Gen) wide(depth int, ctx nodeCtx) any {
 	}
 	g.budget -= 10
 	return out
+}
+
+// deep draws arrays nested levels deep with a few siblings at each level
+// and useId at the bottom: every array child forks useId's tree position,
+// so past about 30 bits of position the id moves digits into its overflow
+// part.
+func (g *Gen) deep(levels int) any {
+	var n any = map[string]any{"x": "Id", "show": 1, "n": 1 + g.r.IntN(2)}
+	for range levels {
+		width := 2 + g.r.IntN(6)
+		at := g.r.IntN(width)
+		level := make([]any, width)
+		for i := range level {
+			switch {
+			case i == at:
+				level[i] = n
+			case g.chance(30):
+				level[i] = map[string]any{"x": "Id", "show": 1}
+			default:
+				level[i] = pick(g, []any{"t", 1, nil})
+			}
+		}
+		n = level
+		if g.chance(30) {
+			n = map[string]any{"x": pick(g, []string{"MemoC", "Fwd", "Strict"}), "c": n}
+		}
+	}
+	g.budget -= 10
+	return n
 }
 
 func (g *Gen) key() any {
@@ -419,7 +450,7 @@ func (g *Gen) selectEl(depth int) any {
 	if multiple {
 		props = append(props, []any{"multiple", true})
 	}
-	optVal := func() any { return pick(g, []any{"a", "b", "c", 1, 2, "", "x&y"}) }
+	optVal := func() any { return pick(g, []any{"a", "b", "c", 1, 2, "", "x&y", true, false, "true"}) }
 	var v any = optVal()
 	if multiple && g.chance(70) {
 		v = []any{optVal(), optVal()}
@@ -462,7 +493,7 @@ func (g *Gen) option(inSelect bool) any {
 	el := map[string]any{"e": "option"}
 	var props []any
 	if g.chance(60) {
-		props = append(props, []any{"value", pick(g, []any{"a", "b", "c", 1, 2, "", "x&y"})})
+		props = append(props, []any{"value", pick(g, []any{"a", "b", "c", 1, 2, "", "x&y", "true", "false", true})})
 	}
 	if g.chance(15) {
 		props = append(props, []any{"selected", pick(g, []any{true, false})})
@@ -548,7 +579,7 @@ func (g *Gen) component(depth int, ctx nodeCtx) any {
 	kinds := []string{"State", "Reducer", "Memo", "Ref", "Id", "Id", "Id", "Ctx", "Use", "Sync", "Effects", "Transition",
 		"ActionState", "Optimistic", "RenderSet", "Class", "Derived", "ContextClass", "MemoC", "MemoId", "Fwd",
 		"MemoFwd", "Lazy", "Provider", "Provider", "Consumer", "Strict", "Profiler", "Suspense",
-		"IdRerender", "UseThenable", "Bare", "Bare", "Defaults", "MemoCompare", "DispatchRender"}
+		"IdRerender", "UseThenable", "Bare", "Bare", "Defaults", "MemoCompare", "DispatchRender", "Legacy"}
 	k := pick(g, kinds)
 	if g.chance(1) {
 		k = "Throw" // rare: one throw anywhere fails the whole render
@@ -563,7 +594,7 @@ func (g *Gen) component(depth int, ctx nodeCtx) any {
 			c["v"] = g.leafValue()
 		}
 		c["show"] = g.r.IntN(3)
-	case "State", "Reducer", "Memo", "Ref", "Sync", "Transition", "ActionState", "Optimistic", "Class", "Derived":
+	case "State", "Reducer", "Memo", "Ref", "Sync", "Transition", "ActionState", "Optimistic", "Class", "Derived", "Legacy":
 		c["v"] = g.leafValue()
 		c["show"] = g.r.IntN(3)
 	case "Id":
@@ -599,6 +630,7 @@ func (g *Gen) component(depth int, ctx nodeCtx) any {
 		c["init"] = g.chance(50)
 	case "Derived":
 		c["nullState"] = g.chance(30)
+		c["partial"] = g.chance(50)
 	case "Class":
 		c["will"] = g.chance(50)
 		c["ctx"] = g.chance(30)

@@ -242,6 +242,20 @@ class ClassKind extends Component {
     return show(s, this.state.v + ctx);
   }
 }
+// The legacy (not UNSAFE_) lifecycle name, with both setState forms.
+class LegacyKind extends Component {
+  constructor(p) {
+    super(p);
+    this.state = { v: str(value(p.s.v)), n: 0 };
+  }
+  componentWillMount() {
+    this.setState({ v: this.state.v + "+legacy" });
+    this.setState((st) => ({ n: st.n + 1 }));
+  }
+  render() {
+    return show(this.props.s, this.state.v + "/" + this.state.n);
+  }
+}
 class DerivedKind extends Component {
   constructor(p) {
     super(p);
@@ -249,6 +263,8 @@ class DerivedKind extends Component {
   }
   static getDerivedStateFromProps(p, st) {
     if (p.s.nullState) return null;
+    // A partial state: the constructor's n stays unless it is returned.
+    if (p.s.partial) return { v: str(value(p.s.v)) };
     return { n: st.n + 1, v: str(value(p.s.v)) };
   }
   render() {
@@ -293,6 +309,8 @@ function component(s) {
       return createElement(s.ctx ? ClassWithContext : ClassKind, base);
     case "Derived":
       return createElement(DerivedKind, base);
+    case "Legacy":
+      return createElement(LegacyKind, base);
     case "ContextClass":
       return createElement(ContextClassKind, base);
     case "MemoC":
