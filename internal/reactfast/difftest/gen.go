@@ -281,6 +281,11 @@ var (
 	cssCustom = []string{"--main-color", "--x", "--Camel-Case", "--a&b"}
 )
 
+// edgeValues sit on the boundaries of React's attribute rules: truthy
+// non-booleans, numbers around 1 (cols/rows/size/span need at least 1),
+// NaN (rowSpan/start drop it), the strings "true"/"false" and "".
+var edgeValues = []any{true, false, "", 0, 1, "1", 0.5, 2, -1, sp("nan"), "0", "true", "false", "x", sp("-0"), sp("inf"), "  ", []any{}}
+
 // element draws a host element for ctx.
 func (g *Gen) element(depth int, ctx nodeCtx) any {
 	switch ctx {
@@ -346,6 +351,9 @@ func (g *Gen) host(tag string, depth int, childCtx nodeCtx, children bool) any {
 	}
 	if children && !inner && g.chance(90) {
 		el["c"] = g.children(depth+1, childCtx)
+		if (tag == "pre" || tag == "listing") && g.chance(50) {
+			el["c"] = pick(g, []any{"\nnewline first", "\n", "\n\ntwo", []any{"\nin array", "x"}})
+		}
 	}
 	return el
 }
@@ -395,6 +403,10 @@ func (g *Gen) props(tag string, content bool) (props []any, inner bool) {
 		seen[name] = true
 		if val == nil && name != "ref" && name != "key" {
 			val = g.value(0)
+			if g.chance(40) {
+				// The values at the edges of pushAttribute's rules.
+				val = pick(g, edgeValues)
+			}
 		}
 		if name == "dangerouslySetInnerHTML" {
 			inner = true
@@ -454,6 +466,9 @@ func (g *Gen) selectEl(depth int) any {
 	var v any = optVal()
 	if multiple && g.chance(70) {
 		v = []any{optVal(), optVal()}
+		if g.chance(40) {
+			v = []any{"a", "a", optVal()} // one option matched twice
+		}
 	}
 	switch g.r.IntN(4) {
 	case 0:
