@@ -24,12 +24,11 @@ import (
 
 // Budget and thresholds of TestDifferential.
 const (
-	// defaultCases is the budget without -race: about 20 s on two cores
-	// with React's own renderer in goja (the fast path takes less).
-	defaultCases = 10000
+	// defaultCases is the budget without -race: about 25 s on two cores.
+	defaultCases = 20000
 	// defaultRaceCases is the budget under -race, as make test runs it:
-	// about 25 s on two cores.
-	defaultRaceCases = 2000
+	// about 20 s on two cores.
+	defaultRaceCases = 3000
 	// defaultSeed makes `make test` deterministic; SSRGATE_REACT_FUZZ_SEED
 	// picks another base seed ("random" draws one and prints it).
 	defaultSeed = 1
@@ -77,7 +76,7 @@ type fuzzCase struct {
 // Re-run one case: SSRGATE_REACT_FUZZ_SEED=<seed> SSRGATE_REACT_FUZZ_CASES=1.
 // Fuzz another module with render.js's exports (a mutant, say):
 // SSRGATE_REACT_FUZZ_RENDERER=/abs/path/render.js.
-// A longer run: SSRGATE_REACT_FUZZ_CASES=50000 (about 1.5 minutes).
+// A longer run: SSRGATE_REACT_FUZZ_CASES=200000 (about 4 minutes without -race).
 func TestDifferential(t *testing.T) {
 	node := requireNode(t)
 	root, err := filepath.Abs("../../..")
