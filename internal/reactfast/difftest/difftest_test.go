@@ -51,10 +51,12 @@ type outcome struct {
 
 func (o outcome) String() string {
 	switch {
-	case o.HTML != nil:
+	case o.Fallback == "" && o.HTML != nil:
 		return strconv.Quote(*o.HTML)
+	case o.Fallback != "" && o.HTML != nil:
+		return fmt.Sprintf("Unsupported (%s), then React's renderer: %q", o.Fallback, *o.HTML)
 	case o.Fallback != "":
-		return "Unsupported: " + o.Fallback
+		return fmt.Sprintf("Unsupported (%s), then React's renderer threw: %s", o.Fallback, o.Error)
 	default:
 		return "error: " + o.Error
 	}
@@ -127,6 +129,9 @@ func TestDifferential(t *testing.T) {
 	if r := compare(outcome{HTML: ptr("<p>a</p>")}, outcome{HTML: ptr("<p>b</p>")}); r != verdictMismatch {
 		t.Fatalf("self-check: compare accepted different HTML (%v)", r)
 	}
+	if r := compare(outcome{HTML: ptr("<p>a</p>")}, outcome{Fallback: "x", HTML: ptr("<p>b</p>")}); r != verdictMismatch {
+		t.Fatalf("self-check: compare accepted a fallback render with different HTML (%v)", r)
+	}
 
 	var st stats
 	st.fallbacks = map[string]int{}
@@ -165,12 +170,16 @@ const (
 // compare judges the fast renderer's outcome against Node's.
 func compare(node, fast outcome) verdict {
 	switch {
-	case fast.Fallback != "" && node.HTML == nil:
-		// The fast path declined a tree React refuses too: in production
-		// React's renderer then throws, as Node's did.
+	case fast.Fallback != "" && node.HTML == nil && fast.HTML == nil:
+		// The fast path declined a tree React refuses too: React's
+		// renderer in goja then threw, as Node's did.
 		return verdictBothThrew
-	case fast.Fallback != "":
+	case fast.Fallback != "" && node.HTML != nil && fast.HTML != nil && *node.HTML == *fast.HTML:
 		return verdictFallback
+	case fast.Fallback != "":
+		// React's renderer, run after the fast path gave up, wrote other
+		// bytes than Node's: the abandoned fast render left state behind.
+		return verdictMismatch
 	case node.HTML != nil && fast.HTML != nil && *node.HTML == *fast.HTML:
 		return verdictSame
 	case node.HTML == nil && fast.HTML == nil && node.Error != "" && fast.Error != "":

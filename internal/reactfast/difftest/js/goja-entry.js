@@ -1,20 +1,32 @@
 // goja side of the differential fuzzer: installs globalThis.__fuzz, whose
 // render(specsJSON) renders every case spec with the fast renderer under test
-// and returns a JSON array of {html}, {fallback} (the renderer threw its
-// Unsupported error: ssrgate would render that island with React's own
-// renderer) or {error}. "fuzz:renderer" is resolved by the test to
+// and returns a JSON array of {html}, {fallback, html} (the renderer threw
+// its Unsupported error and React's own renderer rendered the tree, as in
+// ssrgate's adapter) or {error}. "fuzz:renderer" is resolved by the test to
 // internal/reactfast/js/render.js (or, before it exists, to standin.js).
 import { renderToString, Unsupported } from "fuzz:renderer";
+import { renderToString as reactRenderToString } from "react-dom/server";
 import { element, options } from "./interp.js";
 
+// renderOne does what ssrgate's React adapter does: the fast renderer
+// first, and on Unsupported React's own renderToString of the same element
+// in the same runtime, so a fast render that gave up midway must have left
+// nothing behind (context values, hook state) that changes React's output.
 function renderOne(spec) {
+  const el = element(spec);
+  const opts = options(spec);
   try {
-    return { html: renderToString(element(spec), options(spec)) };
+    return { html: renderToString(el, opts) };
   } catch (e) {
-    if (Unsupported && e instanceof Unsupported) {
-      return { fallback: String(e.feature || e.message || e) };
+    if (!(Unsupported && e instanceof Unsupported)) {
+      return { error: String((e && e.message) || e) };
     }
-    return { error: String((e && e.message) || e) };
+    const fallback = String(e.feature || e.message || e);
+    try {
+      return { fallback, html: reactRenderToString(el, opts) };
+    } catch (e2) {
+      return { fallback, error: String((e2 && e2.message) || e2) };
+    }
   }
 }
 
