@@ -38,6 +38,8 @@ const (
 	// maxErrors is the highest share of cases where both renderers throw
 	// (the same error): above it the generator makes too many invalid trees.
 	maxErrors = 0.05
+	// maxShrink is how many failing cases are shrunk to a minimal spec.
+	maxShrink = 3
 	// gojaBatch is how many cases one Invoke renders.
 	gojaBatch = 50
 )
@@ -135,6 +137,7 @@ func TestDifferential(t *testing.T) {
 
 	var st stats
 	st.fallbacks = map[string]int{}
+	shrunk := 0
 	for i, c := range cases {
 		v := compare(want[i], got[i])
 		st.add(v, got[i])
@@ -142,6 +145,10 @@ func TestDifferential(t *testing.T) {
 			b, _ := json.Marshal(c.Spec)
 			t.Errorf("%s: fast renderer differs from node's renderToString\n  spec: %s\n  node: %s\n  fast: %s%s",
 				c.Name, b, want[i], got[i], firstDiff(want[i], got[i]))
+			if shrunk < maxShrink {
+				shrunk++
+				shrinkAndReport(t, c, node, script, fast)
+			}
 		}
 	}
 	t.Logf("%d cases in %s: %d identical, %d both threw the same error, %d fell back (%.1f%%), %d mismatches",
@@ -156,6 +163,40 @@ func TestDifferential(t *testing.T) {
 	if rate := float64(st.errors) / float64(len(cases)); len(cases) >= 100 && rate > maxErrors {
 		t.Errorf("both renderers threw on %.1f%% of the cases (limit %.0f%%): the generator makes too many invalid trees", 100*rate, 100*maxErrors)
 	}
+}
+
+// shrinkAndReport reduces a failing case to a small spec that still fails
+// and prints it with both outputs, ready for testdata/regressions.
+func shrinkAndReport(t *testing.T, c fuzzCase, node, script string, fast *fastRenderer) {
+	t.Helper()
+	var lastWant, lastGot outcome
+	fails := func(specs []Spec) []bool {
+		want, err := renderNode(node, script, specs)
+		if err != nil || len(want) != len(specs) {
+			return make([]bool, len(specs))
+		}
+		got := fast.renderAll(t, specs)
+		res := make([]bool, len(specs))
+		for i := range specs {
+			res[i] = compare(want[i], got[i]) == verdictMismatch
+			if res[i] && lastGot.HTML == nil && lastGot.Error == "" {
+				lastWant, lastGot = want[i], got[i]
+			}
+		}
+		return res
+	}
+	small := Shrink(c.Spec, 60, func(specs []Spec) []bool {
+		lastWant, lastGot = outcome{}, outcome{}
+		return fails(specs)
+	})
+	// Render the result once more for its outputs.
+	lastWant, lastGot = outcome{}, outcome{}
+	fails([]Spec{small})
+	b, _ := json.Marshal(small)
+	t.Errorf("%s shrunk to a minimal spec (save it as testdata/regressions/NAME.json):\n%s\n  node: %s\n  fast: %s%s\n"+
+		"  (all cases share one goja runtime, in order: a difference that the spec alone does not reproduce\n"+
+		"  comes from state an earlier render left behind)",
+		c.Name, b, lastWant, lastGot, firstDiff(lastWant, lastGot))
 }
 
 type verdict int
