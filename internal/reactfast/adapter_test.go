@@ -18,7 +18,7 @@ func writeComponents(t *testing.T) string {
 	files := map[string]string{
 		"Plain.jsx":  `export default function Plain({ n }) { return <p className="x">n={n}</p>; }`,
 		"Throws.jsx": `export default function Throws() { throw new Error("boom from the component"); }`,
-		"Hoists.jsx": `export default function Hoists() { return <div><title>T</title>x</div>; }`,
+		"Hoists.jsx": `export default function Hoists() { return <div><link rel="stylesheet" href="/a.css" precedence="default" />x</div>; }`,
 	}
 	for name, src := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
@@ -57,7 +57,7 @@ func TestAdapterPaths(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}
-			want := map[string]string{"Plain": `<p class="x">n=<!-- -->3</p>`, "Hoists": `<title>T</title><div>x</div>`}[name]
+			want := map[string]string{"Plain": `<p class="x">n=<!-- -->3</p>`, "Hoists": `<link rel="stylesheet" href="/a.css" data-precedence="default"/><div>x</div>`}[name]
 			if html != want {
 				t.Errorf("renderer %q, %s: got %q, want %q (React's renderToString)", renderer, name, html, want)
 			}
@@ -82,8 +82,8 @@ func TestAdapterPaths(t *testing.T) {
 			t.Errorf("renderer %q: Hoists not counted as react", renderer)
 		}
 		if renderer == "" {
-			if r := sink.reasons["Hoists"]; len(r) != 1 || !strings.Contains(r[0], "<title>") {
-				t.Errorf("Hoists' logged reasons %q, want the <title> feature", r)
+			if r := sink.reasons["Hoists"]; len(r) != 1 || !strings.Contains(r[0], "<link rel=stylesheet precedence>") {
+				t.Errorf("Hoists' logged reasons %q, want the stylesheet feature", r)
 			}
 		}
 	}

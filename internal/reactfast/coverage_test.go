@@ -25,11 +25,8 @@ import (
 // moving from fast to fallback, or falling back for another reason, fails
 // TestCorpusPaths.
 var fallbacks = map[string]string{
-	"Attributes":         "<meta> (React hoists it)",
-	"CSSModule":          "<img> that React preloads",
-	"DocumentMetadata":   "<title> outside <svg> (React hoists it)",
+	"DocumentMetadata":   "<link rel=stylesheet precedence>",
 	"DynamicImportReact": "lazy components",
-	"Escaping":           "<img> that React preloads",
 	"FormActions":        "a function as <form action>",
 }
 

@@ -13,6 +13,7 @@
 // An error thrown by a component propagates unchanged: renderToString of the
 // same tree throws the same value (React's onError is a no-op there).
 import * as React from "react";
+import * as ReactDOM from "react-dom";
 
 // Unsupported says the tree uses something this renderer does not
 // implement; feature names it. Render the tree with React's renderToString.
@@ -29,6 +30,17 @@ function unsupported(feature) {
 }
 
 const Internals = React.__CLIENT_INTERNALS_DO_NOT_USE_OR_WARN_USERS_THEY_CANNOT_UPGRADE;
+const DOMInternals = ReactDOM.__DOM_INTERNALS_DO_NOT_USE_OR_WARN_USERS_THEY_CANNOT_UPGRADE;
+
+// guardDOMDispatcher returns ReactDOM's resource dispatcher for the render:
+// React's renderer turns preload(), preconnect() and preinit*() calls into
+// markup; this renderer does not, so they make it give way.
+function guardDOMDispatcher(prev) {
+  const hint = function () {
+    throw unsupported("ReactDOM resource hints (preload, preconnect, preinit)");
+  };
+  return { f: prev.f, r: prev.r, D: hint, C: hint, L: hint, m: hint, X: hint, S: hint, M: hint };
+}
 
 const ELEMENT = Symbol.for("react.transitional.element");
 const LEGACY_ELEMENT = Symbol.for("react.element");
@@ -168,7 +180,12 @@ kinds(K_NUMERIC, "rowSpan start");
 let out = null; // the chunks of the render in progress
 let lastPushedText = false;
 let idPrefix = "";
-let treeContext = null;
+// The tree context (React's useId position) is kept as a stack of forks,
+// (number of children, index) each, and folded into React's {id, overflow}
+// form only when useId asks: no allocation per child.
+let forkTotals = null;
+let forkIndexes = null;
+let forkDepth = 0;
 let contextStack = null; // [context, previous value, ...] of open providers
 
 function pushText(text) {
@@ -178,78 +195,97 @@ function pushText(text) {
   lastPushedText = true;
 }
 
-function pushAttribute(name, value) {
-  const kind = attrKind[name];
-  if (kind === undefined) {
-    pushPlainAttribute(name, value);
-    return;
-  }
+// attr returns the markup pushAttribute writes for prop name with the
+// non-null value: "" when React writes nothing.
+function attr(name, value) {
+  let info = attrInfo[name];
+  if (info === undefined) info = attrInfo[name] = makeAttrInfo(name);
   const t = typeof value;
-  switch (kind) {
+  switch (info.kind) {
+    case K_PLAIN:
+      switch (t) {
+        case "string":
+          return needsEscape.test(value) ? info.open + escapeText(value) + '"' : info.open + value + '"';
+        case "number":
+          return info.open + value + '"';
+        case "function":
+        case "symbol":
+          return "";
+        case "boolean":
+          if (!info.dataOrAria) return "";
+      }
+      return info.open + escapeText(value) + '"';
+    case K_NONE:
+      return "";
     case K_STRING:
-      if (t !== "function" && t !== "symbol" && t !== "boolean") out.push(" ", attrName[name], '="', escapeText(value), '"');
-      return;
+      if (t === "function" || t === "symbol" || t === "boolean") return "";
+      return info.open + escapeText(value) + '"';
     case K_STYLE:
-      pushStyle(value);
-      return;
+      return styleAttr(value);
     case K_URL:
-      if (value === "") return;
+      if (value === "") return "";
     // falls through
     case K_ACTION:
-      if (value == null || t === "function" || t === "symbol" || t === "boolean") return;
-      out.push(" ", name, '="', escapeText(sanitizeURL("" + value)), '"');
-      return;
-    case K_SKIP:
-      return;
+      if (value == null || t === "function" || t === "symbol" || t === "boolean") return "";
+      return info.open + escapeText(sanitizeURL("" + value)) + '"';
     case K_LOWER_BOOL:
-      if (value && t !== "function" && t !== "symbol") out.push(" ", attrName[name], '=""');
-      return;
-    case K_XLINK_HREF:
-      if (t === "function" || t === "symbol" || t === "boolean") return;
-      out.push(" ", "xlink:href", '="', escapeText(sanitizeURL("" + value)), '"');
-      return;
-    case K_STRINGISH:
-      if (t !== "function" && t !== "symbol") out.push(" ", name, '="', escapeText(value), '"');
-      return;
     case K_BOOL:
-      if (value && t !== "function" && t !== "symbol") out.push(" ", name, '=""');
-      return;
+      return value && t !== "function" && t !== "symbol" ? info.bare : "";
+    case K_XLINK_HREF:
+      if (t === "function" || t === "symbol" || t === "boolean") return "";
+      return info.open + escapeText(sanitizeURL("" + value)) + '"';
+    case K_STRINGISH:
+      if (t === "function" || t === "symbol") return "";
+      return info.open + escapeText(value) + '"';
     case K_OVERLOADED:
-      if (value === true) out.push(" ", name, '=""');
-      else if (value !== false && t !== "function" && t !== "symbol") out.push(" ", name, '="', escapeText(value), '"');
-      return;
+      if (value === true) return info.bare;
+      if (value === false || t === "function" || t === "symbol") return "";
+      return info.open + escapeText(value) + '"';
     case K_POSITIVE:
-      if (t !== "function" && t !== "symbol" && !isNaN(value) && value >= 1) out.push(" ", name, '="', escapeText(value), '"');
-      return;
+      if (t === "function" || t === "symbol" || isNaN(value) || !(value >= 1)) return "";
+      return info.open + escapeText(value) + '"';
     case K_NUMERIC:
-      if (t !== "function" && t !== "symbol" && !isNaN(value)) out.push(" ", name, '="', escapeText(value), '"');
-      return;
+      if (t === "function" || t === "symbol" || isNaN(value)) return "";
+      return info.open + escapeText(value) + '"';
   }
+  return "";
 }
 
-function pushPlainAttribute(name, value) {
-  if (name.length > 2 && (name[0] === "o" || name[0] === "O") && (name[1] === "n" || name[1] === "N")) return;
-  const alias = aliases[name];
-  if (alias !== undefined) name = alias;
-  if (!isAttributeNameSafe(name)) return;
-  switch (typeof value) {
-    case "function":
-    case "symbol":
-      return;
-    case "boolean": {
-      const prefix = name.toLowerCase().slice(0, 5);
-      if (prefix !== "data-" && prefix !== "aria-") return;
+// attrInfo caches, per prop name, how attr writes it: its kind and the
+// attribute's opening (' class="') and bare (' hidden=""') forms.
+const attrInfo = Object.create(null);
+const K_PLAIN = 0,
+  K_NONE = 13; // event handlers and unsafe names: never written
+function makeAttrInfo(name) {
+  let kind = attrKind[name];
+  let written = kind === undefined ? name : attrName[name];
+  let dataOrAria = false;
+  if (kind === K_STRING) kind = K_PLAIN; // the same rules, under the written name
+  else if (kind === undefined) {
+    kind = K_PLAIN;
+    if (name.length > 2 && (name[0] === "o" || name[0] === "O") && (name[1] === "n" || name[1] === "N")) kind = K_NONE;
+    else {
+      const alias = aliases[name];
+      if (alias !== undefined) written = alias;
+      if (!isAttributeNameSafe(written)) kind = K_NONE;
+      const prefix = written.toLowerCase().slice(0, 5);
+      dataOrAria = prefix === "data-" || prefix === "aria-";
     }
   }
-  out.push(" ", name, '="', escapeText(value), '"');
+  return { kind: kind, open: " " + written + '="', bare: " " + written + '=""', dataOrAria: dataOrAria };
+}
+
+function pushAttribute(name, value) {
+  const a = attr(name, value);
+  if (a !== "") out.push(a);
 }
 
 const styleNames = new Map();
 const uppercase = /([A-Z])/g;
 const msPrefix = /^ms-/;
-function pushStyle(style) {
+function styleAttr(style) {
   if (typeof style !== "object") throw unsupported("a style prop that is not an object (React throws)");
-  let first = true;
+  let s = "";
   for (const name in style) {
     if (!hasOwn.call(style, name)) continue;
     let value = style[name];
@@ -271,12 +307,9 @@ function pushStyle(style) {
             : value + "px"
           : escapeText(("" + value).trim());
     }
-    if (first) {
-      first = false;
-      out.push(' style="', css, ":", value);
-    } else out.push(";", css, ":", value);
+    s += (s === "" ? ' style="' : ";") + css + ":" + value;
   }
-  if (!first) out.push('"');
+  return s === "" ? "" : s + '"';
 }
 
 function pushInnerHTML(html, children) {
@@ -305,7 +338,10 @@ function formatContext(mode, selected, scope) {
 const ROOT_CONTEXT = formatContext(ROOT_MODE, null, 0);
 const HTML_CONTEXT = formatContext(HTML_MODE, null, 0);
 
+// contextTags are the tags that give their children a new format context.
+const contextTags = table("noscript select svg picture math foreignObject table thead tbody tfoot colgroup tr");
 function childContext(parent, type, props) {
+  if (contextTags[type] !== true && parent.mode >= HTML_MODE && parent.mode < TABLE_MODE) return parent;
   const scope = parent.scope;
   switch (type) {
     case "noscript":
@@ -338,22 +374,13 @@ function childContext(parent, type, props) {
 // ---- host elements ---------------------------------------------------------
 
 const validTag = /^[a-zA-Z][a-zA-Z:_.\-\d]*$/;
-const startTags = new Map();
-const endTags = new Map();
+const startTags = Object.create(null);
+const endTags = Object.create(null);
 function startTag(tag) {
-  let chunk = startTags.get(tag);
+  let chunk = startTags[tag];
   if (chunk === undefined) {
     if (!validTag.test(tag)) throw unsupported("the invalid tag name <" + tag + "> (React throws)");
-    chunk = "<" + tag;
-    startTags.set(tag, chunk);
-  }
-  return chunk;
-}
-function endTag(tag) {
-  let chunk = endTags.get(tag);
-  if (chunk === undefined) {
-    chunk = "</" + tag + ">";
-    endTags.set(tag, chunk);
+    chunk = startTags[tag] = "<" + tag;
   }
   return chunk;
 }
@@ -370,7 +397,7 @@ const special = table(
 // pushGeneric writes the start tag of an ordinary element and returns the
 // children still to render (string children are written here, as Fizz does).
 function pushGeneric(tag, props, keys, directText) {
-  out.push(startTag(tag));
+  let s = startTag(tag);
   let children = null,
     html = null;
   for (let i = 0; i < keys.length; i++) {
@@ -379,9 +406,9 @@ function pushGeneric(tag, props, keys, directText) {
     if (v == null) continue;
     if (k === "children") children = v;
     else if (k === "dangerouslySetInnerHTML") html = v;
-    else pushAttribute(k, v);
+    else s += attr(k, v);
   }
-  out.push(">");
+  out.push(s + ">");
   pushInnerHTML(html, children);
   if (directText && typeof children === "string") {
     out.push(escapeText(children));
@@ -419,398 +446,544 @@ function pushStart(tag, props, ctx) {
     if (tag.indexOf("-") === -1) return pushGeneric(tag, props, keys, true);
     return pushCustomElement(tag, props, keys);
   }
-  switch (tag) {
-    case "a": {
-      out.push(startTag("a"));
-      let children = null,
-        html = null;
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        const v = props[k];
-        if (v == null) continue;
-        if (k === "children") children = v;
-        else if (k === "dangerouslySetInnerHTML") html = v;
-        else if (k === "href" && v === "") out.push(' href=""');
-        else pushAttribute(k, v);
-      }
-      out.push(">");
-      pushInnerHTML(html, children);
-      if (typeof children === "string") {
-        out.push(escapeText(children));
-        return null;
-      }
-      return children;
-    }
-    case "select": {
-      out.push(startTag("select"));
-      let children = null,
-        html = null;
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        const v = props[k];
-        if (v == null) continue;
-        if (k === "children") children = v;
-        else if (k === "dangerouslySetInnerHTML") html = v;
-        else if (k !== "value" && k !== "defaultValue") pushAttribute(k, v);
-      }
-      out.push(">");
-      pushInnerHTML(html, children);
-      return children;
-    }
-    case "option": {
-      const selectedValue = ctx.selected;
-      out.push(startTag("option"));
-      let children = null,
-        value = null,
-        selected = null,
-        html = null;
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        const v = props[k];
-        if (v == null) continue;
-        if (k === "children") children = v;
-        else if (k === "selected") selected = v;
-        else if (k === "dangerouslySetInnerHTML") html = v;
-        else {
-          if (k === "value") value = v;
-          pushAttribute(k, v);
-        }
-      }
-      if (selectedValue != null) {
-        const s = value !== null ? "" + value : flattenOptionChildren(children);
-        if (isArray(selectedValue)) {
-          for (let i = 0; i < selectedValue.length; i++) {
-            if ("" + selectedValue[i] === s) {
-              out.push(' selected=""');
-              break;
-            }
-          }
-        } else if ("" + selectedValue === s) out.push(' selected=""');
-      } else if (selected) out.push(' selected=""');
-      out.push(">");
-      pushInnerHTML(html, children);
-      return children;
-    }
-    case "textarea": {
-      out.push(startTag("textarea"));
-      let value = null,
-        defaultValue = null,
-        children = null;
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        const v = props[k];
-        if (v == null) continue;
-        if (k === "children") children = v;
-        else if (k === "value") value = v;
-        else if (k === "defaultValue") defaultValue = v;
-        else if (k === "dangerouslySetInnerHTML") throw unsupported("dangerouslySetInnerHTML on <textarea> (React throws)");
-        else pushAttribute(k, v);
-      }
-      if (value === null && defaultValue !== null) value = defaultValue;
-      out.push(">");
-      if (children != null) {
-        if (value != null) throw unsupported("<textarea> with both value and children (React throws)");
-        if (isArray(children) && children.length > 1) throw unsupported("<textarea> with several children (React throws)");
-        value = "" + children;
-      }
-      if (typeof value === "string" && value[0] === "\n") out.push("\n");
-      if (value !== null) out.push(escapeText("" + value));
-      return null;
-    }
-    case "input": {
-      out.push(startTag("input"));
-      let name = null,
-        formAction = null,
-        formEncType = null,
-        formMethod = null,
-        formTarget = null,
-        value = null,
-        defaultValue = null,
-        checked = null,
-        defaultChecked = null;
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        const v = props[k];
-        if (v == null) continue;
-        switch (k) {
-          case "children":
-          case "dangerouslySetInnerHTML":
-            throw unsupported("children on <input> (React throws)");
-          case "name":
-            name = v;
-            break;
-          case "formAction":
-            formAction = v;
-            break;
-          case "formEncType":
-            formEncType = v;
-            break;
-          case "formMethod":
-            formMethod = v;
-            break;
-          case "formTarget":
-            formTarget = v;
-            break;
-          case "defaultChecked":
-            defaultChecked = v;
-            break;
-          case "defaultValue":
-            defaultValue = v;
-            break;
-          case "checked":
-            checked = v;
-            break;
-          case "value":
-            value = v;
-            break;
-          default:
-            pushAttribute(k, v);
-        }
-      }
-      pushFormAttributes(name, formAction, formEncType, formMethod, formTarget);
-      if (checked !== null) {
-        if (checked && typeof checked !== "function" && typeof checked !== "symbol") out.push(' checked=""');
-      } else if (defaultChecked !== null && defaultChecked && typeof defaultChecked !== "function" && typeof defaultChecked !== "symbol")
-        out.push(' checked=""');
-      if (value !== null) pushAttribute("value", value);
-      else if (defaultValue !== null) pushAttribute("value", defaultValue);
-      out.push("/>");
-      return null;
-    }
-    case "button": {
-      out.push(startTag("button"));
-      let children = null,
-        html = null,
-        name = null,
-        formAction = null,
-        formEncType = null,
-        formMethod = null,
-        formTarget = null;
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        const v = props[k];
-        if (v == null) continue;
-        switch (k) {
-          case "children":
-            children = v;
-            break;
-          case "dangerouslySetInnerHTML":
-            html = v;
-            break;
-          case "name":
-            name = v;
-            break;
-          case "formAction":
-            formAction = v;
-            break;
-          case "formEncType":
-            formEncType = v;
-            break;
-          case "formMethod":
-            formMethod = v;
-            break;
-          case "formTarget":
-            formTarget = v;
-            break;
-          default:
-            pushAttribute(k, v);
-        }
-      }
-      pushFormAttributes(name, formAction, formEncType, formMethod, formTarget);
-      out.push(">");
-      pushInnerHTML(html, children);
-      if (typeof children === "string") {
-        out.push(escapeText(children));
-        return null;
-      }
-      return children;
-    }
-    case "form": {
-      out.push(startTag("form"));
-      let children = null,
-        html = null,
-        action = null,
-        encType = null,
-        method = null,
-        target = null;
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        const v = props[k];
-        if (v == null) continue;
-        switch (k) {
-          case "children":
-            children = v;
-            break;
-          case "dangerouslySetInnerHTML":
-            html = v;
-            break;
-          case "action":
-            action = v;
-            break;
-          case "encType":
-            encType = v;
-            break;
-          case "method":
-            method = v;
-            break;
-          case "target":
-            target = v;
-            break;
-          default:
-            pushAttribute(k, v);
-        }
-      }
-      if (typeof action === "function") throw unsupported("a function as <form action>");
-      if (action != null) pushAttribute("action", action);
-      if (encType != null) pushAttribute("encType", encType);
-      if (method != null) pushAttribute("method", method);
-      if (target != null) pushAttribute("target", target);
-      out.push(">");
-      pushInnerHTML(html, children);
-      if (typeof children === "string") {
-        out.push(escapeText(children));
-        return null;
-      }
-      return children;
-    }
-    case "menuitem": {
-      out.push(startTag("menuitem"));
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        const v = props[k];
-        if (v == null) continue;
-        if (k === "children" || k === "dangerouslySetInnerHTML") throw unsupported("children on <menuitem> (React throws)");
-        pushAttribute(k, v);
-      }
-      out.push(">");
-      return null;
-    }
-    case "object": {
-      out.push(startTag("object"));
-      let children = null,
-        html = null;
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        const v = props[k];
-        if (v == null) continue;
-        if (k === "children") children = v;
-        else if (k === "dangerouslySetInnerHTML") html = v;
-        else if (k === "data") {
-          const url = sanitizeURL("" + v);
-          if (url !== "") out.push(' data="', escapeText(url), '"');
-        } else pushAttribute(k, v);
-      }
-      out.push(">");
-      pushInnerHTML(html, children);
-      if (typeof children === "string") {
-        out.push(escapeText(children));
-        return null;
-      }
-      return children;
-    }
-    case "title":
-      if (ctx.mode === SVG_MODE || ctx.scope & NOSCRIPT_SCOPE || props.itemProp != null) return pushTitle(props, keys);
-      throw unsupported("<title> outside <svg> (React hoists it)");
-    case "link": {
-      const rel = props.rel,
-        href = props.href;
-      if (
-        ctx.mode === SVG_MODE ||
-        ctx.scope & NOSCRIPT_SCOPE ||
-        props.itemProp != null ||
-        typeof rel !== "string" ||
-        typeof href !== "string" ||
-        href === ""
-      )
-        return pushSelfClosing("link", props, keys);
-      throw unsupported("<link rel href> (React hoists it as a resource)");
-    }
-    case "script": {
-      const async = props.async;
-      if (
-        typeof props.src !== "string" ||
-        !props.src ||
-        !async ||
-        typeof async === "function" ||
-        typeof async === "symbol" ||
-        props.onLoad ||
-        props.onError ||
-        ctx.mode === SVG_MODE ||
-        ctx.scope & NOSCRIPT_SCOPE ||
-        props.itemProp != null
-      )
-        return pushScript(props, keys);
-      throw unsupported("<script async src> (React hoists it as a resource)");
-    }
-    case "style": {
-      const precedence = props.precedence,
-        href = props.href;
-      if (
-        ctx.mode === SVG_MODE ||
-        ctx.scope & NOSCRIPT_SCOPE ||
-        props.itemProp != null ||
-        typeof precedence !== "string" ||
-        typeof href !== "string" ||
-        href === ""
-      )
-        return pushStyleElement(props, keys);
-      throw unsupported("<style precedence href> (React hoists it as a resource)");
-    }
-    case "meta":
-      if (ctx.mode === SVG_MODE || ctx.scope & NOSCRIPT_SCOPE || props.itemProp != null) return pushSelfClosing("meta", props, keys);
-      throw unsupported("<meta> (React hoists it)");
-    case "listing":
-    case "pre": {
-      out.push(startTag(tag));
-      let children = null,
-        html = null;
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        const v = props[k];
-        if (v == null) continue;
-        if (k === "children") children = v;
-        else if (k === "dangerouslySetInnerHTML") html = v;
-        else pushAttribute(k, v);
-      }
-      out.push(">");
-      if (html != null) {
-        if (children != null) throw unsupported("both children and dangerouslySetInnerHTML (React throws)");
-        if (typeof html !== "object" || !("__html" in html)) throw unsupported("a malformed dangerouslySetInnerHTML (React throws)");
-        const h = html.__html;
-        if (h !== null && h !== undefined) {
-          if (typeof h === "string" && h.length > 0 && h[0] === "\n") out.push("\n", h);
-          else out.push("" + h);
-        }
-      }
-      if (typeof children === "string" && children[0] === "\n") out.push("\n");
-      return children;
-    }
-    case "img": {
-      const src = props.src,
-        srcSet = props.srcSet;
-      const preload =
-        !(
-          props.loading === "lazy" ||
-          (!src && !srcSet) ||
-          (typeof src !== "string" && src != null) ||
-          (typeof srcSet !== "string" && srcSet != null) ||
-          props.fetchPriority === "low" ||
-          ctx.scope & (NOSCRIPT_SCOPE | PICTURE_SCOPE)
-        ) &&
-        (typeof src !== "string" || !isDataURL(src)) &&
-        (typeof srcSet !== "string" || !isDataURL(srcSet));
-      if (preload) throw unsupported("<img> that React preloads (it writes a preload <link>)");
-      return pushSelfClosing("img", props, keys);
-    }
-    case "head":
-    case "body":
-    case "html":
-      throw unsupported("<" + tag + ">");
-  }
+  const f = pushers[tag];
+  if (f !== undefined) return f(props, keys, ctx, tag);
   if (selfClosing[tag] === true) return pushSelfClosing(tag, props, keys);
   // annotation-xml, font-face and the other dashed SVG names: generic.
   return pushGeneric(tag, props, keys, true);
 }
+
+function pushAStart(props, keys, ctx, tag) {
+  let s = "<a";
+  let children = null,
+    html = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    if (k === "children") children = v;
+    else if (k === "dangerouslySetInnerHTML") html = v;
+    else if (k === "href" && v === "") s += ' href=""';
+    else s += attr(k, v);
+  }
+  out.push(s + ">");
+  pushInnerHTML(html, children);
+  if (typeof children === "string") {
+    out.push(escapeText(children));
+    return null;
+  }
+  return children;
+}
+
+function pushSelectStart(props, keys, ctx, tag) {
+  out.push(startTag("select"));
+  let children = null,
+    html = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    if (k === "children") children = v;
+    else if (k === "dangerouslySetInnerHTML") html = v;
+    else if (k !== "value" && k !== "defaultValue") pushAttribute(k, v);
+  }
+  out.push(">");
+  pushInnerHTML(html, children);
+  return children;
+}
+
+function pushOptionStart(props, keys, ctx, tag) {
+  const selectedValue = ctx.selected;
+  out.push(startTag("option"));
+  let children = null,
+    value = null,
+    selected = null,
+    html = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    if (k === "children") children = v;
+    else if (k === "selected") selected = v;
+    else if (k === "dangerouslySetInnerHTML") html = v;
+    else {
+      if (k === "value") value = v;
+      pushAttribute(k, v);
+    }
+  }
+  if (selectedValue != null) {
+    const s = value !== null ? "" + value : flattenOptionChildren(children);
+    if (isArray(selectedValue)) {
+      for (let i = 0; i < selectedValue.length; i++) {
+        if ("" + selectedValue[i] === s) {
+          out.push(' selected=""');
+          break;
+        }
+      }
+    } else if ("" + selectedValue === s) out.push(' selected=""');
+  } else if (selected) out.push(' selected=""');
+  out.push(">");
+  pushInnerHTML(html, children);
+  return children;
+}
+
+function pushTextareaStart(props, keys, ctx, tag) {
+  out.push(startTag("textarea"));
+  let value = null,
+    defaultValue = null,
+    children = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    if (k === "children") children = v;
+    else if (k === "value") value = v;
+    else if (k === "defaultValue") defaultValue = v;
+    else if (k === "dangerouslySetInnerHTML") throw unsupported("dangerouslySetInnerHTML on <textarea> (React throws)");
+    else pushAttribute(k, v);
+  }
+  if (value === null && defaultValue !== null) value = defaultValue;
+  out.push(">");
+  if (children != null) {
+    if (value != null) throw unsupported("<textarea> with both value and children (React throws)");
+    if (isArray(children) && children.length > 1) throw unsupported("<textarea> with several children (React throws)");
+    value = "" + children;
+  }
+  if (typeof value === "string" && value[0] === "\n") out.push("\n");
+  if (value !== null) out.push(escapeText("" + value));
+  return null;
+}
+
+function pushInputStart(props, keys, ctx, tag) {
+  out.push(startTag("input"));
+  let name = null,
+    formAction = null,
+    formEncType = null,
+    formMethod = null,
+    formTarget = null,
+    value = null,
+    defaultValue = null,
+    checked = null,
+    defaultChecked = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    switch (k) {
+      case "children":
+      case "dangerouslySetInnerHTML":
+        throw unsupported("children on <input> (React throws)");
+      case "name":
+        name = v;
+        break;
+      case "formAction":
+        formAction = v;
+        break;
+      case "formEncType":
+        formEncType = v;
+        break;
+      case "formMethod":
+        formMethod = v;
+        break;
+      case "formTarget":
+        formTarget = v;
+        break;
+      case "defaultChecked":
+        defaultChecked = v;
+        break;
+      case "defaultValue":
+        defaultValue = v;
+        break;
+      case "checked":
+        checked = v;
+        break;
+      case "value":
+        value = v;
+        break;
+      default:
+        pushAttribute(k, v);
+    }
+  }
+  pushFormAttributes(name, formAction, formEncType, formMethod, formTarget);
+  if (checked !== null) {
+    if (checked && typeof checked !== "function" && typeof checked !== "symbol") out.push(' checked=""');
+  } else if (defaultChecked !== null && defaultChecked && typeof defaultChecked !== "function" && typeof defaultChecked !== "symbol")
+    out.push(' checked=""');
+  if (value !== null) pushAttribute("value", value);
+  else if (defaultValue !== null) pushAttribute("value", defaultValue);
+  out.push("/>");
+  return null;
+}
+
+function pushButtonStart(props, keys, ctx, tag) {
+  let s = "<button";
+  let children = null,
+    html = null,
+    name = null,
+    formAction = null,
+    formEncType = null,
+    formMethod = null,
+    formTarget = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    switch (k) {
+      case "children":
+        children = v;
+        break;
+      case "dangerouslySetInnerHTML":
+        html = v;
+        break;
+      case "name":
+        name = v;
+        break;
+      case "formAction":
+        formAction = v;
+        break;
+      case "formEncType":
+        formEncType = v;
+        break;
+      case "formMethod":
+        formMethod = v;
+        break;
+      case "formTarget":
+        formTarget = v;
+        break;
+      default:
+        s += attr(k, v);
+    }
+  }
+  out.push(s);
+  pushFormAttributes(name, formAction, formEncType, formMethod, formTarget);
+  out.push(">");
+  pushInnerHTML(html, children);
+  if (typeof children === "string") {
+    out.push(escapeText(children));
+    return null;
+  }
+  return children;
+}
+
+function pushFormStart(props, keys, ctx, tag) {
+  out.push(startTag("form"));
+  let children = null,
+    html = null,
+    action = null,
+    encType = null,
+    method = null,
+    target = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    switch (k) {
+      case "children":
+        children = v;
+        break;
+      case "dangerouslySetInnerHTML":
+        html = v;
+        break;
+      case "action":
+        action = v;
+        break;
+      case "encType":
+        encType = v;
+        break;
+      case "method":
+        method = v;
+        break;
+      case "target":
+        target = v;
+        break;
+      default:
+        pushAttribute(k, v);
+    }
+  }
+  if (typeof action === "function") throw unsupported("a function as <form action>");
+  if (action != null) pushAttribute("action", action);
+  if (encType != null) pushAttribute("encType", encType);
+  if (method != null) pushAttribute("method", method);
+  if (target != null) pushAttribute("target", target);
+  out.push(">");
+  pushInnerHTML(html, children);
+  if (typeof children === "string") {
+    out.push(escapeText(children));
+    return null;
+  }
+  return children;
+}
+
+function pushMenuitemStart(props, keys, ctx, tag) {
+  out.push(startTag("menuitem"));
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    if (k === "children" || k === "dangerouslySetInnerHTML") throw unsupported("children on <menuitem> (React throws)");
+    pushAttribute(k, v);
+  }
+  out.push(">");
+  return null;
+}
+
+function pushObjectStart(props, keys, ctx, tag) {
+  out.push(startTag("object"));
+  let children = null,
+    html = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    if (k === "children") children = v;
+    else if (k === "dangerouslySetInnerHTML") html = v;
+    else if (k === "data") {
+      const url = sanitizeURL("" + v);
+      if (url !== "") out.push(' data="', escapeText(url), '"');
+    } else pushAttribute(k, v);
+  }
+  out.push(">");
+  pushInnerHTML(html, children);
+  if (typeof children === "string") {
+    out.push(escapeText(children));
+    return null;
+  }
+  return children;
+}
+
+function pushTitleStart(props, keys, ctx, tag) {
+  if (ctx.mode === SVG_MODE || ctx.scope & NOSCRIPT_SCOPE || props.itemProp != null) return pushTitle(props, keys);
+  const h = hoistState("<title>");
+  const saved = out;
+  out = h.chunks;
+  try {
+    pushTitle(props, keys);
+  } finally {
+    out = saved;
+  }
+  return null;
+}
+
+function pushLinkStart(props, keys, ctx, tag) {
+  const rel = props.rel,
+    href = props.href;
+  if (
+    ctx.mode === SVG_MODE ||
+    ctx.scope & NOSCRIPT_SCOPE ||
+    props.itemProp != null ||
+    typeof rel !== "string" ||
+    typeof href !== "string" ||
+    href === ""
+  )
+    return pushSelfClosing("link", props, keys);
+  if (rel === "stylesheet") {
+    if (typeof props.precedence !== "string" || props.disabled != null || props.onLoad || props.onError) return pushSelfClosing("link", props, keys);
+    throw unsupported("<link rel=stylesheet precedence> (React hoists it as a resource)");
+  }
+  if (props.onLoad || props.onError) return pushSelfClosing("link", props, keys);
+  hoistInto(hoistState("<link>").chunks, "link", props, keys);
+  return null;
+}
+
+function pushScriptStart(props, keys, ctx, tag) {
+  const async = props.async;
+  if (
+    typeof props.src !== "string" ||
+    !props.src ||
+    !async ||
+    typeof async === "function" ||
+    typeof async === "symbol" ||
+    props.onLoad ||
+    props.onError ||
+    ctx.mode === SVG_MODE ||
+    ctx.scope & NOSCRIPT_SCOPE ||
+    props.itemProp != null
+  )
+    return pushScript(props, keys);
+  throw unsupported("<script async src> (React hoists it as a resource)");
+}
+
+function pushStyleStart(props, keys, ctx, tag) {
+  const precedence = props.precedence,
+    href = props.href;
+  if (
+    ctx.mode === SVG_MODE ||
+    ctx.scope & NOSCRIPT_SCOPE ||
+    props.itemProp != null ||
+    typeof precedence !== "string" ||
+    typeof href !== "string" ||
+    href === ""
+  )
+    return pushStyleElement(props, keys);
+  throw unsupported("<style precedence href> (React hoists it as a resource)");
+}
+
+function pushMetaStart(props, keys, ctx, tag) {
+  if (ctx.mode === SVG_MODE || ctx.scope & NOSCRIPT_SCOPE || props.itemProp != null) return pushSelfClosing("meta", props, keys);
+  const h = hoistState("<meta>");
+  hoistInto(typeof props.charSet === "string" ? h.charset : props.name === "viewport" ? h.viewport : h.chunks, "meta", props, keys);
+  return null;
+}
+
+// hoisted holds what renderToString writes before the tree: React's
+// charset, viewport, image preload and hoistable chunks (null until a
+// render needs it).
+let hoisted = null;
+let suspenseDepth = 0;
+function hoistState(what) {
+  if (suspenseDepth > 0) throw unsupported(what + " inside <Suspense> (React hoists it)");
+  if (hoisted === null)
+    hoisted = {
+      charset: [],
+      viewport: [],
+      highImages: new Set(),
+      bulkPreloads: new Set(),
+      promotableImages: new Map(),
+      imageKeys: Object.create(null),
+      chunks: [],
+    };
+  return hoisted;
+}
+
+// hoistInto writes the void element tag into target instead of the tree,
+// with the "<!-- -->" React leaves in the tree after preceding text.
+function hoistInto(target, tag, props, keys) {
+  if (lastPushedText) out.push("<!-- -->");
+  const saved = out;
+  out = target;
+  try {
+    pushSelfClosing(tag, props, keys);
+  } finally {
+    out = saved;
+  }
+}
+
+function preloadImage(props, src, srcSet) {
+  const h = hoistState("an <img> that React preloads");
+  const sizes = typeof props.sizes === "string" ? props.sizes : undefined;
+  const key = srcSet ? srcSet + "\n" + (sizes || "") : src;
+  let resource = h.promotableImages.get(key);
+  if (resource) {
+    if (props.fetchPriority === "high" || h.highImages.size < 10) {
+      h.promotableImages.delete(key);
+      h.highImages.add(resource);
+    }
+    return;
+  }
+  if (hasOwn.call(h.imageKeys, key)) return;
+  h.imageKeys[key] = true;
+  const co = props.crossOrigin;
+  const link = {
+    rel: "preload",
+    as: "image",
+    href: srcSet ? undefined : src,
+    imageSrcSet: srcSet,
+    imageSizes: sizes,
+    crossOrigin: typeof co === "string" ? (co === "use-credentials" ? co : "") : undefined,
+    integrity: props.integrity,
+    type: props.type,
+    fetchPriority: props.fetchPriority,
+    referrerPolicy: props.referrerPolicy,
+  };
+  resource = [];
+  const saved = out;
+  out = resource;
+  try {
+    pushSelfClosing("link", link, Object.keys(link));
+  } finally {
+    out = saved;
+  }
+  if (props.fetchPriority === "high" || h.highImages.size < 10) h.highImages.add(resource);
+  else {
+    h.bulkPreloads.add(resource);
+    h.promotableImages.set(key, resource);
+  }
+}
+
+// hoistedPrefix is what renderToString writes before the root segment, in
+// its order; each preload is written once, as React empties a flushed one.
+function hoistedPrefix(h) {
+  const parts = h.charset.concat(h.viewport);
+  const flush = function (resource) {
+    for (let i = 0; i < resource.length; i++) parts.push(resource[i]);
+    resource.length = 0;
+  };
+  h.highImages.forEach(flush);
+  h.bulkPreloads.forEach(flush);
+  return parts.concat(h.chunks).join("");
+}
+
+function pushListingStart(props, keys, ctx, tag) {
+  out.push(startTag(tag));
+  let children = null,
+    html = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    if (k === "children") children = v;
+    else if (k === "dangerouslySetInnerHTML") html = v;
+    else pushAttribute(k, v);
+  }
+  out.push(">");
+  if (html != null) {
+    if (children != null) throw unsupported("both children and dangerouslySetInnerHTML (React throws)");
+    if (typeof html !== "object" || !("__html" in html)) throw unsupported("a malformed dangerouslySetInnerHTML (React throws)");
+    const h = html.__html;
+    if (h !== null && h !== undefined) {
+      if (typeof h === "string" && h.length > 0 && h[0] === "\n") out.push("\n", h);
+      else out.push("" + h);
+    }
+  }
+  if (typeof children === "string" && children[0] === "\n") out.push("\n");
+  return children;
+}
+
+function pushImgStart(props, keys, ctx, tag) {
+  const src = props.src,
+    srcSet = props.srcSet;
+  const preload =
+    !(
+      props.loading === "lazy" ||
+      (!src && !srcSet) ||
+      (typeof src !== "string" && src != null) ||
+      (typeof srcSet !== "string" && srcSet != null) ||
+      props.fetchPriority === "low" ||
+      ctx.scope & (NOSCRIPT_SCOPE | PICTURE_SCOPE)
+    ) &&
+    (typeof src !== "string" || !isDataURL(src)) &&
+    (typeof srcSet !== "string" || !isDataURL(srcSet));
+  if (preload) preloadImage(props, src, srcSet);
+  return pushSelfClosing("img", props, keys);
+}
+
+function pushDocumentStart(props, keys, ctx, tag) {
+  throw unsupported("<" + tag + ">");
+}
+
+// pushers write the start tags React treats specially.
+const pushers = Object.assign(Object.create(null), {
+  a: pushAStart,
+  select: pushSelectStart,
+  option: pushOptionStart,
+  textarea: pushTextareaStart,
+  input: pushInputStart,
+  button: pushButtonStart,
+  form: pushFormStart,
+  menuitem: pushMenuitemStart,
+  object: pushObjectStart,
+  title: pushTitleStart,
+  link: pushLinkStart,
+  script: pushScriptStart,
+  style: pushStyleStart,
+  meta: pushMetaStart,
+  listing: pushListingStart,
+  pre: pushListingStart,
+  img: pushImgStart,
+  head: pushDocumentStart,
+  body: pushDocumentStart,
+  html: pushDocumentStart,
+});
 
 function pushFormAttributes(name, formAction, formEncType, formMethod, formTarget) {
   if (typeof formAction === "function") throw unsupported("a function as formAction");
@@ -846,7 +1019,7 @@ function pushCustomElement(tag, props, keys) {
         html = v;
         continue;
       case "style":
-        pushStyle(v);
+        pushAttribute("style", v);
         continue;
       case "suppressContentEditableWarning":
       case "suppressHydrationWarning":
@@ -934,11 +1107,68 @@ function pushScript(props, keys) {
   return null;
 }
 
+// renderHost writes a host element. Ordinary elements (most of any tree)
+// are written here directly, as pushStartGenericElement, the children's
+// format context and the end tag would write them; the rest go through
+// pushStart.
 function renderHost(tag, props, ctx) {
+  if (special[tag] !== true && tag.indexOf("-") === -1) {
+    let s = startTags[tag];
+    if (s === undefined) s = startTag(tag);
+    let children = null,
+      html = null;
+    const keys = Object.keys(props);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      const v = props[k];
+      if (v == null) continue;
+      if (k === "children") children = v;
+      else if (k === "dangerouslySetInnerHTML") html = v;
+      else {
+        const info = attrInfo[k];
+        if (info !== undefined && info.kind === K_PLAIN && typeof v === "string") s += info.open + (needsEscape.test(v) ? escapeText(v) : v) + '"';
+        else s += attr(k, v);
+      }
+    }
+    let end = endTags[tag];
+    if (end === undefined) end = endTags[tag] = "</" + tag + ">";
+    if (html === null) {
+      if (children === null) {
+        out.push(s + ">" + end);
+        lastPushedText = false;
+        return;
+      }
+      if (typeof children === "string") {
+        out.push(s + ">" + (needsEscape.test(children) ? escapeText(children) : children) + end);
+        lastPushedText = false;
+        return;
+      }
+      out.push(s + ">");
+    } else {
+      out.push(s + ">");
+      pushInnerHTML(html, children);
+      if (typeof children === "string") {
+        out.push(escapeText(children));
+        children = null;
+      }
+    }
+    lastPushedText = false;
+    if (children !== null) {
+      const mode = ctx.mode;
+      renderNode(children, contextTags[tag] !== true && mode >= HTML_MODE && mode < TABLE_MODE ? ctx : childContext(ctx, tag, props));
+    }
+    out.push(end);
+    lastPushedText = false;
+    return;
+  }
   const children = pushStart(tag, props, ctx);
   lastPushedText = false;
   if (children !== null && children !== undefined) renderNode(children, childContext(ctx, tag, props));
-  if (noEndTag[tag] !== true) out.push(endTag(tag));
+  if (noEndTag[tag] !== true) {
+    let end = endTags[tag];
+    if (end === undefined) end = endTags[tag] = "</" + tag + ">";
+    out.push(end);
+  }
   lastPushedText = false;
 }
 
@@ -960,6 +1190,11 @@ function pushTreeContext(base, total, index) {
     return { id: (1 << (32 - clz32(total) + baseLength)) | (index << baseLength) | baseId, overflow: overflow + baseOverflow };
   }
   return { id: (1 << length) | (index << baseLength) | baseId, overflow: baseOverflow };
+}
+function currentTreeContext() {
+  let context = rootTreeContext;
+  for (let i = 0; i < forkDepth; i++) context = pushTreeContext(context, forkTotals[i], forkIndexes[i]);
+  return context;
 }
 function treeId(context) {
   const id = context.id;
@@ -1158,7 +1393,7 @@ const dispatcher = {
   useId: function () {
     if (currentComponent === null) throw unsupported("useId outside a function component");
     const localId = localIdCounter++;
-    let id = "_" + idPrefix + "R_" + treeId(treeContext);
+    let id = "_" + idPrefix + "R_" + treeId(currentTreeContext());
     if (localId > 0) id += "H" + localId.toString(32);
     return id + "_";
   },
@@ -1230,10 +1465,11 @@ function renderFunction(Component, props, secondArg, ctx) {
   }
   resetHooks();
   if (localIdCounter !== 0) {
-    const prev = treeContext;
-    treeContext = pushTreeContext(prev, 1, 0);
+    const d = forkDepth++;
+    forkTotals[d] = 1;
+    forkIndexes[d] = 0;
     renderNode(children, ctx);
-    treeContext = prev;
+    forkDepth = d;
   } else renderNode(children, ctx);
 }
 
@@ -1382,12 +1618,14 @@ function renderElement(type, props, ctx) {
 function renderSuspense(props, ctx) {
   out.push("<!--$-->");
   lastPushedText = false;
+  suspenseDepth++;
   try {
     renderNode(props.children, ctx);
   } catch (err) {
     if (err instanceof Unsupported) throw err;
     throw unsupported("an error thrown inside <Suspense> (React renders the fallback)");
   }
+  suspenseDepth--;
   out.push("<!--/$-->");
   lastPushedText = false;
 }
@@ -1401,23 +1639,22 @@ function describeType(type) {
 // ---- nodes -----------------------------------------------------------------
 
 function renderNode(node, ctx) {
-  switch (typeof node) {
-    case "string":
-      pushText(node);
-      return;
-    case "number":
-    case "bigint":
-      pushText("" + node);
-      return;
-    case "object":
-      if (node === null) return;
-      break;
-    default:
-      return;
+  const t = typeof node;
+  if (t !== "object") {
+    if (t === "string") {
+      if (node === "") return;
+      if (lastPushedText) out.push("<!-- -->");
+      out.push(needsEscape.test(node) ? escapeText(node) : node);
+      lastPushedText = true;
+    } else if (t === "number" || t === "bigint") pushText("" + node);
+    return;
   }
+  if (node === null) return;
   const tag = node.$$typeof;
   if (tag === ELEMENT) {
-    renderElement(node.type, node.props, ctx);
+    const type = node.type;
+    if (typeof type === "string") renderHost(type, node.props, ctx);
+    else renderElement(type, node.props, ctx);
     return;
   }
   if (isArray(node)) {
@@ -1460,13 +1697,15 @@ function getIteratorFn(node) {
 }
 
 function renderArray(children, ctx) {
-  const prev = treeContext;
+  const d = forkDepth++;
   const n = children.length;
+  forkTotals[d] = n;
   for (let i = 0; i < n; i++) {
-    treeContext = pushTreeContext(prev, n, i);
+    forkIndexes[d] = i;
+    forkDepth = d + 1;
     renderNode(children[i], ctx);
   }
-  treeContext = prev;
+  forkDepth = d;
 }
 
 // ---- entry point -----------------------------------------------------------
@@ -1476,20 +1715,26 @@ const rootTreeContext = { id: 1, overflow: "" };
 // renderToString renders element as react-dom/server's renderToString does
 // (options.identifierPrefix prefixes useId values), or throws Unsupported.
 export function renderToString(element, options) {
-  const saved = [out, lastPushedText, idPrefix, treeContext, contextStack];
+  const saved = [out, lastPushedText, idPrefix, forkTotals, forkIndexes, forkDepth, contextStack, hoisted, suspenseDepth, DOMInternals.d];
   const prevH = Internals.H,
     prevA = Internals.A;
   const prefix = options ? options.identifierPrefix : undefined;
   out = [];
   lastPushedText = false;
   idPrefix = prefix === undefined ? "" : prefix;
-  treeContext = rootTreeContext;
+  forkTotals = [];
+  forkIndexes = [];
+  forkDepth = 0;
   contextStack = [];
+  hoisted = null;
+  suspenseDepth = 0;
+  DOMInternals.d = guardDOMDispatcher(saved[9]);
   Internals.H = dispatcher;
   Internals.A = asyncDispatcher;
   try {
     renderNode(element, ROOT_CONTEXT);
-    return out.join("");
+    const html = out.join("");
+    return hoisted === null ? html : hoistedPrefix(hoisted) + html;
   } catch (err) {
     for (let i = contextStack.length - 2; i >= 0; i -= 2) contextStack[i]._currentValue2 = contextStack[i + 1];
     resetHooks();
@@ -1500,7 +1745,12 @@ export function renderToString(element, options) {
     out = saved[0];
     lastPushedText = saved[1];
     idPrefix = saved[2];
-    treeContext = saved[3];
-    contextStack = saved[4];
+    forkTotals = saved[3];
+    forkIndexes = saved[4];
+    forkDepth = saved[5];
+    contextStack = saved[6];
+    hoisted = saved[7];
+    suspenseDepth = saved[8];
+    DOMInternals.d = saved[9];
   }
 }
