@@ -281,6 +281,80 @@ var (
 	cssCustom = []string{"--main-color", "--x", "--Camel-Case", "--a&b"}
 )
 
+// metadata draws the elements React hoists or preloads: <title>, <meta>,
+// <link> (stylesheets with precedence, preloads, icons), <script async>,
+// <style href precedence>, <img> with the props that decide its preload.
+func (g *Gen) metadata() any {
+	opt := func(props []any, pct int, name string, vals ...any) []any {
+		if g.chance(pct) {
+			props = append(props, []any{name, pick(g, vals)})
+		}
+		return props
+	}
+	var props []any
+	el := map[string]any{}
+	switch g.r.IntN(6) {
+	case 0:
+		el["e"] = "title"
+		el["c"] = pick(g, []any{"Title", "a & <b>", 42, []any{"two ", "parts"}, "", []any{"x", 1}})
+		props = opt(props, 20, "itemProp", "name")
+	case 1:
+		el["e"] = "meta"
+		props = opt(props, 50, "name", "description", "viewport", "")
+		props = opt(props, 30, "property", "og:title")
+		props = opt(props, 20, "charSet", "utf-8")
+		props = opt(props, 20, "httpEquiv", "refresh")
+		props = opt(props, 80, "content", "a&b", "width=device-width", "", 1)
+		props = opt(props, 15, "itemProp", "x")
+	case 2:
+		el["e"] = "link"
+		props = opt(props, 95, "rel", "stylesheet", "icon", "preload", "modulepreload", "preconnect", "dns-prefetch", "canonical", "alternate", "")
+		props = opt(props, 90, "href", "/a.css", "", "x&y.css", "https://e.example/f.woff2")
+		props = opt(props, 35, "precedence", "default", "high", "")
+		props = opt(props, 30, "as", "style", "script", "font", "image", "fetch")
+		props = opt(props, 15, "crossOrigin", "", "anonymous", "use-credentials")
+		props = opt(props, 15, "media", "(max-width: 600px)")
+		props = opt(props, 10, "onLoad", sp("fn"))
+		props = opt(props, 10, "disabled", true)
+		props = opt(props, 10, "itemProp", "x")
+		props = opt(props, 10, "type", "font/woff2")
+		props = opt(props, 10, "imageSrcSet", "a.png 1x, b.png 2x")
+		props = opt(props, 10, "fetchPriority", "high", "low")
+	case 3:
+		el["e"] = "script"
+		props = opt(props, 50, "async", true, false)
+		props = opt(props, 60, "src", "/a.js", "", "x&y.js")
+		props = opt(props, 20, "type", "module", "text/plain")
+		props = opt(props, 10, "onLoad", sp("fn"))
+		props = opt(props, 10, "crossOrigin", "anonymous")
+		if g.chance(40) {
+			el["c"] = pick(g, []any{"var a = 1 < 2;", "</script>", ""})
+		}
+	case 4:
+		el["e"] = "style"
+		props = opt(props, 50, "href", "s1", "s2", "")
+		props = opt(props, 50, "precedence", "default", "high")
+		props = opt(props, 15, "media", "print")
+		el["c"] = pick(g, []any{"a{color:red}", "p > b { x: '<&>' }", "", []any{"a{}", "b{}"}})
+	default:
+		el["e"] = "img"
+		props = opt(props, 90, "src", "/a.png", "", "x&y.png")
+		props = opt(props, 30, "srcSet", "a.png 1x, b.png 2x", "")
+		props = opt(props, 20, "sizes", "100vw")
+		props = opt(props, 30, "loading", "lazy", "eager")
+		props = opt(props, 30, "fetchPriority", "high", "low", "auto")
+		props = opt(props, 15, "decoding", "async")
+		props = opt(props, 10, "crossOrigin", "anonymous")
+		props = opt(props, 10, "referrerPolicy", "no-referrer")
+		props = opt(props, 20, "width", 10)
+		props = opt(props, 20, "alt", "i")
+	}
+	if len(props) > 0 {
+		el["p"] = dedupe(props)
+	}
+	return el
+}
+
 // edgeValues sit on the boundaries of React's attribute rules: truthy
 // non-booleans, numbers around 1 (cols/rows/size/span need at least 1),
 // NaN (rowSpan/start drop it), the strings "true"/"false" and "".
@@ -297,7 +371,7 @@ func (g *Gen) element(depth int, ctx nodeCtx) any {
 	case ctxMath:
 		return g.host(pick(g, mathTags), depth, ctxMath, true)
 	}
-	switch g.weighted(55, 10, 5, 4, 6, 5, 6, 3, 4, 2, 1, 1) {
+	switch g.weighted(55, 10, 5, 4, 6, 5, 6, 3, 4, 1, 1, 1, 5) {
 	case 0:
 		return g.host(pick(g, genericTags), depth, ctxHTML, true)
 	case 1:
@@ -318,6 +392,8 @@ func (g *Gen) element(depth int, ctx nodeCtx) any {
 		return g.option(false)
 	case 10:
 		return g.host(pick(g, []string{"html", "head", "body"}), depth, ctxHTML, true)
+	case 12:
+		return g.metadata()
 	case 11:
 		el := map[string]any{"e": "img", "p": []any{[]any{"src", pick(g, []string{"/a.png", "", "x&y.png"})}, []any{"alt", "i"}}}
 		if g.chance(50) {
