@@ -263,11 +263,11 @@ var (
 	genericTags = []string{"div", "span", "p", "a", "ul", "ol", "li", "b", "i", "em", "strong", "section", "article",
 		"button", "label", "form", "h1", "h2", "table", "tbody", "tr", "td", "th", "pre", "listing", "header", "nav",
 		"small", "code", "blockquote", "details", "summary", "dialog", "video", "audio", "iframe", "object", "fieldset",
-		"legend", "picture", "figure", "main", "footer"}
+		"legend", "picture", "figure", "main", "footer", "noscript", "template"}
 	voidTags   = []string{"br", "hr", "img", "meta", "link", "area", "col", "embed", "source", "track", "wbr", "base", "param", "keygen"}
 	customTags = []string{"my-element", "x-foo", "fuzz-widget", "a-b-c"}
 	svgTags    = []string{"g", "path", "circle", "rect", "text", "tspan", "defs", "linearGradient", "stop", "use",
-		"clipPath", "mask", "symbol", "polyline", "image"}
+		"clipPath", "mask", "symbol", "polyline", "image", "title"}
 	mathTags   = []string{"mi", "mo", "mn", "mrow", "msup", "mfrac", "mtext", "semantics"}
 	commonAttr = []string{"id", "title", "name", "type", "lang", "alt", "placeholder", "aria-label", "data-x",
 		"rel", "target", "class", "for", "charSet", "fill", "stroke", "d", "cx", "r", "x", "y", "transform", "is"}
@@ -293,7 +293,25 @@ func (g *Gen) metadata() any {
 	}
 	var props []any
 	el := map[string]any{}
-	switch g.r.IntN(6) {
+	switch g.r.IntN(8) {
+	case 6:
+		// A head's worth: charset and viewport metas go first, in that
+		// order, whatever order the tree has them in.
+		n := 2 + g.r.IntN(5)
+		items := make([]any, n)
+		for i := range items {
+			switch g.r.IntN(4) {
+			case 0:
+				items[i] = map[string]any{"e": "meta", "p": []any{[]any{"charSet", "utf-8"}}}
+			case 1:
+				items[i] = map[string]any{"e": "meta", "p": []any{[]any{"name", "viewport"}, []any{"content", "width=device-width"}}}
+			case 2:
+				items[i] = map[string]any{"e": "title", "c": "T"}
+			default:
+				items[i] = pick(g, []any{"text", map[string]any{"e": "link", "p": []any{[]any{"rel", "icon"}, []any{"href", "/f.ico"}}}})
+			}
+		}
+		return items
 	case 0:
 		el["e"] = "title"
 		el["c"] = pick(g, []any{"Title", "a & <b>", 42, []any{"two ", "parts"}, "", []any{"x", 1}})
@@ -336,9 +354,30 @@ func (g *Gen) metadata() any {
 		props = opt(props, 50, "precedence", "default", "high")
 		props = opt(props, 15, "media", "print")
 		el["c"] = pick(g, []any{"a{color:red}", "p > b { x: '<&>' }", "", []any{"a{}", "b{}"}})
+	case 5:
+		// Many images: past ten, React's preloads go to its bulk list,
+		// and a later high-priority duplicate promotes one.
+		n := 8 + g.r.IntN(17)
+		imgs := make([]any, n)
+		for i := range imgs {
+			src := fmt.Sprintf("/i%d.png", i)
+			if i > 10 && g.chance(40) {
+				src = fmt.Sprintf("/i%d.png", g.r.IntN(i)) // a repeat, maybe a promoted one
+			}
+			p := []any{[]any{"src", src}}
+			p = opt(p, 20, "fetchPriority", "high", "low")
+			p = opt(p, 10, "loading", "lazy")
+			imgs[i] = map[string]any{"e": "img", "p": p, "k": i}
+		}
+		if g.chance(30) {
+			return map[string]any{"e": pick(g, []string{"picture", "noscript", "div"}), "c": imgs}
+		}
+		return imgs
 	default:
 		el["e"] = "img"
-		props = opt(props, 90, "src", "/a.png", "", "x&y.png")
+		props = opt(props, 90, "src", "/a.png", "", "x&y.png", "data:image/png;base64,AAAA")
+		props = opt(props, 10, "integrity", "sha256-x")
+		props = opt(props, 10, "type", "image/webp")
 		props = opt(props, 30, "srcSet", "a.png 1x, b.png 2x", "")
 		props = opt(props, 20, "sizes", "100vw")
 		props = opt(props, 30, "loading", "lazy", "eager")
