@@ -26,8 +26,7 @@ import (
 // TestCorpusPaths.
 var fallbacks = map[string]string{
 	"DocumentMetadata":   "<link rel=stylesheet precedence>",
-	"DynamicImportReact": "lazy components",
-	"FormActions":        "a function as <form action>",
+	"DynamicImportReact": "a lazy component that has not loaded",
 }
 
 // corpora are the component directories whose React components the test

@@ -8,11 +8,15 @@
 // server hooks dispatcher (state, reducers, memo, refs, useId, context,
 // use of resolved promises, external stores, actions, transitions, effects
 // as no-ops), class components, context providers and consumers, memo,
-// forwardRef, Fragment, StrictMode and Profiler.
+// forwardRef, Fragment, StrictMode and Profiler, <Suspense> boundaries whose
+// content renders synchronously, client functions as form actions (with
+// React's replay script), and the <title>, <meta>, <link> and image
+// preloads React hoists in front of the markup.
 //
-// Everything else (Suspense, lazy, hoisted metadata and resources, function
-// form actions, <html>/<head>/<body>, portals, Activity, thrown promises,
-// and every input React itself rejects) makes the renderer throw its
+// Everything else (lazy, stylesheets and scripts loaded as resources,
+// server actions, <html>/<head>/<body>, portals, Activity, ReactDOM's
+// preload/preinit calls, promises that have not resolved, errors inside
+// <Suspense>, and every input React itself rejects) makes the renderer throw its
 // Unsupported error before returning anything; the React adapter then
 // renders the whole island with React's own renderToString, so output never
 // differs. Errors thrown by components propagate unchanged.

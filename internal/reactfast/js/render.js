@@ -6,8 +6,10 @@
 // renderToString of a shell without Suspense uses: host elements with React's
 // attribute rules, the "<!-- -->" text separators, function components with a
 // server hooks dispatcher, class components, context, memo, forwardRef and
-// fragments. Anything else (Suspense, lazy, hoisted resources and metadata,
-// form actions, the document preamble, portals, thrown promises, and every
+// fragments, synchronous Suspense boundaries, client form actions and the
+// metadata React hoists. Anything else (lazy components still loading,
+// stylesheets and scripts React loads as resources, server actions, the
+// document preamble, portals, promises that have not resolved, and every
 // case where React itself would throw) raises Unsupported before any output
 // is returned, and the caller renders the whole tree with React instead.
 // An error thrown by a component propagates unchanged: renderToString of the
@@ -700,7 +702,11 @@ function pushFormStart(props, keys, ctx, tag) {
         pushAttribute(k, v);
     }
   }
-  if (typeof action === "function") throw unsupported("a function as <form action>");
+  if (typeof action === "function") {
+    functionAction(action);
+    out.push(' action="' + actionURL + '"');
+    action = encType = method = target = null;
+  }
   if (action != null) pushAttribute("action", action);
   if (encType != null) pushAttribute("encType", encType);
   if (method != null) pushAttribute("method", method);
@@ -985,8 +991,25 @@ const pushers = Object.assign(Object.create(null), {
   html: pushDocumentStart,
 });
 
+// A function as action or formAction (a client action) is written as a
+// javascript: URL that throws, and renderToString appends the script that
+// replays such submissions after hydration. Server actions ($$FORM_ACTION)
+// are not supported.
+const actionURL = escapeText("javascript:throw new Error('React form unexpectedly submitted.')");
+const formReplayScript =
+  '<script>addEventListener("submit",function(a){if(!a.defaultPrevented){var b=a.target,d=a.submitter,c=b.action,e=d;if(d){var f=d.getAttribute("formAction");null!=f&&(c=f,e=null)}"javascript:throw new Error(\'React form unexpectedly submitted.\')"===c&&(a.preventDefault(),a=new FormData(b,e),c=b.ownerDocument||b,(c.$$reactFormReplay=c.$$reactFormReplay||[]).push(b,d,a))}});</script>';
+let formReplay = false;
+function functionAction(action) {
+  if (typeof action.$$FORM_ACTION === "function") throw unsupported("a server action ($$FORM_ACTION) as a form action");
+  formReplay = true;
+}
+
 function pushFormAttributes(name, formAction, formEncType, formMethod, formTarget) {
-  if (typeof formAction === "function") throw unsupported("a function as formAction");
+  if (typeof formAction === "function") {
+    functionAction(formAction);
+    out.push(' formAction="' + actionURL + '"');
+    return;
+  }
   if (name != null) pushAttribute("name", name);
   if (formAction != null) pushAttribute("formAction", formAction);
   if (formEncType != null) pushAttribute("formEncType", formEncType);
@@ -1111,8 +1134,13 @@ function pushScript(props, keys) {
 // are written here directly, as pushStartGenericElement, the children's
 // format context and the end tag would write them; the rest go through
 // pushStart.
+// hostKinds caches, per tag, whether renderHost writes it itself (1) or
+// hands it to pushStart (2: special tags and custom elements).
+const hostKinds = Object.create(null);
 function renderHost(tag, props, ctx) {
-  if (special[tag] !== true && tag.indexOf("-") === -1) {
+  let kind = hostKinds[tag];
+  if (kind === undefined) kind = hostKinds[tag] = special[tag] !== true && tag.indexOf("-") === -1 ? 1 : 2;
+  if (kind === 1) {
     let s = startTags[tag];
     if (s === undefined) s = startTag(tag);
     let children = null,
@@ -1603,7 +1631,8 @@ function renderElement(type, props, ctx) {
         return;
       }
       case LAZY:
-        throw unsupported("lazy components");
+        renderElement(resolveLazy(type), props, ctx);
+        return;
     }
   }
   throw unsupported("element type " + describeType(type));
@@ -1628,6 +1657,16 @@ function renderSuspense(props, ctx) {
   suspenseDepth--;
   out.push("<!--/$-->");
   lastPushedText = false;
+}
+
+// resolveLazy returns what a lazy component or node has loaded; one still
+// loading (or failed) makes React suspend, which this renderer leaves to it.
+function resolveLazy(lazy) {
+  try {
+    return lazy._init(lazy._payload);
+  } catch (err) {
+    throw unsupported("a lazy component that has not loaded");
+  }
 }
 
 function describeType(type) {
@@ -1662,7 +1701,10 @@ function renderNode(node, ctx) {
     return;
   }
   if (tag === PORTAL) throw unsupported("portals (React throws)");
-  if (tag === LAZY) throw unsupported("lazy nodes");
+  if (tag === LAZY) {
+    renderNode(resolveLazy(node), ctx);
+    return;
+  }
   if (tag === LEGACY_ELEMENT) throw unsupported("elements from an older React (React throws)");
   const iteratorFn = getIteratorFn(node);
   if (iteratorFn) {
@@ -1700,9 +1742,9 @@ function renderArray(children, ctx) {
   const d = forkDepth++;
   const n = children.length;
   forkTotals[d] = n;
+  // Every render below returns with forkDepth back at d + 1.
   for (let i = 0; i < n; i++) {
     forkIndexes[d] = i;
-    forkDepth = d + 1;
     renderNode(children[i], ctx);
   }
   forkDepth = d;
@@ -1715,7 +1757,7 @@ const rootTreeContext = { id: 1, overflow: "" };
 // renderToString renders element as react-dom/server's renderToString does
 // (options.identifierPrefix prefixes useId values), or throws Unsupported.
 export function renderToString(element, options) {
-  const saved = [out, lastPushedText, idPrefix, forkTotals, forkIndexes, forkDepth, contextStack, hoisted, suspenseDepth, DOMInternals.d];
+  const saved = [out, lastPushedText, idPrefix, forkTotals, forkIndexes, forkDepth, contextStack, hoisted, suspenseDepth, DOMInternals.d, formReplay];
   const prevH = Internals.H,
     prevA = Internals.A;
   const prefix = options ? options.identifierPrefix : undefined;
@@ -1728,11 +1770,13 @@ export function renderToString(element, options) {
   contextStack = [];
   hoisted = null;
   suspenseDepth = 0;
+  formReplay = false;
   DOMInternals.d = guardDOMDispatcher(saved[9]);
   Internals.H = dispatcher;
   Internals.A = asyncDispatcher;
   try {
     renderNode(element, ROOT_CONTEXT);
+    if (formReplay) out.push(formReplayScript);
     const html = out.join("");
     return hoisted === null ? html : hoistedPrefix(hoisted) + html;
   } catch (err) {
@@ -1752,5 +1796,6 @@ export function renderToString(element, options) {
     hoisted = saved[7];
     suspenseDepth = saved[8];
     DOMInternals.d = saved[9];
+    formReplay = saved[10];
   }
 }
