@@ -34,7 +34,7 @@ const (
 	defaultSeed = 1
 	// maxFallback is the highest share of cases the fast path may decline
 	// with Unsupported: above it the fuzzer would pass by not testing.
-	maxFallback = 0.20
+	maxFallback = 0.10
 	// maxErrors is the highest share of cases where both renderers throw
 	// (the same error): above it the generator makes too many invalid trees.
 	maxErrors = 0.05

@@ -394,6 +394,55 @@ func (g *Gen) metadata() any {
 	return el
 }
 
+// form draws a <form> whose action, and its buttons' and inputs'
+// formAction, are functions (React writes a javascript: URL that throws,
+// and once per render its form replay script) or strings.
+func (g *Gen) form(depth int) any {
+	action := func() any { return pick(g, []any{sp("fn"), sp("fn"), "/submit", "", nil}) }
+	var props []any
+	if a := action(); a != nil {
+		props = append(props, []any{"action", a})
+	}
+	if g.chance(30) {
+		props = append(props, []any{"method", pick(g, []string{"post", "get", "dialog"})})
+	}
+	if g.chance(20) {
+		props = append(props, []any{"encType", "multipart/form-data"}, []any{"target", "_self"})
+	}
+	n := 1 + g.r.IntN(4)
+	kids := make([]any, n)
+	for i := range kids {
+		var p []any
+		if a := action(); a != nil && g.chance(70) {
+			p = append(p, []any{"formAction", a})
+		}
+		if g.chance(40) {
+			p = append(p, []any{"name", pick(g, []string{"b", "a&b", ""})}, []any{"value", pick(g, []any{"v", 1, ""})})
+		}
+		if g.chance(20) {
+			p = append(p, []any{pick(g, []string{"formMethod", "formEncType", "formTarget"}), "x"})
+		}
+		switch g.r.IntN(4) {
+		case 0:
+			kids[i] = map[string]any{"e": "button", "p": p, "c": "go"}
+		case 1:
+			kids[i] = map[string]any{"e": "input", "p": append([]any{[]any{"type", pick(g, []string{"submit", "image", "text"})}}, p...)}
+		case 2:
+			kids[i] = map[string]any{"e": "input", "p": []any{[]any{"name", "q"}}}
+		default:
+			kids[i] = g.node(depth+1, ctxHTML)
+		}
+	}
+	el := map[string]any{"e": "form", "c": kids}
+	if len(props) > 0 {
+		el["p"] = props
+	}
+	if g.chance(20) {
+		return []any{el, map[string]any{"e": "form", "p": []any{[]any{"action", sp("fn")}}, "c": "second"}}
+	}
+	return el
+}
+
 // edgeValues sit on the boundaries of React's attribute rules: truthy
 // non-booleans, numbers around 1 (cols/rows/size/span need at least 1),
 // NaN (rowSpan/start drop it), the strings "true"/"false" and "".
@@ -410,7 +459,7 @@ func (g *Gen) element(depth int, ctx nodeCtx) any {
 	case ctxMath:
 		return g.host(pick(g, mathTags), depth, ctxMath, true)
 	}
-	switch g.weighted(55, 10, 5, 4, 6, 5, 6, 3, 4, 1, 1, 1, 5) {
+	switch g.weighted(55, 10, 5, 4, 6, 5, 6, 3, 4, 1, 1, 1, 5, 3) {
 	case 0:
 		return g.host(pick(g, genericTags), depth, ctxHTML, true)
 	case 1:
@@ -433,6 +482,8 @@ func (g *Gen) element(depth int, ctx nodeCtx) any {
 		return g.host(pick(g, []string{"html", "head", "body"}), depth, ctxHTML, true)
 	case 12:
 		return g.metadata()
+	case 13:
+		return g.form(depth)
 	case 11:
 		el := map[string]any{"e": "img", "p": []any{[]any{"src", pick(g, []string{"/a.png", "", "x&y.png"})}, []any{"alt", "i"}}}
 		if g.chance(50) {
