@@ -79,6 +79,7 @@ type fuzzCase struct {
 // testdata/regressions (specs that once differed) run first, every time.
 //
 // Re-run one case: SSRGATE_REACT_FUZZ_SEED=<seed> SSRGATE_REACT_FUZZ_CASES=1.
+// Every case's verdict and outputs: SSRGATE_REACT_FUZZ_VERBOSE=1.
 // Fuzz another module with render.js's exports (a mutant, say):
 // SSRGATE_REACT_FUZZ_RENDERER=/abs/path/render.js.
 // A longer run: SSRGATE_REACT_FUZZ_CASES=200000 (about 4 minutes without -race).
@@ -148,12 +149,17 @@ func TestDifferential(t *testing.T) {
 		t.Fatalf("self-check: compare accepted a fallback render with different HTML (%v)", r)
 	}
 
+	verbose := os.Getenv("SSRGATE_REACT_FUZZ_VERBOSE") == "1"
 	var st stats
 	st.fallbacks = map[string]int{}
 	shrunk := 0
 	for i, c := range cases {
 		v := compare(want[i], got[i])
 		st.add(v, got[i])
+		if verbose {
+			b, _ := json.Marshal(c.Spec)
+			t.Logf("%s: %s\n  spec: %.300s\n  node: %.300s\n  fast: %.300s", c.Name, v, b, want[i], got[i])
+		}
 		if v == verdictMismatch {
 			b, _ := json.Marshal(c.Spec)
 			t.Errorf("%s: fast renderer differs from node's renderToString\n  spec: %s\n  node: %s\n  fast: %s%s",
@@ -215,6 +221,10 @@ func shrinkAndReport(t *testing.T, c fuzzCase, node, script string, fast *fastRe
 }
 
 type verdict int
+
+func (v verdict) String() string {
+	return [...]string{"identical", "both threw", "fell back", "MISMATCH"}[v]
+}
 
 const (
 	verdictSame verdict = iota

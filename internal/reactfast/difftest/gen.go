@@ -73,7 +73,7 @@ func (g *Gen) node(depth int, ctx nodeCtx) any {
 	if depth < 2 {
 		leafW = 3
 	}
-	switch g.weighted(leafW, 35, 10, 8, 22) {
+	switch g.weighted(leafW, 35, 10, 8, 22, 3) {
 	case 0:
 		return g.leaf()
 	case 1:
@@ -86,8 +86,36 @@ func (g *Gen) node(depth int, ctx nodeCtx) any {
 			f["k"] = g.key()
 		}
 		return f
-	default:
+	case 4:
 		return g.component(depth, ctx)
+	default:
+		return g.otherChild(depth, ctx)
+	}
+}
+
+// otherChild draws the children React takes besides elements, text and
+// arrays: iterables, fulfilled thenables, lazy nodes, a context object.
+func (g *Gen) otherChild(depth int, ctx nodeCtx) any {
+	items := func() []any {
+		n := g.r.IntN(4)
+		out := make([]any, n)
+		for i := range out {
+			out[i] = g.node(depth+1, ctx)
+		}
+		return out
+	}
+	switch g.r.IntN(5) {
+	case 0:
+		return map[string]any{"$": "iter", "of": items()}
+	case 1:
+		return map[string]any{"$": "set", "of": items()}
+	case 2:
+		return map[string]any{"$": "thenable", "of": g.node(depth+1, ctx)}
+	case 3:
+		return map[string]any{"$": "lazynode", "of": g.node(depth+1, ctx)}
+	default:
+		// Context 2 holds objects, which React refuses as a child.
+		return map[string]any{"$": "ctxnode", "n": pick(g, []int{0, 0, 1, 1, 2})}
 	}
 }
 

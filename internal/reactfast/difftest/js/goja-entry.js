@@ -9,7 +9,7 @@ import { renderToString as reactRenderToString } from "react-dom/server";
 import { element, options } from "./interp.js";
 
 // renderOne does what ssrgate's React adapter does: the fast renderer
-// first, and on Unsupported React's own renderToString of the same element
+// first, and on Unsupported React's own renderToString of the same tree
 // in the same runtime, so a fast render that gave up midway must have left
 // nothing behind (context values, hook state) that changes React's output.
 function renderOne(spec) {
@@ -23,7 +23,11 @@ function renderOne(spec) {
     }
     const fallback = String(e.feature || e.message || e);
     try {
-      return { fallback, html: reactRenderToString(el, opts) };
+      // A fresh element: the spec may hold one-shot children (a
+      // generator) that the fast render consumed. ssrgate's adapter
+      // reuses its element, but that one is createElement(component,
+      // JSON props), which nothing can consume.
+      return { fallback, html: reactRenderToString(element(spec), opts) };
     } catch (e2) {
       return { fallback, error: String((e2 && e2.message) || e2) };
     }

@@ -355,11 +355,32 @@ class ClassWithContext extends ClassKind {
   static contextType = contexts[0];
 }
 
+// nodeSpecial interprets the node-only specials: children React accepts
+// besides elements, strings and arrays.
+function nodeSpecial(s) {
+  switch (s.$) {
+    case "iter": // a generator of the nodes
+      return (function* () {
+        for (const c of s.of) yield node(c);
+      })();
+    case "set":
+      return new Set(s.of.map(node));
+    case "thenable": // an already fulfilled thenable of a node
+      return { status: "fulfilled", value: node(s.of), then() {} };
+    case "ctxnode": // a context object as a child renders its value
+      return contexts[s.n];
+    case "lazynode": // a lazy whose module's default is the node
+      return lazy(() => ({ then: (resolve) => resolve({ default: node(s.of) }) }));
+    default:
+      return special(s);
+  }
+}
+
 // node interprets a node spec.
 export function node(s) {
   if (s === null || typeof s !== "object") return s;
   if (Array.isArray(s)) return s.map(node);
-  if ("$" in s) return special(s);
+  if ("$" in s) return nodeSpecial(s);
   if ("e" in s) {
     const p = props(s.p, s.k);
     if ("c" in s) p.children = node(s.c);
