@@ -274,8 +274,13 @@ function makeAttrInfo(name) {
       dataOrAria = prefix === "data-" || prefix === "aria-";
     }
   }
-  return { kind: kind, open: " " + written + '="', bare: " " + written + '=""', dataOrAria: dataOrAria };
+  const open = " " + written + '="';
+  if (kind === K_PLAIN) plainOpen[name] = open;
+  return { kind: kind, open: open, bare: " " + written + '=""', dataOrAria: dataOrAria };
 }
+// plainOpen maps the names of plain attributes seen so far to their
+// opening, for the common case of a string value in one lookup.
+const plainOpen = Object.create(null);
 
 function pushAttribute(name, value) {
   const a = attr(name, value);
@@ -1134,13 +1139,14 @@ function pushScript(props, keys) {
 // are written here directly, as pushStartGenericElement, the children's
 // format context and the end tag would write them; the rest go through
 // pushStart.
-// hostKinds caches, per tag, whether renderHost writes it itself (1) or
-// hands it to pushStart (2: special tags and custom elements).
+// hostKinds caches, per tag, whether renderHost writes it itself (1, or 3
+// when it gives its children a new format context) or hands it to
+// pushStart (2: special tags and custom elements).
 const hostKinds = Object.create(null);
 function renderHost(tag, props, ctx) {
   let kind = hostKinds[tag];
-  if (kind === undefined) kind = hostKinds[tag] = special[tag] !== true && tag.indexOf("-") === -1 ? 1 : 2;
-  if (kind === 1) {
+  if (kind === undefined) kind = hostKinds[tag] = special[tag] === true || tag.indexOf("-") !== -1 ? 2 : contextTags[tag] === true ? 3 : 1;
+  if (kind !== 2) {
     let s = startTags[tag];
     if (s === undefined) s = startTag(tag);
     let children = null,
@@ -1153,8 +1159,8 @@ function renderHost(tag, props, ctx) {
       if (k === "children") children = v;
       else if (k === "dangerouslySetInnerHTML") html = v;
       else {
-        const info = attrInfo[k];
-        if (info !== undefined && info.kind === K_PLAIN && typeof v === "string") s += info.open + (needsEscape.test(v) ? escapeText(v) : v) + '"';
+        const open = plainOpen[k];
+        if (open !== undefined && typeof v === "string") s += open + (needsEscape.test(v) ? escapeText(v) : v) + '"';
         else s += attr(k, v);
       }
     }
@@ -1183,7 +1189,7 @@ function renderHost(tag, props, ctx) {
     lastPushedText = false;
     if (children !== null) {
       const mode = ctx.mode;
-      renderNode(children, contextTags[tag] !== true && mode >= HTML_MODE && mode < TABLE_MODE ? ctx : childContext(ctx, tag, props));
+      renderNode(children, kind === 1 && mode >= HTML_MODE && mode < TABLE_MODE ? ctx : childContext(ctx, tag, props));
     }
     out.push(end);
     lastPushedText = false;
