@@ -91,3 +91,46 @@ func TestAdapterPaths(t *testing.T) {
 		t.Errorf("ReactRenderer quick: %v", err)
 	}
 }
+
+// TestFailedFallbackKeepsNoContext: when React's renderer throws inside a
+// provider (here after the fast path declined <html>), React leaves the
+// provider's value on the context object; the adapter must make React put
+// it back, or the next fast render on that runtime, another visitor's
+// island, reads "dark" where the default "light" belongs.
+// Break it: drop the renderToString(null) in internal/bundle/js/react-server.js
+// and the third render reads "dark".
+func TestFailedFallbackKeepsNoContext(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"_lib/theme.js": `import { createContext } from "react"; export const Theme = createContext("light");`,
+		"ThemeReader.jsx": `import { useContext } from "react"; import { Theme } from "./_lib/theme.js";
+export default function ThemeReader() { return <p>{useContext(Theme)}</p>; }`,
+		"ThemedFail.jsx": `import { Theme } from "./_lib/theme.js";
+function Boom() { throw new Error("boom inside the provider"); }
+export default function ThemedFail() { return <Theme value="dark"><html><body><Boom /></body></html></Theme>; }`,
+	}
+	for name, src := range files {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	eng := newEngine(t, dir, "", &logSink{reasons: map[string][]string{}})
+	read := func(when string) {
+		t.Helper()
+		html, err := eng.Render(context.Background(), "ThemeReader", nil)
+		if err != nil {
+			t.Fatalf("%s: %v", when, err)
+		}
+		if html != "<p>light</p>" {
+			t.Errorf("%s: ThemeReader rendered %q, want the context's default, <p>light</p>", when, html)
+		}
+	}
+	read("before the failed render")
+	if _, err := eng.Render(context.Background(), "ThemedFail", nil); err == nil || !strings.Contains(err.Error(), "boom inside the provider") {
+		t.Fatalf("ThemedFail: error %v, want the component's own", err)
+	}
+	read("after the failed render")
+}

@@ -27,6 +27,7 @@ import (
 var fallbacks = map[string]string{
 	"DocumentMetadata":   "<link rel=stylesheet precedence>",
 	"DynamicImportReact": "a lazy component that has not loaded",
+	"SuspenseFallback":   "use() of a promise that has not resolved",
 }
 
 // corpora are the component directories whose React components the test

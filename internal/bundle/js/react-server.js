@@ -27,5 +27,16 @@ export function render(component, props, idPrefix) {
   } else {
     globalThis.__ssrgateReact = ["react", disabled];
   }
-  return renderToString(el, options);
+  try {
+    return renderToString(el, options);
+  } catch (err) {
+    // React's renderer leaves the values of the providers it had entered
+    // on their context objects when a render throws; its next render
+    // switches them back before it reads any, but the fast path reads
+    // them directly. An empty render makes React restore them now, so a
+    // failed render cannot leak its context values into the next one
+    // (the difftest regression context-after-react-throws.json).
+    renderToString(null);
+    throw err;
+  }
 }

@@ -157,28 +157,8 @@ func TestDifferential(t *testing.T) {
 	var st stats
 	st.fallbacks = map[string]int{}
 	shrunk := 0
-	// With knownContextLeak, a mismatch that goes away when React is let
-	// to restore its contexts after a throw is that known bug: logged and
-	// counted, not failed. The regression file must still show it, so the
-	// flag cannot outlive the fix.
-	var healed []outcome
-	if knownContextLeak {
-		for i := range cases {
-			if compare(want[i], got[i]) == verdictMismatch {
-				healed = renderGroups(&fastRenderer{prog: fast.prog, heal: true})
-				break
-			}
-		}
-	}
-	leaks, leakInRegression := 0, false
 	for i, c := range cases {
 		v := compare(want[i], got[i])
-		if v == verdictMismatch && healed != nil && compare(want[i], healed[i]) != verdictMismatch {
-			leaks++
-			leakInRegression = leakInRegression || c.File == contextLeakRegression
-			t.Logf("%s: differs only through the known context leak (knownContextLeak): node %s, fast %s", c.Name, want[i], got[i])
-			v = compare(want[i], healed[i])
-		}
 		st.add(v, got[i])
 		if verbose {
 			b, _ := json.Marshal(c.Spec)
@@ -193,12 +173,6 @@ func TestDifferential(t *testing.T) {
 				shrinkAndReport(t, c, node, script, fast)
 			}
 		}
-	}
-	if knownContextLeak {
-		if !leakInRegression {
-			t.Errorf("%s no longer shows the context leak: it is fixed, set knownContextLeak = false (and drop the README line)", contextLeakRegression)
-		}
-		t.Logf("KNOWN BUG: %d cases differ only because React's renderer, throwing after a fast-path fallback, leaves provider values that the next fast render reads (knownContextLeak)", leaks)
 	}
 	t.Logf("%d cases in %s: %d identical, %d both threw the same error, %d fell back (%.1f%%), %d mismatches",
 		len(cases), time.Since(start).Round(time.Millisecond), st.same, st.errors, st.fallback,
@@ -249,17 +223,6 @@ func shrinkAndReport(t *testing.T, c fuzzCase, node, script string, fast *fastRe
 	t.Errorf("%s shrunk to a minimal spec (save it as testdata/regressions/NAME.json):\n%s\n  node: %s\n  fast: %s%s",
 		c.Name, b, lastWant, lastGot, firstDiff(lastWant, lastGot))
 }
-
-// knownContextLeak: when React's renderToString throws (here after the
-// fast path fell back), React leaves each open provider's value in the
-// context object until its next render switches them back; the next fast
-// render reads them, so one request's failed render changes later ones on
-// the same runtime. Fix: the adapter calls renderToString(null) after
-// React's renderer throws. While this is true, mismatches that that fix
-// removes are logged, not failed; contextLeakRegression must still show it.
-const knownContextLeak = true
-
-const contextLeakRegression = "testdata/regressions/context-after-react-throws.json"
 
 type verdict int
 
@@ -434,7 +397,6 @@ func requireNode(t *testing.T) string {
 type fastRenderer struct {
 	prog *goja.Program
 	pool *jsvm.Pool
-	heal bool // after React's renderer throws, let it restore contexts (see knownContextLeak)
 }
 
 // newGojaRenderer builds the goja bundle. The fast renderer is
@@ -498,7 +460,7 @@ func (f *fastRenderer) newPool(t *testing.T) *jsvm.Pool {
 // group of cases leaves behind cannot change another group's results.
 func (f *fastRenderer) renderAllFresh(t *testing.T, specs []Spec) []outcome {
 	t.Helper()
-	g := &fastRenderer{prog: f.prog, pool: f.newPool(t), heal: f.heal}
+	g := &fastRenderer{prog: f.prog, pool: f.newPool(t)}
 	defer g.pool.Close()
 	return g.renderAll(t, specs)
 }
@@ -543,7 +505,7 @@ func (f *fastRenderer) invoke(specsJSON string) ([]outcome, error) {
 		return nil, err
 	}
 	defer f.pool.Release(vm)
-	v, err := vm.Invoke(ctx, "Fuzz", "__fuzz.render", specsJSON, f.heal)
+	v, err := vm.Invoke(ctx, "Fuzz", "__fuzz.render", specsJSON)
 	if err != nil {
 		return nil, err
 	}
