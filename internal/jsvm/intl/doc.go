@@ -8,6 +8,10 @@
 // from gen/languages.js) but without generated data, and options outside the data, throw a RangeError
 // naming them, never another locale's or option's text. The matrix test (intl_test.go) holds this.
 //
+// NumberFormat's compact notation (short and long), unit style (every sanctioned unit and five compound
+// ones, in every unitDisplay) and scientific/engineering exponents come from numbers.json (gen/numbers.js,
+// which takes a second).
+//
 // timeZoneName "short" names every IANA zone (zones.json, from gen/zones.js, which runs after cldr.js).
 //
 // Regenerate the data with Node 20 on PATH (the output depends on Node's ICU version; cldr.js takes
@@ -20,3 +24,4 @@ package intl
 //go:generate sh -c "node gen/languages.js > languages.json"
 //go:generate sh -c "node gen/zones.js > zones.json"
 //go:generate sh -c "node gen/formats.js > formats.json"
+//go:generate sh -c "node gen/numbers.js > numbers.json"

@@ -306,19 +306,48 @@ func (pr *pluralRules) selectForm(x float64) string {
 			frac = p.Value
 		}
 	}
+	return pluralCategory(pr.locale, pr.ordinal, intStr, frac)
+}
+
+// pluralCategory is the CLDR plural category of the number with integer digits intStr and fraction
+// digits frac (trailing zeros included: they are visible digits).
+func pluralCategory(locale string, ordinal bool, intStr, frac string) string {
+	truncated := len(intStr) > 18
+	if truncated {
+		intStr = intStr[len(intStr)-18:] // ICU's operand i keeps the last 18 digits (fr: 1e21 is "one")
+	}
 	i, _ := strconv.Atoi(intStr)
-	if len(intStr) > 9 {
+	million := i != 0 && i%1_000_000 == 0
+	if i >= 1_000_000_000 {
 		i = 1_000_000_000 + i%1000 // large numbers: only mod 10/100/1000 and magnitude matter
 	}
 	f, _ := strconv.Atoi(frac)
 	trimmed := strings.TrimRight(frac, "0")
 	t, _ := strconv.Atoi(trimmed)
 	rules := plural.Cardinal
-	if pr.ordinal {
+	if ordinal {
 		rules = plural.Ordinal
 	}
-	return pluralNames[rules.MatchPlural(language.MustParse(pr.locale), i, len(frac), len(trimmed), f, t)]
+	tag := language.MustParse(locale)
+	form := pluralNames[rules.MatchPlural(tag, i, len(frac), len(trimmed), f, t)]
+	if truncated && form == "zero" {
+		if base, _ := tag.Base(); zeroIsN0[base.String()] {
+			form = "other" // their "zero" is n = 0, and n is the whole number, which is not 0
+		}
+	}
+	// CLDR 42 gave French, Spanish, Italian, Portuguese and Catalan a "many" form for whole millions
+	// (e = 0 and i != 0 and i % 1000000 = 0 and v = 0), which golang.org/x/text's rules predate.
+	if !ordinal && form == "other" && million && frac == "" {
+		if base, _ := tag.Base(); manyMillions[base.String()] {
+			form = "many"
+		}
+	}
+	return form
 }
+
+var zeroIsN0 = map[string]bool{"ar": true, "ars": true, "cy": true, "ksh": true, "lag": true, "kw": true}
+
+var manyMillions = map[string]bool{"fr": true, "es": true, "it": true, "pt": true, "ca": true}
 
 // collator returns a cached collate.Collator for the locales and options of Intl.Collator/localeCompare.
 func (in *intl) collator(locales, options goja.Value) (*collate.Collator, string) {

@@ -2,8 +2,10 @@ package intl
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
+	"sort"
 	"strings"
 	"testing"
 
@@ -58,12 +60,21 @@ func TestMatrixAgainstNode(t *testing.T) {
 		t.Fatalf("goja gave %d cases, node %d", len(g), len(w))
 	}
 	same, unsupported, bad := 0, 0, 0
+	reasons := map[string]int{}
 	for i := range g {
 		switch {
 		case g[i] == w[i]:
 			same++
 		case strings.Contains(g[i], "=> THROW RangeError: jsvm Intl: "):
 			unsupported++
+			_, why, _ := strings.Cut(g[i], "jsvm Intl: ")
+			if j := strings.IndexAny(why, ":("); j > 0 {
+				why = why[:j]
+			}
+			reasons[why]++
+			if f := os.Getenv("INTL_MATRIX_THROWS"); f != "" && strings.Contains(g[i], f) {
+				t.Logf("throws: %s", g[i])
+			}
 		default:
 			if bad++; bad <= 25 || os.Getenv("INTL_MATRIX_ALL") != "" {
 				t.Errorf("differs from Node:\n goja: %s\n node: %s", g[i], w[i])
@@ -74,6 +85,12 @@ func TestMatrixAgainstNode(t *testing.T) {
 		t.Errorf("… %d differences in all", bad)
 	}
 	t.Logf("%d cases: %d identical to Node, %d throw a RangeError naming the unsupported option", len(g), same, unsupported)
+	var why []string
+	for r, n := range reasons {
+		why = append(why, fmt.Sprintf("%6d %s", n, r))
+	}
+	sort.Sort(sort.Reverse(sort.StringSlice(why)))
+	t.Logf("unsupported, by reason:\n%s", strings.Join(why, "\n"))
 	if same < len(g)/2 {
 		t.Errorf("only %d of %d cases match Node", same, len(g))
 	}

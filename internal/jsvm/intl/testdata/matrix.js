@@ -8,8 +8,20 @@
     { style: "currency", currency: "JPY" }, { style: "currency", currency: "INR" }, { useGrouping: false },
     { signDisplay: "always" }, { signDisplay: "exceptZero" }, { minimumIntegerDigits: 3 },
     { notation: "compact" }, { style: "unit", unit: "kilometer" }, { notation: "scientific" },
+    { notation: "compact", compactDisplay: "long" }, { notation: "compact", maximumFractionDigits: 2 },
+    { notation: "compact", compactDisplay: "long", maximumSignificantDigits: 3 }, { notation: "compact", signDisplay: "exceptZero" },
+    { notation: "engineering" }, { notation: "scientific", maximumFractionDigits: 1 },
+    { style: "unit", unit: "kilometer", unitDisplay: "long" }, { style: "unit", unit: "kilometer-per-hour", unitDisplay: "narrow" },
+    { style: "unit", unit: "megabyte", notation: "compact" }, { style: "unit", unit: "liter", unitDisplay: "long", minimumFractionDigits: 2 },
+    { useGrouping: "always" }, { useGrouping: "min2" }, { signDisplay: "negative" }, { signDisplay: "never" },
   ];
-  const numbers = [0, -0, 1, -1, 2, 5, 11, 21, 0.5, 1.5, 22.25, 1234.5, -1234567.891, 12345678.9, 1e21, NaN, Infinity];
+  const numbers = [0, -0, 1, -1, 2, 5, 11, 21, 0.5, 1.5, 22.25, 1234.5, -1234567.891, 12345678.9, 1e21, NaN, Infinity,
+    999, 1000, 999999, 9876543, -0.000123, 1.5e9, 4.2e14, 1e15];
+  const units = ["acre", "bit", "byte", "celsius", "centimeter", "day", "degree", "fahrenheit", "fluid-ounce", "foot", "gallon",
+    "gigabit", "gigabyte", "gram", "hectare", "hour", "inch", "kilobit", "kilobyte", "kilogram", "kilometer", "liter", "megabit",
+    "megabyte", "meter", "microsecond", "mile", "mile-scandinavian", "milliliter", "millimeter", "millisecond", "minute", "month",
+    "nanosecond", "ounce", "percent", "petabyte", "pound", "second", "stone", "terabit", "terabyte", "week", "yard", "year",
+    "kilometer-per-hour", "mile-per-hour", "meter-per-second", "liter-per-kilometer", "mile-per-gallon"];
   const dateOptions = [
     {}, { dateStyle: "long" }, { dateStyle: "short" }, { timeStyle: "short" }, { dateStyle: "full", timeStyle: "medium" },
     { year: "numeric", month: "long", day: "numeric" }, { weekday: "short", month: "short", day: "2-digit" },
@@ -31,6 +43,22 @@
     for (const o of numberOptions) {
       for (const x of numbers) run(`${loc} NumberFormat ${JSON.stringify(o)} ${Object.is(x, -0) ? "-0" : x}`, () => new Intl.NumberFormat(loc, o).format(x));
     }
+    for (const unit of units) {
+      for (const unitDisplay of ["long", "short", "narrow"]) {
+        for (const x of [0, 1, 2, 3, -5.5, 11, 1234.5]) run(`${loc} NumberFormat unit ${unit} ${unitDisplay} ${x}`, () => new Intl.NumberFormat(loc, { style: "unit", unit, unitDisplay }).format(x));
+      }
+    }
+    for (const compactDisplay of ["short", "long"]) {
+      for (let e = 0; e <= 16; e++) {
+        for (const m of [1, 1.5, 2, 3.25, 5, 9.99]) run(`${loc} NumberFormat compact ${compactDisplay} ${m}e${e}`, () => new Intl.NumberFormat(loc, { notation: "compact", compactDisplay }).format(m * 10 ** e));
+      }
+    }
+    run(`${loc} NumberFormat formatToParts compact long`, () => JSON.stringify(new Intl.NumberFormat(loc, { notation: "compact", compactDisplay: "long" }).formatToParts(-1.5e6)));
+    run(`${loc} NumberFormat formatToParts unit`, () => JSON.stringify(new Intl.NumberFormat(loc, { style: "unit", unit: "kilometer-per-hour", unitDisplay: "long" }).formatToParts(-1234.5)));
+    run(`${loc} NumberFormat formatToParts scientific`, () => JSON.stringify(new Intl.NumberFormat(loc, { notation: "scientific" }).formatToParts(-0.00012345)));
+    for (const o of [{ notation: "compact" }, { style: "unit", unit: "meter" }, { notation: "engineering" }, { useGrouping: "always" }]) {
+      run(`${loc} NumberFormat resolvedOptions ${JSON.stringify(o)}`, () => JSON.stringify(new Intl.NumberFormat(loc, o).resolvedOptions()));
+    }
     for (const o of dateOptions) {
       for (const t of dates) run(`${loc} DateTimeFormat ${JSON.stringify(o)} ${t}`, () => new Intl.DateTimeFormat(loc, { timeZone: "UTC", ...o }).format(t));
     }
@@ -47,7 +75,7 @@
       }
     }
     for (const type of ["cardinal", "ordinal"]) {
-      for (const x of [0, 1, 2, 3, 4, 5, 11, 12, 21, 22, 101, 1.5, 0.1]) run(`${loc} PluralRules ${type} ${x}`, () => new Intl.PluralRules(loc, { type }).select(x));
+      for (const x of [0, 1, 2, 3, 4, 5, 11, 12, 21, 22, 101, 1.5, 0.1, 1e6, 2e6, 1e9, 1e21]) run(`${loc} PluralRules ${type} ${x}`, () => new Intl.PluralRules(loc, { type }).select(x));
     }
     const words = [[], ["uno"], ["a", "b"], ["Ana", "Ignacio"], ["x", "y", "ocho"], ["1", "2", "3", "4", "5"]];
     for (const type of ["conjunction", "disjunction", "unit"]) {
