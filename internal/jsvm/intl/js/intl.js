@@ -129,6 +129,22 @@
     }
   }
 
+  class DisplayNames {
+    constructor(locales, options) {
+      if (new.target === undefined) throw new TypeError("Constructor Intl.DisplayNames requires 'new'");
+      slot.set(this, I.displayNames(locales, options));
+    }
+    of(code) {
+      return I.displayName(handle(this, "Intl.DisplayNames"), code);
+    }
+    resolvedOptions() {
+      return I.resolvedDisplay(handle(this, "Intl.DisplayNames"));
+    }
+    static supportedLocalesOf(locales) {
+      return I.supportedLocales(locales);
+    }
+  }
+
   // Intl constructors may be called without new (except PluralRules). Plain functions sharing the class
   // prototype keep instanceof working (goja's instanceof rejects Proxies).
   const callable = (C) => {
@@ -141,7 +157,7 @@
     F.supportedLocalesOf = C.supportedLocalesOf;
     return F;
   };
-  for (const C of [NumberFormat, DateTimeFormat, PluralRules, Collator, ListFormat, RelativeTimeFormat]) {
+  for (const C of [NumberFormat, DateTimeFormat, PluralRules, Collator, ListFormat, RelativeTimeFormat, DisplayNames]) {
     Object.defineProperty(C.prototype, Symbol.toStringTag, { value: "Intl." + C.name, configurable: true });
   }
   const Intl = {
@@ -151,6 +167,7 @@
     Collator: callable(Collator),
     ListFormat,
     RelativeTimeFormat,
+    DisplayNames,
     getCanonicalLocales: (locales) => I.canonicalLocales(locales),
   };
   Object.defineProperty(Intl, Symbol.toStringTag, { value: "Intl", configurable: true });

@@ -90,6 +90,24 @@
         }
       }
     }
+    const displayCodes = {
+      language: ["fr", "en", "en-US", "en-GB", "zh-Hans", "zh-Hant-TW", "zh-Hans-CN", "de-AT", "de-Latn-AT", "pt-BR", "es-419", "sr-Cyrl",
+        "xx", "xx-US", "ar-001", "fr-CA", "nl-BE", "ja-JP", "EN-us", "yue", "haw", "en-u-ca-buddhist", "root", "und", "en-", "en_US", "fr-ZZ"],
+      region: ["US", "GB", "DE", "419", "001", "HK", "MO", "XK", "ZZ", "XY", "us", "USA", "150"],
+      script: ["Latn", "Cyrl", "Hans", "Hant", "Arab", "latn", "Xyzw", "Zzzz", "Latin"],
+      currency: ["USD", "eur", "JPY", "XYZ", "CNY", "INR", "US", "BTC"],
+      calendar: ["gregory", "buddhist", "islamic-civil", "japanese", "iso8601", "foo", "ethioaa", "GREGORY"],
+      dateTimeField: ["era", "year", "quarter", "month", "weekOfYear", "weekday", "day", "dayPeriod", "hour", "minute", "second", "timeZoneName", "foo"],
+    };
+    for (const [type, codes] of Object.entries(displayCodes)) {
+      for (const style of ["long", "short", "narrow"]) {
+        for (const extra of type === "language" ? [{}, { languageDisplay: "standard" }, { fallback: "none" }] : [{}, { fallback: "none" }]) {
+          for (const c of codes) run(`${loc} DisplayNames ${type} ${style} ${JSON.stringify(extra)} ${c}`, () => new Intl.DisplayNames(loc, { type, style, ...extra }).of(c));
+        }
+      }
+    }
+    run(`${loc} DisplayNames resolvedOptions`, () => JSON.stringify(new Intl.DisplayNames(loc, { type: "language" }).resolvedOptions()));
+    run(`${loc} DisplayNames no type`, () => new Intl.DisplayNames(loc, {}));
     run(`${loc} toLocaleString number`, () => (1234567.891).toLocaleString(loc));
     run(`${loc} toLocaleDateString`, () => new Date(Date.UTC(2024, 1, 29)).toLocaleDateString(loc, { timeZone: "UTC" }));
     run(`${loc} resolvedOptions().locale`, () => new Intl.NumberFormat(loc).resolvedOptions().locale);
