@@ -182,7 +182,7 @@ func (in *intl) newDateFormat(locales, options goja.Value, required, defaults st
 	}
 	key := strings.Join(append(append([]string{}, dateKey...), timeKey...), ",")
 	if tzName != "" {
-		df.zoneNames = loadZones()[df.locale][tzName]
+		df.zoneNames = bundleFor(df.locale).Zones[tzName]
 		if df.zoneNames == nil || !tzPatternVerified(vals) {
 			panic(in.rangeError(fmt.Sprintf("jsvm Intl: option timeZoneName=%s is not supported here (locale %s, fields %s)", tzName, df.locale, key)))
 		}

@@ -1,20 +1,12 @@
 package intl
 
 import (
-	_ "embed"
 	"encoding/json"
-	"fmt"
 	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/dop251/goja"
 )
-
-// displayNamesJSON holds Intl.DisplayNames data per locale, extracted from Node's ICU by gen/displaynames.js.
-//
-//go:embed displaynames.json
-var displayNamesJSON []byte
 
 // nameTable maps a style (long, short, narrow) to code -> name; short and narrow hold only the names
 // that differ from long.
@@ -39,30 +31,22 @@ type displayData struct {
 	pattern, sep  string
 }
 
-var loadDisplayNames = sync.OnceValue(func() map[string]*displayData {
-	var raw struct {
-		Locales map[string]*displayData `json:"locales"`
-	}
-	if err := json.Unmarshal(displayNamesJSON, &raw); err != nil {
-		panic(fmt.Sprintf("intl: embedded displaynames.json: %v", err))
-	}
-	for _, d := range raw.Locales {
-		d.languages = map[string]map[string]string{}
-		for k, v := range d.Languages {
-			switch k {
-			case "pattern":
-				json.Unmarshal(v, &d.pattern)
-			case "separator":
-				json.Unmarshal(v, &d.sep)
-			default:
-				var m map[string]string
-				json.Unmarshal(v, &m)
-				d.languages[k] = m
-			}
+// parse splits the languages table into its names, pattern and separator.
+func (d *displayData) parse() {
+	d.languages = map[string]map[string]string{}
+	for k, v := range d.Languages {
+		switch k {
+		case "pattern":
+			json.Unmarshal(v, &d.pattern)
+		case "separator":
+			json.Unmarshal(v, &d.sep)
+		default:
+			var m map[string]string
+			json.Unmarshal(v, &m)
+			d.languages[k] = m
 		}
 	}
-	return raw.Locales
-})
+}
 
 // displayNames is a resolved Intl.DisplayNames.
 type displayNames struct {
@@ -85,7 +69,9 @@ func (in *intl) newDisplayNames(locales, options goja.Value) *displayNames {
 	}
 	dn.fallback = in.str(o, "fallback", "code", "code", "none")
 	dn.languageDisplay = in.str(o, "languageDisplay", "dialect", "dialect", "standard")
-	dn.data = loadDisplayNames()[dn.locale]
+	if b := bundleFor(dn.locale); b != nil {
+		dn.data = b.Display
+	}
 	if dn.data == nil {
 		panic(in.rangeError("jsvm Intl: DisplayNames is not supported for locale " + dn.locale + ": no generated data (gen/displaynames.js)"))
 	}

@@ -18,12 +18,8 @@ import (
 	"golang.org/x/text/language"
 )
 
-// cldrJSON holds number symbols, currency symbols, date names and date patterns extracted from Node's ICU by
-// gen/cldr.js: golang.org/x/text exposes plural rules, collation and currency digits, but not these.
-//
-//go:embed cldr.json
-var cldrJSON []byte
-
+// localeData holds number symbols, currency symbols, date names and date patterns extracted from Node's
+// ICU by gen/cldr.js: golang.org/x/text exposes plural rules, collation and currency digits, but not these.
 type localeData struct {
 	Names    map[string][]string `json:"names"`
 	Patterns map[string]string   `json:"patterns"`
@@ -54,7 +50,6 @@ type localeData struct {
 }
 
 type cldrData struct {
-	locales map[string]*localeData
 	tags    []language.Tag
 	names   []string
 	matcher language.Matcher
@@ -64,16 +59,11 @@ type cldrData struct {
 // on the host's environment.
 const defaultLocale = "en-US"
 
+// loadCLDR builds the locale matcher from the index of generated locales; their data loads on first use.
 var loadCLDR = sync.OnceValue(func() *cldrData {
-	var raw struct {
-		Locales map[string]*localeData `json:"locales"`
-	}
-	if err := json.Unmarshal(cldrJSON, &raw); err != nil {
-		panic(fmt.Sprintf("intl: embedded cldr.json: %v", err))
-	}
-	c := &cldrData{locales: raw.Locales}
+	c := &cldrData{}
 	c.names = append(c.names, defaultLocale) // first tag is the matcher's fallback
-	for name := range raw.Locales {
+	for _, name := range loadIndex().Locales {
 		if name != defaultLocale {
 			c.names = append(c.names, name)
 		}
@@ -136,11 +126,11 @@ func (in *intl) resolveLocale(locales goja.Value) (string, *localeData) {
 		}
 		_, i, conf := c.matcher.Match(t)
 		if conf >= language.High && sameLocale(t, c.tags[i]) {
-			return c.names[i], c.locales[c.names[i]]
+			return c.names[i], bundleFor(c.names[i]).CLDR
 		}
 		panic(in.rangeError(fmt.Sprintf("jsvm Intl: locale %s is not supported: no generated data for it (have %s; add it to gen/cldr.js)", t, strings.Join(c.sortedNames(), ", "))))
 	}
-	return defaultLocale, c.locales[defaultLocale]
+	return defaultLocale, bundleFor(defaultLocale).CLDR
 }
 
 // dataLocale is resolveLocale without the RangeError: ok is false for a locale without generated data.

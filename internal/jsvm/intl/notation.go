@@ -1,19 +1,9 @@
 package intl
 
 import (
-	_ "embed"
-	"encoding/json"
-	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 )
-
-// numbersJSON holds compact notation, unit patterns and the scientific exponent symbols per locale,
-// extracted from Node's ICU by gen/numbers.js.
-//
-//go:embed numbers.json
-var numbersJSON []byte
 
 // compactEntry is the compact pattern of one power of ten: the number is divided by 10^D and put into
 // the template of its plural category (One: the template for exactly 1, "mille"). D 0: no compaction.
@@ -32,15 +22,13 @@ type numberExtras struct {
 	Units         map[string]map[string]map[string]string `json:"units"`   // unit -> display -> category -> template
 }
 
-var loadNumberExtras = sync.OnceValue(func() map[string]*numberExtras {
-	var raw struct {
-		Locales map[string]*numberExtras `json:"locales"`
+// numberExtrasFor is the locale's compact, unit and exponent data (gen/numbers.js), or nil.
+func numberExtrasFor(locale string) *numberExtras {
+	if b := bundleFor(locale); b != nil {
+		return b.Numbers
 	}
-	if err := json.Unmarshal(numbersJSON, &raw); err != nil {
-		panic(fmt.Sprintf("intl: embedded numbers.json: %v", err))
-	}
-	return raw.Locales
-})
+	return nil
+}
 
 // templateParts turns a template ("# {K}") into parts: the number's parts at '#', the braced text as a
 // part of type kind, the rest literals.

@@ -49,7 +49,7 @@ func (in *intl) newNumberFormat(locales, options goja.Value) *numberFormat {
 	in.unsupported(o, "roundingIncrement", "1")
 	in.unsupported(o, "roundingPriority", "auto")
 	in.unsupported(o, "trailingZeroDisplay", "auto")
-	nf.extras = loadNumberExtras()[nf.locale]
+	nf.extras = numberExtrasFor(nf.locale)
 	nf.style = in.str(o, "style", "decimal", "decimal", "percent", "currency", "unit")
 	cur := in.str(o, "currency", "")
 	nf.display = in.str(o, "currencyDisplay", "symbol", "symbol", "narrowSymbol", "code")

@@ -9,7 +9,7 @@
 
 const cldr = require("./cldr.js");
 const LOCALES = cldr.LOCALES;
-const GENERATED = require("../cldr.json");
+const GENERATED = require(process.env.INTL_CLDR_JSON || "../cldr.json"); // cldr.js's output
 const JAN = Date.UTC(2024, 0, 15, 12), JUL = Date.UTC(2024, 6, 15, 12);
 const zoneName = (loc, timeZone, width, t) =>
   new Intl.DateTimeFormat(loc, { timeZone, timeZoneName: width, hour: "numeric" }).formatToParts(t).find((p) => p.type === "timeZoneName").value;
