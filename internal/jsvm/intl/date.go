@@ -332,8 +332,11 @@ func (df *dateFormat) parts(ms float64) ([]part, bool) {
 		case 'a':
 			out = append(out, part{"dayPeriod", n["a"][t.Hour()/12]})
 		case 'z':
-			name := n["z"+tk.w][0] // UTC, the only zone the generated patterns name
-			if df.zoneNames != nil && df.zone != "UTC" {
+			var name string
+			if z := n["z"+tk.w]; len(z) > 0 {
+				name = z[0] // UTC, the only zone the generated patterns name
+			}
+			if df.zoneNames != nil && (df.zone != "UTC" || name == "") {
 				var known bool
 				if name, known = df.zoneNames.name(df.zone, df.loc, t, df.data.Number.Digits); !known {
 					panic(df.in.rangeError(fmt.Sprintf("jsvm Intl: option timeZoneName=%s: the name of %s on %s is not known (no data for its offset then)", tk.w, df.zone, t.Format("2006-01-02"))))

@@ -44,7 +44,7 @@ function names(loc) {
     }
   }
   n.a = [0, 12].map((h) => parts(loc, { hour: "numeric", hour12: true }, Date.UTC(2001, 0, 1, h)).find((p) => p.type === "dayPeriod").value);
-  for (const w of ["short", "long"]) {
+  for (const w of ["short", "long", "shortOffset", "longOffset"]) {
     n["z" + w] = [parts(loc, { hour: "numeric", timeZoneName: w }, 0).find((p) => p.type === "timeZoneName").value];
   }
   return n;
@@ -99,7 +99,7 @@ function pattern(loc, opts, n) {
         out += n.a.includes(value) ? "{a}" : "?";
         break;
       case "timeZoneName":
-        out += value === n.zshort[0] ? "{z:short}" : value === n.zlong[0] ? "{z:long}" : "?";
+        out += opts.timeZoneName && value === n["z" + opts.timeZoneName][0] ? `{z:${opts.timeZoneName}}` : "?";
         break;
       default:
         return null;

@@ -29,17 +29,20 @@ function learn(loc, width) {
   const dg = digits(loc);
   const plus = zoneName(loc, "Etc/GMT-5", width, JAN); // Etc/GMT-5 is UTC+5
   const minus = zoneName(loc, "Etc/GMT+5", width, JAN);
-  const five = width === "long" ? dg[0] + dg[5] + ":" + dg[0] + dg[0] : dg[5];
+  const five = width === "long" || width === "longOffset" ? dg[0] + dg[5] + ":" + dg[0] + dg[0] : dg[5];
   if (!plus.endsWith(five) || !minus.endsWith(five)) return null;
   const a = plus.slice(0, -five.length), b = minus.slice(0, -five.length);
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
-  const g = { prefix: a.slice(0, i), plus: a.slice(i), minus: b.slice(i), zero: zoneName(loc, "Etc/GMT", width, JAN), long: width === "long" };
+  const g = { prefix: a.slice(0, i), plus: a.slice(i), minus: b.slice(i), zero: zoneName(loc, "Etc/GMT", width, JAN), long: width === "long" || width === "longOffset" };
   for (let h = -12; h <= 14; h++) {
     const z = h === 0 ? "Etc/GMT" : `Etc/GMT${h > 0 ? "-" : "+"}${Math.abs(h)}`;
     if (zoneName(loc, z, width, JAN) !== generic(g, h * 60, dg)) return null;
   }
+  // Half-hour offsets check the minutes, where the width names no zone by name ("long" names these).
+  const off = (z) => ({ "Asia/Kolkata": "Etc/GMT-5", "Asia/Kathmandu": "Etc/GMT-5", "America/St_Johns": "Etc/GMT+3" })[z];
   for (const [z, m] of [["Asia/Kolkata", 330], ["Asia/Kathmandu", 345], ["America/St_Johns", -210]]) {
+    if (width === "long" && !/\d/.test(zoneName(loc, z, width, JAN).replace(zoneName(loc, off(z), width, JAN), ""))) continue;
     if (zoneName(loc, z, width, JAN) !== generic(g, m, dg)) return null;
   }
   return g;
@@ -86,12 +89,17 @@ function patterns(loc, width) {
   return out;
 }
 
-const zones = Intl.supportedValuesOf("timeZone");
+// ICU lists its canonical IDs (Asia/Calcutta); components name the current ones too (Asia/Kolkata).
+const ALIASES = ["UTC", "Etc/UTC", "Asia/Kolkata", "Asia/Kathmandu", "Asia/Ho_Chi_Minh", "Asia/Yangon", "Europe/Kyiv",
+  "America/Nuuk", "Atlantic/Faroe", "Pacific/Chuuk", "Pacific/Pohnpei", "Pacific/Kanton", "America/Argentina/Buenos_Aires",
+  "America/Argentina/Cordoba", "America/Indiana/Indianapolis", "America/Kentucky/Louisville", "Asia/Thimphu", "Asia/Dhaka",
+  "Asia/Ulaanbaatar", "Asia/Macau", "Africa/Asmara", "America/Atikokan", "Europe/Busingen"];
+const zones = [...new Set([...Intl.supportedValuesOf("timeZone"), ...ALIASES])];
 const out = { icu: process.versions.icu, tz: process.versions.tz, locales: {} };
 for (const loc of LOCALES) {
   const dg = digits(loc);
   const l = {};
-  for (const width of ["short", "long"]) {
+  for (const width of ["short", "long", "shortOffset", "longOffset"]) {
     const g = learn(loc, width);
     if (!g) continue;
     const names = {};

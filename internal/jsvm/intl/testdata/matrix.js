@@ -62,12 +62,17 @@
     for (const o of dateOptions) {
       for (const t of dates) run(`${loc} DateTimeFormat ${JSON.stringify(o)} ${t}`, () => new Intl.DateTimeFormat(loc, { timeZone: "UTC", ...o }).format(t));
     }
-    const zones = ["America/New_York", "Europe/Berlin", "Asia/Kolkata", "Australia/Sydney", "America/Los_Angeles", "Europe/London", "Asia/Tokyo", "America/Sao_Paulo", "UTC"];
+    const zones = ["America/New_York", "Europe/Berlin", "Asia/Kolkata", "Australia/Sydney", "America/Los_Angeles", "Europe/London", "Asia/Tokyo", "America/Sao_Paulo", "UTC",
+      "Asia/Kathmandu", "America/St_Johns", "Africa/Cairo", "Pacific/Auckland", "Etc/GMT+5"];
     const zoneOptions = [
       { hour: "numeric", minute: "2-digit", timeZoneName: "short" },
       { hour12: false, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZoneName: "short" },
       { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" },
       { month: "long", day: "numeric", timeZoneName: "short" }, { timeZoneName: "long", hour: "numeric" },
+      { hour: "numeric", minute: "2-digit", timeZoneName: "long" }, { year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "long" },
+      { hour: "numeric", minute: "2-digit", timeZoneName: "shortOffset" }, { hour: "numeric", timeZoneName: "longOffset" },
+      { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "shortOffset" },
+      { hour: "numeric", timeZoneName: "shortGeneric" }, { hour: "numeric", timeZoneName: "longGeneric" },
     ];
     for (const timeZone of zones) {
       for (const o of zoneOptions) {
