@@ -102,6 +102,9 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 	o.Set("displayNames", in.newDisplayNames)
 	o.Set("displayName", func(dn *displayNames, code goja.Value) goja.Value { return dn.of(code) })
 	o.Set("resolvedDisplay", func(dn *displayNames) *goja.Object { return dn.resolved(rt) })
+	o.Set("locale", in.newLocale)
+	o.Set("maximizeLocale", maximizeLocale)
+	o.Set("minimizeLocale", minimizeLocale)
 	o.Set("relativeFormat", in.newRelativeFormat)
 	o.Set("formatRelative", in.formatRelative)
 	o.Set("resolvedRelative", func(rf *relativeFormat) *goja.Object {

@@ -39,6 +39,18 @@
     }
     out.push(label + " => " + r);
   };
+  const tags = ["en", "en-US", "EN-us", "zh", "zh-TW", "zh-Hant", "zh-Hant-TW", "zh-Hans-CN", "sr", "sr-Latn", "pt", "pt-PT", "und", "ar", "ja-JP",
+    "de-CH-1996", "en-US-u-ca-buddhist-nu-thai", "en-u-kn-true", "en-u-hc-h23", "fr-x-private", "iw", "in", "es-419", "az-Cyrl", "uz-Arab",
+    "hi-Latn", "und-Cyrl", "und-FR", "en_US", "", "a", "en-", "123"];
+  for (const t of tags) {
+    run(`Locale ${t}`, () => {
+      const l = new Intl.Locale(t);
+      return [l.toString(), l.baseName, l.language, l.script, l.region, l.calendar, l.numberingSystem, l.hourCycle, l.numeric, l.caseFirst, l.collation, l.maximize().toString(), l.minimize().toString()].join(" ");
+    });
+  }
+  const localeOptions = [{ region: "GB" }, { script: "Cyrl", region: "RS" }, { calendar: "gregory", hourCycle: "h12" }, { numeric: true, caseFirst: "upper" },
+    { language: "fr" }, { numberingSystem: "arab" }, { hourCycle: "h25" }, { region: "1" }, { collation: "phonebk" }];
+  for (const o of localeOptions) run(`Locale en-US ${JSON.stringify(o)}`, () => new Intl.Locale("en-US", o).toString());
   for (const loc of locales) {
     for (const o of numberOptions) {
       for (const x of numbers) run(`${loc} NumberFormat ${JSON.stringify(o)} ${Object.is(x, -0) ? "-0" : x}`, () => new Intl.NumberFormat(loc, o).format(x));
@@ -113,6 +125,10 @@
     }
     run(`${loc} DisplayNames resolvedOptions`, () => JSON.stringify(new Intl.DisplayNames(loc, { type: "language" }).resolvedOptions()));
     run(`${loc} DisplayNames no type`, () => new Intl.DisplayNames(loc, {}));
+    {
+      const L = new Intl.Locale(loc);
+      run(`${loc} Locale`, () => [L.toString(), L.baseName, L.language, L.script, L.region, L.maximize().toString(), L.minimize().toString()].join(" "));
+    }
     run(`${loc} toLocaleString number`, () => (1234567.891).toLocaleString(loc));
     run(`${loc} toLocaleDateString`, () => new Date(Date.UTC(2024, 1, 29)).toLocaleDateString(loc, { timeZone: "UTC" }));
     run(`${loc} resolvedOptions().locale`, () => new Intl.NumberFormat(loc).resolvedOptions().locale);
