@@ -61,8 +61,9 @@ function relativePatterns(loc, style) {
         if (Object.is(x, -0)) continue;
         const s = always.format(x, unit);
         const num = nf.format(v);
-        if (!s.includes(num)) return null;
-        const pat = s.replace(num, "{0}");
+        // Arabic's dual and singular name no number ("بعد يومين"): the pattern is the phrase itself, which
+        // the consistency check below holds for every sample of the category.
+        const pat = s.includes(num) ? s.replace(num, "{0}") : s;
         if (u[dir][cat] === undefined) u[dir][cat] = pat;
         else if (u[dir][cat] !== pat) return null;
       }
