@@ -112,7 +112,7 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 		r.Set("locale", rf.locale)
 		r.Set("style", rf.style)
 		r.Set("numeric", rf.numeric)
-		r.Set("numberingSystem", "latn")
+		r.Set("numberingSystem", rf.nf.numberingSystem())
 		return r
 	})
 	return o

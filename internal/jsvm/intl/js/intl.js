@@ -22,6 +22,14 @@
     formatToParts(x) {
       return I.formatNumberToParts(handle(this, "Intl.NumberFormat"), toNumber(x));
     }
+    formatRange() {
+      handle(this, "Intl.NumberFormat");
+      throw new RangeError("jsvm Intl: NumberFormat.prototype.formatRange is not supported");
+    }
+    formatRangeToParts() {
+      handle(this, "Intl.NumberFormat");
+      throw new RangeError("jsvm Intl: NumberFormat.prototype.formatRangeToParts is not supported");
+    }
     resolvedOptions() {
       return I.resolvedNumber(handle(this, "Intl.NumberFormat"));
     }
@@ -41,6 +49,14 @@
     }
     formatToParts(d) {
       return I.formatDateToParts(handle(this, "Intl.DateTimeFormat"), dateValue(d));
+    }
+    formatRange() {
+      handle(this, "Intl.DateTimeFormat");
+      throw new RangeError("jsvm Intl: DateTimeFormat.prototype.formatRange is not supported");
+    }
+    formatRangeToParts() {
+      handle(this, "Intl.DateTimeFormat");
+      throw new RangeError("jsvm Intl: DateTimeFormat.prototype.formatRangeToParts is not supported");
     }
     resolvedOptions() {
       return I.resolvedDate(handle(this, "Intl.DateTimeFormat"));

@@ -129,6 +129,7 @@
       const L = new Intl.Locale(loc);
       run(`${loc} Locale`, () => [L.toString(), L.baseName, L.language, L.script, L.region, L.maximize().toString(), L.minimize().toString()].join(" "));
     }
+    run(`${loc} RelativeTimeFormat resolvedOptions`, () => JSON.stringify(new Intl.RelativeTimeFormat(loc).resolvedOptions()));
     run(`${loc} toLocaleString number`, () => (1234567.891).toLocaleString(loc));
     run(`${loc} toLocaleDateString`, () => new Date(Date.UTC(2024, 1, 29)).toLocaleDateString(loc, { timeZone: "UTC" }));
     run(`${loc} resolvedOptions().locale`, () => new Intl.NumberFormat(loc).resolvedOptions().locale);
