@@ -12,16 +12,12 @@ var localeKeys = []struct{ key, option string }{
 	{"ca", "calendar"}, {"co", "collation"}, {"hc", "hourCycle"}, {"kf", "caseFirst"}, {"kn", "numeric"}, {"nu", "numberingSystem"},
 }
 
-// newLocale implements the Intl.Locale constructor: the tag, with the options' subtags and keywords
-// replacing its own, canonicalized. It returns the canonical string; js/intl.js reads the parts from it.
+// newLocale implements the Intl.Locale constructor (js/intl.js checks the argument's type): the tag, with
+// the options' subtags and keywords replacing its own, canonicalized. It returns the canonical string;
+// js/intl.js reads the parts from it.
 func (in *intl) newLocale(tag goja.Value, options goja.Value) string {
 	if tag == nil || goja.IsUndefined(tag) || goja.IsNull(tag) {
 		panic(in.rt.NewTypeError("First argument to Intl.Locale constructor can't be empty or missing"))
-	}
-	if _, ok := tag.Export().(string); !ok && tag.ExportType() != nil && tag.ExportType().Kind() != 0 {
-		if _, isObj := tag.(*goja.Object); !isObj {
-			panic(in.rt.NewTypeError("First argument to Intl.Locale constructor can't be empty or missing"))
-		}
 	}
 	s := tag.String()
 	if s == "" {
