@@ -189,6 +189,9 @@ func (in *intl) newDateFormat(locales, options goja.Value, required, defaults st
 		df.resolved["timeZoneName"] = tzName
 		zkey := key + ",timeZoneName=" + tzName
 		if p, ok := df.zoneNames.Patterns[zkey]; ok {
+			if p == "" {
+				panic(in.rangeError(fmt.Sprintf("jsvm Intl: option timeZoneName=%s is not supported here (locale %s, fields %s: gen/zones.js could not extract its pattern)", tzName, df.locale, key)))
+			}
 			df.tokens = parsePattern(p)
 			return df
 		}

@@ -244,6 +244,14 @@ func (dn *displayNames) language(c string) (string, bool) {
 	if dn.data.pattern == "" {
 		panic(in.rangeError("jsvm Intl: DisplayNames of " + c + " is not supported for locale " + dn.locale + ": no composition pattern"))
 	}
+	if strings.Contains(dn.data.pattern, "(") {
+		// ICU writes the parentheses of a name inside the pattern's as brackets: "ਸੰਯੁਕਤ ਰਾਜ [ਅਮਰੀਕਾ]".
+		br := strings.NewReplacer("(", "[", ")", "]")
+		name = br.Replace(name)
+		for i := range rest {
+			rest[i] = br.Replace(rest[i])
+		}
+	}
 	return strings.Replace(strings.Replace(dn.data.pattern, "{0}", name, 1), "{1}", strings.Join(rest, dn.data.sep), 1), true
 }
 

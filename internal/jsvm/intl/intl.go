@@ -296,12 +296,111 @@ func (pr *pluralRules) selectForm(x float64) string {
 			frac = p.Value
 		}
 	}
-	return pluralCategory(pr.locale, pr.ordinal, intStr, frac)
+	form, ok := pluralCategory(pr.locale, pr.ordinal, intStr, frac)
+	if !ok {
+		panic(pr.nf.in.rangeError(fmt.Sprintf("jsvm Intl: the plural rules of %s for %v are not known (golang.org/x/text's rules differ from Node's for this locale, and the generated samples do not cover it)", pr.locale, x)))
+	}
+	return form
 }
 
 // pluralCategory is the CLDR plural category of the number with integer digits intStr and fraction
-// digits frac (trailing zeros included: they are visible digits).
-func pluralCategory(locale string, ordinal bool, intStr, frac string) string {
+// digits frac (trailing zeros included: they are visible digits). Numbers the generated samples cover
+// (gen/numbers.js: integers below 1100, one fraction digit up to 20.9, two up to 2.99) are looked up
+// there; others use golang.org/x/text's rules where they agree with every sample, and are not known
+// (ok false) where they do not.
+func pluralCategory(locale string, ordinal bool, intStr, frac string) (string, bool) {
+	if ex := numberExtrasFor(locale); ex != nil && ex.Plurals != nil {
+		typ := map[bool]string{true: "ordinal", false: "cardinal"}[ordinal]
+		if smp := ex.Plurals[typ]; smp != nil {
+			if c, ok := smp.lookup(intStr, frac); ok {
+				return c, true
+			}
+			if len(intStr) > 18 && frac == "" && xtextPlural(locale, ordinal, "1"+strings.Repeat("0", 21), "") != pluralInitials[smp.Big[0]] {
+				return "", false
+			}
+			if !rulesAgree(locale, typ, smp) {
+				return "", false
+			}
+		}
+	}
+	return xtextPlural(locale, ordinal, intStr, frac), true
+}
+
+// pluralSamples are Node's plural categories by initial (z o t f m x): I for 0..1099, F1 for 0.0..20.9,
+// F2 for 0.00..2.99.
+type pluralSamples struct {
+	I   string `json:"i"`
+	F1  string `json:"f1"`
+	F2  string `json:"f2"`
+	Big string `json:"big"` // 1e21
+}
+
+var pluralInitials = map[byte]string{'z': "zero", 'o': "one", 't': "two", 'f': "few", 'm': "many", 'x': "other"}
+
+func (p *pluralSamples) lookup(intStr, frac string) (string, bool) {
+	if len(intStr) > 4 {
+		return "", false
+	}
+	i, err := strconv.Atoi(intStr)
+	if err != nil {
+		return "", false
+	}
+	f, _ := strconv.Atoi(frac)
+	var idx int
+	var table string
+	switch len(frac) {
+	case 0:
+		idx, table = i, p.I
+	case 1:
+		idx, table = i*10+f, p.F1
+	case 2:
+		idx, table = i*100+f, p.F2
+	default:
+		return "", false
+	}
+	if idx >= len(table) {
+		return "", false
+	}
+	c, ok := pluralInitials[table[idx]]
+	return c, ok
+}
+
+var agreeCache sync.Map // locale + "/" + type -> bool
+
+// rulesAgree reports whether golang.org/x/text's plural rules for locale give Node's category on every
+// sample.
+func rulesAgree(locale, typ string, p *pluralSamples) bool {
+	key := locale + "/" + typ
+	if v, ok := agreeCache.Load(key); ok {
+		return v.(bool)
+	}
+	ordinal := typ == "ordinal"
+	agree := true
+	check := func(table string, fracDigits int) {
+		for idx := 0; idx < len(table) && agree; idx++ {
+			intStr, frac := strconv.Itoa(idx), ""
+			if fracDigits > 0 {
+				d := 1
+				for k := 0; k < fracDigits; k++ {
+					d *= 10
+				}
+				intStr, frac = strconv.Itoa(idx/d), fmt.Sprintf("%0*d", fracDigits, idx%d)
+			}
+			if xtextPlural(locale, ordinal, intStr, frac) != pluralInitials[table[idx]] {
+				agree = false
+			}
+		}
+	}
+	check(p.I, 0)
+	check(p.F1, 1)
+	check(p.F2, 2)
+	agreeCache.Store(key, agree)
+	return agree
+}
+
+// xtextPlural is golang.org/x/text's plural category, with ICU's handling of very large numbers and
+// CLDR 42's "many" for millions.
+func xtextPlural(locale string, ordinal bool, intStr, frac string) string {
 	truncated := len(intStr) > 18
 	if truncated {
 		intStr = intStr[len(intStr)-18:] // ICU's operand i keeps the last 18 digits (fr: 1e21 is "one")

@@ -1,6 +1,7 @@
 package intl
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -8,10 +9,13 @@ import (
 // compactEntry is the compact pattern of one power of ten: the number is divided by 10^D and put into
 // the template of its plural category (One: the template for exactly 1, "mille"). D 0: no compaction.
 type compactEntry struct {
-	D   int               `json:"d"`
-	P   map[string]string `json:"p"`
-	One string            `json:"one"`
-	Bad bool              `json:"bad"` // Node's samples disagreed: jsvm throws rather than guess
+	D int               `json:"d"`
+	P map[string]string `json:"p"`
+	N map[string]string `json:"n"` // signed numbers: "\x01" is the sign, with its bidi marks
+
+	One  string `json:"one"`
+	NOne string `json:"nOne"` // One, signed
+	Bad  bool   `json:"bad"`  // Node's samples disagreed: jsvm throws rather than guess
 }
 
 type numberExtras struct {
@@ -20,6 +24,14 @@ type numberExtras struct {
 	System        string                                  `json:"numberingSystem"`
 	Compact       map[string]map[string]*compactEntry     `json:"compact"` // short|long -> "3".."14"
 	Units         map[string]map[string]map[string]string `json:"units"`   // unit -> display -> category -> template
+	Plurals       map[string]*pluralSamples               `json:"plurals"` // cardinal, ordinal
+	Symbols       struct {
+		Currency symbolShape `json:"currency"`
+		Percent  symbolShape `json:"percent"`
+		// CurrencyPattern is the currency pattern of a symbol without a letter next to the number (the
+		// one of EUR in es-US has the space ICU puts after "EUR").
+		CurrencyPattern [2]string `json:"currencyPattern"`
+	} `json:"symbols"`
 }
 
 // numberExtrasFor is the locale's compact, unit and exponent data (gen/numbers.js), or nil.
@@ -30,9 +42,22 @@ func numberExtrasFor(locale string) *numberExtras {
 	return nil
 }
 
+// symbolShape is how a style separates and groups digits when it differs from the decimal format.
+type symbolShape struct {
+	Decimal   string `json:"decimal"`
+	Group     string `json:"group"`
+	Primary   int    `json:"primary"`
+	Secondary int    `json:"secondary"`
+}
+
 // templateParts turns a template ("# {K}") into parts: the number's parts at '#', the braced text as a
 // part of type kind, the rest literals.
 func templateParts(tmpl string, num []part, kind string) []part {
+	return signedTemplateParts(tmpl, num, kind, part{"minusSign", "-"})
+}
+
+// signedTemplateParts is templateParts with the minus sign for "\x01".
+func signedTemplateParts(tmpl string, num []part, kind string, sign part) []part {
 	var out []part
 	lit := func(s string) {
 		if s == "" {
@@ -45,12 +70,17 @@ func templateParts(tmpl string, num []part, kind string) []part {
 		out = append(out, part{"literal", s})
 	}
 	for tmpl != "" {
-		i := strings.IndexAny(tmpl, "#{")
+		i := strings.IndexAny(tmpl, "#{\x01")
 		if i < 0 {
 			lit(tmpl)
 			break
 		}
 		lit(tmpl[:i])
+		if tmpl[i] == '\x01' {
+			out = append(out, sign)
+			tmpl = tmpl[i+1:]
+			continue
+		}
 		if tmpl[i] == '#' {
 			for _, p := range num {
 				if p.Type == "literal" {
@@ -81,7 +111,11 @@ func (nf *numberFormat) category(digits string, exp int) string {
 			frac = p.Value
 		}
 	}
-	return pluralCategory(nf.locale, false, intStr, frac)
+	form, ok := pluralCategory(nf.locale, false, intStr, frac)
+	if !ok {
+		panic(nf.in.rangeError(fmt.Sprintf("jsvm Intl: the plural rules of %s for %s.%s are not known (golang.org/x/text's rules differ from Node's for this locale, and the generated samples do not cover it)", nf.locale, intStr, frac)))
+	}
+	return form
 }
 
 // compactDigits scales and rounds |x| (digits × 10^exp) for compact notation, and returns the entry whose

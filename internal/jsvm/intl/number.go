@@ -224,6 +224,7 @@ func (nf *numberFormat) parts(x float64) []part {
 	var num []part
 	unitCat := "other"
 	numZero := false
+	compactTmpl, compactNeg := "", ""
 	switch {
 	case math.IsNaN(x):
 		num, neg = []part{{"nan", d.NaN}}, false
@@ -260,8 +261,13 @@ func (nf *numberFormat) parts(x float64) []part {
 			if tmpl == "" {
 				panic(nf.in.rangeError(fmt.Sprintf("jsvm Intl: option notation=compact (compactDisplay=%s) is not supported for %v in locale %s: no generated pattern for its plural form", nf.compactDisplay, x, nf.locale)))
 			}
-			num = templateParts(tmpl, num, "compact")
-			unitCat = nf.category(digits, exp)
+			compactTmpl = tmpl // applied around the signed number below
+			// The sign's place is the compact pattern's: "-M1.2" (sw-KE), "milioni -1.2" (sw-TZ).
+			compactNeg = pluralTemplate(entry.N, nf.category(digits, exp))
+			if entry.One != "" && tmpl == entry.One {
+				compactNeg = entry.NOne
+			}
+			unitCat = nf.category(digits, exp+entry.D) // a unit agrees with the whole number: 1K kilometers
 		} else {
 			unitCat = nf.category(digits, exp)
 			if d.Digits != "" {
@@ -271,12 +277,20 @@ func (nf *numberFormat) parts(x float64) []part {
 		if nf.notation == "scientific" || nf.notation == "engineering" {
 			e := []part{{"exponentSeparator", nf.extras.Exponent}}
 			if shift < 0 {
+				// The minus may come with bidi marks around it (ar: "؜-", ur: "‎-‎"): they are literals.
 				m := nf.extras.ExponentMinus
-				if mark := strings.TrimSuffix(m, "-"); mark != m && mark != "" {
-					e = append(e, part{"literal", mark})
-					m = "-"
+				if i := strings.IndexAny(m, "-−"); i >= 0 {
+					_, n := utf8.DecodeRuneInString(m[i:])
+					if m[:i] != "" {
+						e = append(e, part{"literal", m[:i]})
+					}
+					e = append(e, part{"exponentMinusSign", m[i : i+n]})
+					if m[i+n:] != "" {
+						e = append(e, part{"literal", m[i+n:]})
+					}
+				} else {
+					e = append(e, part{"exponentMinusSign", m})
 				}
-				e = append(e, part{"exponentMinusSign", m})
 			}
 			e = append(e, part{"exponentInteger", strconv.Itoa(abs(shift))})
 			if d.Digits != "" {
@@ -320,6 +334,9 @@ func (nf *numberFormat) parts(x float64) []part {
 	case nf.style == "currency":
 		symbol = nf.symbol()
 		pat = d.CurrencyPattern
+		if nf.extras != nil && nf.extras.Symbols.CurrencyPattern[0] != "" {
+			pat = nf.extras.Symbols.CurrencyPattern
+		}
 		// The code and letter patterns differ from the symbol pattern by ICU's currency spacing, a space
 		// put only between the currency and a digit: NaN and ∞ keep the symbol pattern (USDNaN).
 		switch {
@@ -333,6 +350,14 @@ func (nf *numberFormat) parts(x float64) []part {
 	tmpl := pat[0]
 	if sign == "-" {
 		tmpl = pat[1]
+	}
+	if sign != "" && compactNeg != "" {
+		sp := part{"minusSign", d.Minus}
+		if sign == "+" {
+			sp = part{"plusSign", d.Plus}
+		}
+		tmpl, compactTmpl, sign = "#", "", ""
+		num = signedTemplateParts(compactNeg, num, "compact", sp)
 	}
 	if sign == "+" && d.PlusPattern != "" && nf.style == "decimal" {
 		tmpl = d.PlusPattern
@@ -369,6 +394,9 @@ func (nf *numberFormat) parts(x float64) []part {
 	if sign == "+" && !strings.ContainsRune(tmpl, '-') && !strings.ContainsRune(tmpl, '+') {
 		out = append([]part{{"plusSign", d.Plus}}, out...)
 	}
+	if compactTmpl != "" {
+		out = templateParts(compactTmpl, out, "compact")
+	}
 	if nf.style == "unit" && !unitPercent {
 		u := nf.extras.Units[nf.unit][nf.unitDisplay]
 		t := pluralTemplate(u, unitCat)
@@ -385,6 +413,35 @@ func (nf *numberFormat) numberingSystem() string {
 		return nf.extras.System
 	}
 	return "latn"
+}
+
+// shape is how nf separates and groups digits: the currency and percent formats' own where the locale
+// has them (gen/numbers.js), else the decimal format's.
+func (nf *numberFormat) shape() symbolShape {
+	d := nf.data.Number
+	sh := symbolShape{Decimal: d.Decimal, Group: d.Group, Primary: d.PrimaryGroup, Secondary: d.SecondaryGroup}
+	if nf.extras == nil {
+		return sh
+	}
+	var o symbolShape
+	switch nf.style {
+	case "currency":
+		o = nf.extras.Symbols.Currency
+	case "percent":
+		o = nf.extras.Symbols.Percent
+	default:
+		return sh
+	}
+	if o.Decimal != "" {
+		sh.Decimal = o.Decimal
+	}
+	if o.Group != "" {
+		sh.Group = o.Group
+	}
+	if o.Primary > 0 {
+		sh.Primary, sh.Secondary = o.Primary, o.Secondary
+	}
+	return sh
 }
 
 func abs(n int) int {
@@ -554,18 +611,19 @@ func (nf *numberFormat) digitParts(digits string, exp int) []part {
 	case 2:
 		minGroup = max(minGroup, 2)
 	}
-	if nf.grouping && len(intPart) >= d.PrimaryGroup+minGroup {
-		first := len(intPart) - d.PrimaryGroup
+	sh := nf.shape()
+	if nf.grouping && len(intPart) >= sh.Primary+minGroup {
+		first := len(intPart) - sh.Primary
 		var groups []string
-		for first > d.SecondaryGroup {
-			groups = append([]string{intPart[first-d.SecondaryGroup : first]}, groups...)
-			first -= d.SecondaryGroup
+		for first > sh.Secondary {
+			groups = append([]string{intPart[first-sh.Secondary : first]}, groups...)
+			first -= sh.Secondary
 		}
 		groups = append([]string{intPart[:first]}, groups...)
-		groups = append(groups, intPart[len(intPart)-d.PrimaryGroup:])
+		groups = append(groups, intPart[len(intPart)-sh.Primary:])
 		for i, g := range groups {
 			if i > 0 {
-				out = append(out, part{"group", d.Group})
+				out = append(out, part{"group", sh.Group})
 			}
 			out = append(out, part{"integer", g})
 		}
@@ -573,7 +631,7 @@ func (nf *numberFormat) digitParts(digits string, exp int) []part {
 		out = append(out, part{"integer", intPart})
 	}
 	if frac != "" {
-		out = append(out, part{"decimal", d.Decimal}, part{"fraction", frac})
+		out = append(out, part{"decimal", sh.Decimal}, part{"fraction", frac})
 	}
 	return out
 }

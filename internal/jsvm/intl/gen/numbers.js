@@ -13,9 +13,15 @@ const { LOCALES } = require("./cldr.js");
 
 const NUMBER = new Set(["integer", "group", "decimal", "fraction", "minusSign", "plusSign"]);
 
-function template(parts) {
+// template turns parts into a template; with signed, the minus sign is "\u0001" rather than part of "#".
+function template(parts, signed) {
   let out = "", num = false;
   for (const q of parts) {
+    if (signed && q.type === "minusSign") {
+      out += "\u0001";
+      num = false;
+      continue;
+    }
     if (NUMBER.has(q.type)) {
       if (!num) out += "#";
       num = true;
@@ -62,16 +68,18 @@ function compact(loc, display) {
       if (n < x || n >= x * 10 || Math.round(n) !== n) continue;
       if (v === 1 && digits === 1) continue; // exact 1 is checked below
       const t = template(nf2.formatToParts(n));
+      const neg = template(nf2.formatToParts(-n), true); // where the sign goes: "-M1.2", "milioni -1.2"
       const cat = pr.select(v);
-      if (t === null) ok = false;
-      else if (m.p[cat] === undefined) m.p[cat] = t;
-      else if (m.p[cat] !== t) ok = false;
+      if (t === null || neg === null) ok = false;
+      else if (m.p[cat] === undefined) (m.p[cat] = t), ((m.n = m.n || {})[cat] = neg);
+      else if (m.p[cat] !== t || m.n[cat] !== neg) ok = false;
     }
     if (digits === 1 && ints !== "") {
       const t = template(ps);
-      if (m.p[pr.select(1)] !== t) m.one = t;
+      if (m.p[pr.select(1)] !== t) (m.one = t), (m.nOne = template(nf.formatToParts(-x), true));
     } else if (ints === "") {
       m.one = template(ps); // the word alone ("mille")
+      m.nOne = template(nf.formatToParts(-x), true);
     }
     if (!ok) m.bad = true;
     out[e] = m;
@@ -106,6 +114,49 @@ function units(loc) {
   return out;
 }
 
+// plurals samples Node's plural rules: the category initial (z, o, t, f, m, x for other) of every integer
+// 0..1099, of 0.0..20.9 and of 0.00..2.99. jsvm looks a number in that range up here and compares
+// golang.org/x/text's (older) rules against these samples before using them for other numbers.
+const INITIAL = { zero: "z", one: "o", two: "t", few: "f", many: "m", other: "x" };
+function plurals(loc) {
+  const out = {};
+  for (const type of ["cardinal", "ordinal"]) {
+    const pr = new Intl.PluralRules(loc, { type });
+    const i = [...Array(1100).keys()].map((n) => INITIAL[pr.select(n)]).join("");
+    const pr1 = new Intl.PluralRules(loc, { type, minimumFractionDigits: 1 });
+    const f1 = [...Array(210).keys()].map((n) => INITIAL[pr1.select(n / 10)]).join("");
+    const pr2 = new Intl.PluralRules(loc, { type, minimumFractionDigits: 2 });
+    const f2 = [...Array(300).keys()].map((n) => INITIAL[pr2.select(n / 100)]).join("");
+    out[type] = { i, f1, f2, big: INITIAL[pr.select(1e21)] }; // big: checks x/text beyond 18 digits
+  }
+  return out;
+}
+
+// symbols holds what the decimal pattern's symbols do not: currency and percent formats may group and
+// separate differently (fr-CH writes 1'234.50 CHF but 1 234,5; te-IN groups percents 123,450%), and the
+// currency pattern comes from a currency whose symbol does not touch the number with a letter.
+function symbols(loc) {
+  const p = (o) => new Intl.NumberFormat(loc, o).formatToParts(-1234567.891);
+  const shape = (ps) => {
+    const ints = ps.filter((q) => q.type === "integer").map((q) => q.value.length);
+    const find = (t) => (ps.find((q) => q.type === t) || {}).value;
+    return { decimal: find("decimal"), group: find("group"), primary: ints[ints.length - 1], secondary: ints.length > 2 ? ints[1] : ints[ints.length - 1] };
+  };
+  const tmpl = (ps) => ps.map((q) => (["integer", "group", "decimal", "fraction"].includes(q.type) ? "#" : q.type === "minusSign" ? "-" : q.type === "currency" ? "¤" : q.value)).join("").replace(/#+/g, "#");
+  let currencyPattern;
+  for (const currency of ["USD", "GBP", "JPY", "EUR", ...Intl.supportedValuesOf("currency"), "XXX"]) {
+    const f = (x) => new Intl.NumberFormat(loc, { style: "currency", currency }).formatToParts(x);
+    const ps = f(1);
+    const c = ps.findIndex((q) => q.type === "currency"), n = ps.findIndex((q) => q.type === "integer");
+    const sym = ps[c].value;
+    const touching = c < n ? [...sym].pop() : [...sym][0];
+    if (!/\p{S}/u.test(touching)) continue; // ICU spaces a symbol from the number unless it touches with a symbol
+    currencyPattern = [tmpl(f(1)), tmpl(f(-1))];
+    break;
+  }
+  return { currency: shape(p({ style: "currency", currency: "EUR" })), percent: shape(p({ style: "percent", maximumFractionDigits: 2 })), currencyPattern };
+}
+
 const out = { icu: process.versions.icu, locales: {} };
 for (const loc of LOCALES) {
   const sci = new Intl.NumberFormat(loc, { notation: "scientific" }).formatToParts(0.00012345);
@@ -116,6 +167,8 @@ for (const loc of LOCALES) {
     numberingSystem: new Intl.NumberFormat(loc).resolvedOptions().numberingSystem,
     compact: { short: compact(loc, "short"), long: compact(loc, "long") },
     units: units(loc),
+    plurals: plurals(loc),
+    symbols: symbols(loc),
   };
 }
 process.stdout.write(JSON.stringify(out) + "\n");

@@ -65,7 +65,9 @@ function patterns(loc, width) {
       if (!t.hour || (t.second && !t.minute)) continue; // hour, hour:minute, hour:minute:second
       const o = { ...d, ...t, timeZoneName: width };
       const p = cldr.pattern(loc, o, n);
-      if (p && cldr.verified(loc, o, p, n)) out[cldr.key(o)] = p;
+      // A pattern that cannot be extracted is recorded as "": jsvm throws for it rather than guess (el
+      // writes some zone names in parentheses, in some patterns only).
+      out[cldr.key(o)] = p && cldr.verified(loc, o, p, n) ? p : "";
     }
   }
   // Keep only patterns that the pattern without the zone name plus " {z:width}" does not predict (jsvm
@@ -84,7 +86,7 @@ function patterns(loc, width) {
   };
   for (const k of Object.keys(out)) {
     const without = compose(k.replace(`,timeZoneName=${width}`, ""));
-    if (without !== undefined && without + ` {z:${width}}` === out[k]) delete out[k];
+    if (out[k] !== "" && without !== undefined && without + ` {z:${width}}` === out[k]) delete out[k];
   }
   return out;
 }
