@@ -20,6 +20,7 @@ var dataFS embed.FS
 
 type dataIndex struct {
 	ICU     string   `json:"icu"`
+	CLDR    string   `json:"cldr"`
 	Locales []string `json:"locales"`
 }
 

@@ -1,6 +1,6 @@
 // Command pack splits the generators' JSON (cldr, zones, formats, numbers and displaynames, each holding
 // every locale) into one gzip-compressed JSON file per locale, data/LOCALE.json.gz, and an index,
-// data/index.json, so jsvm's Intl embeds them compactly and decompresses a locale only when a runtime
+// data/index.json (with the ICU and CLDR versions of the Node that generated them), so jsvm's Intl embeds them compactly and decompresses a locale only when a runtime
 // first formats in it. Run by gen/generate.sh (go generate ./internal/jsvm/intl):
 //
 //	go run ./gen/pack DIR data
@@ -38,7 +38,7 @@ func main() {
 
 func pack(dir, out string) error {
 	locales := map[string]map[string]json.RawMessage{}
-	icu := ""
+	icu, cldr := "", ""
 	for file, key := range sources {
 		b, err := os.ReadFile(filepath.Join(dir, file))
 		if err != nil {
@@ -46,6 +46,7 @@ func pack(dir, out string) error {
 		}
 		var raw struct {
 			ICU     string                     `json:"icu"`
+			CLDR    string                     `json:"cldr"`
 			Locales map[string]json.RawMessage `json:"locales"`
 		}
 		if err := json.Unmarshal(b, &raw); err != nil {
@@ -55,6 +56,9 @@ func pack(dir, out string) error {
 			return fmt.Errorf("%s was generated with ICU %s, others with %s: rerun every generator with one Node", file, raw.ICU, icu)
 		}
 		icu = raw.ICU
+		if raw.CLDR != "" {
+			cldr = raw.CLDR
+		}
 		for loc, v := range raw.Locales {
 			if locales[loc] == nil {
 				locales[loc] = map[string]json.RawMessage{}
@@ -89,6 +93,6 @@ func pack(dir, out string) error {
 		}
 	}
 	sort.Strings(names)
-	idx, _ := json.Marshal(map[string]any{"icu": icu, "locales": names})
+	idx, _ := json.Marshal(map[string]any{"icu": icu, "cldr": cldr, "locales": names})
 	return os.WriteFile(filepath.Join(out, "index.json"), append(idx, '\n'), 0o644)
 }
