@@ -1,5 +1,6 @@
-// intl.js: the Intl subset components use (NumberFormat, DateTimeFormat, PluralRules, Collator), formatted
-// in Go from CLDR data, and the locale-sensitive methods of Number, Date and String routed through it.
+// intl.js: ECMA-402's constructors (NumberFormat, DateTimeFormat, PluralRules, Collator, ListFormat,
+// RelativeTimeFormat, DisplayNames, Locale), formatted in Go from CLDR data, and the locale-sensitive
+// methods of Number, Date and String routed through them.
 (function (host) {
   "use strict";
   const I = host.intl;

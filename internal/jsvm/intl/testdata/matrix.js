@@ -1,6 +1,7 @@
-// matrix.js runs in goja (after intl.Install) and in Node: every locale × options × value, for NumberFormat,
-// DateTimeFormat, PluralRules and the toLocaleString methods. One line per case: the output, or "THROW " with
-// the error's name and message.
+// matrix.js runs in goja (after intl.Install) and in Node: every locale × options × value, for NumberFormat
+// (standard, compact, scientific, units), DateTimeFormat (with time zone names), PluralRules, ListFormat,
+// RelativeTimeFormat, DisplayNames, Locale and the toLocaleString methods. One line per case: the output,
+// or "THROW " with the error's name and message.
 (function matrix(locales) {
   const numberOptions = [
     {}, { maximumFractionDigits: 0 }, { minimumFractionDigits: 2 }, { maximumSignificantDigits: 3 },
