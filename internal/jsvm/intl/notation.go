@@ -113,7 +113,11 @@ func (nf *numberFormat) category(digits string, exp int) string {
 	}
 	form, ok := pluralCategory(nf.locale, false, intStr, frac)
 	if !ok {
-		panic(nf.in.rangeError(fmt.Sprintf("jsvm Intl: the plural rules of %s for %s.%s are not known (golang.org/x/text's rules differ from Node's for this locale, and the generated samples do not cover it)", nf.locale, intStr, frac)))
+		n := intStr
+		if frac != "" {
+			n += "." + frac
+		}
+		panic(nf.in.rangeError(fmt.Sprintf("jsvm Intl: the plural rules of %s for %s are not known (golang.org/x/text's rules differ from Node's for this locale, and the generated samples do not cover it)", nf.locale, n)))
 	}
 	return form
 }
