@@ -113,8 +113,8 @@ func newError(rt *goja.Runtime, ctor, msg string) *goja.Object {
 }
 
 // resolveLocale picks the locale whose data formats a BCP 47 string or array, as Intl's lookup does. Node's
-// ICU has data for far more locales than cldr.json, so a requested locale in a language ICU knows is served
-// only by data of that very locale (language, and region and script when given: "de" is de-DE, "en-AU" is
+// ICU has data for more locales than data/ (gen/locales.js), so a requested locale in a language ICU knows
+// is served only by data of that very locale (language, and region and script when given: "de" is de-DE, "en-AU" is
 // not en-GB); otherwise it is a RangeError naming the locale, never another locale's text. A language ICU
 // does not know is skipped, and with none left Node and jsvm use en-US.
 func (in *intl) resolveLocale(locales goja.Value) (string, *localeData) {
@@ -474,7 +474,7 @@ func (in *intl) collator(locales, options goja.Value) (*collate.Collator, string
 }
 
 // collationMatcher matches requested locales against the locales golang.org/x/text/collate has tailorings
-// for. Collation must not go through resolveLocale: that matches against the locales of cldr.json (number and
+// for. Collation must not go through resolveLocale: that matches against the generated locales (number and
 // date data only), so "sv" fell back to en-US and lost the Swedish tailoring (å, ä, ö after z).
 // Variant collations (de-u-co-phonebk) are left out: only the default collation is supported, and the
 // matcher would otherwise prefer them.

@@ -1,6 +1,6 @@
 // cldr.js extracts the CLDR data jsvm's Intl needs (number symbols, currency symbols, date patterns and names)
 // from Node's ICU, so formatting in goja matches Node byte for byte. Run by:
-//   go generate ./internal/jsvm/intl   (runs: node gen/cldr.js > cldr.json in internal/jsvm/intl)
+//   go generate ./internal/jsvm/intl   (gen/generate.sh runs it; gen/pack stores its output under data/)
 // Every date pattern is checked against Node on many dates before it is kept; keys that cannot be expressed
 // are left out, and jsvm throws a RangeError for them instead of formatting wrongly.
 "use strict";

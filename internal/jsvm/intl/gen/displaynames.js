@@ -1,9 +1,9 @@
-// displaynames.js extracts Intl.DisplayNames data from Node's ICU for the locales of cldr.json: the names
+// displaynames.js extracts Intl.DisplayNames data from Node's ICU for the locales of gen/locales.js: the names
 // of languages, regions, scripts, currencies, calendars and date-time fields in styles long, short and
 // narrow (short and narrow only where they differ from long), the dialect names languageDisplay "dialect"
 // uses (American English), and the pattern that composes a language with its script and region
 // ("German (Latin, Austria)"). Run by:
-//   go generate ./internal/jsvm/intl   (runs: node gen/displaynames.js > displaynames.json in internal/jsvm/intl)
+//   go generate ./internal/jsvm/intl   (gen/generate.sh runs it; gen/pack stores its output under data/)
 //
 // Codes are enumerated: every two- and three-letter language code, every two-letter and UN M.49 region,
 // every four-letter script; a code ICU has no name for (fallback "none" gives undefined) is left out.

@@ -1,7 +1,7 @@
 // formats.js extracts the patterns of Intl.ListFormat and Intl.RelativeTimeFormat from Node's ICU for the
-// locales of cldr.json, each checked against Node on sample inputs before it is kept (a locale whose lists
+// locales of gen/locales.js, each checked against Node on sample inputs before it is kept (a locale whose lists
 // or relative times the patterns cannot reproduce is left out, and jsvm throws a RangeError for it). Run by:
-//   go generate ./internal/jsvm/intl   (runs: node gen/formats.js > formats.json in internal/jsvm/intl)
+//   go generate ./internal/jsvm/intl   (gen/generate.sh runs it; gen/pack stores its output under data/)
 "use strict";
 
 const { LOCALES } = require("./cldr.js");

@@ -1,7 +1,7 @@
 // numbers.js extracts Intl.NumberFormat's compact notation (short and long) and unit style (every unit
 // ECMA-402 sanctions, and common compound units, in unitDisplay long, short and narrow) from Node's ICU
-// for the locales of cldr.json. Run by:
-//   go generate ./internal/jsvm/intl   (runs: node gen/numbers.js > numbers.json in internal/jsvm/intl)
+// for the locales of gen/locales.js. Run by:
+//   go generate ./internal/jsvm/intl   (gen/generate.sh runs it; gen/pack stores its output under data/)
 //
 // Templates are strings: "#" is the formatted number, "{…}" the compact or unit part, anything else a
 // literal. Each template comes from formatToParts and is checked to be the same for every sample of its

@@ -4,12 +4,12 @@
 // January and July 2024 (standard and daylight time); and the date patterns with a time zone name for the
 // option sets components use (every time field combination, alone or with a numeric or named date),
 // extracted and verified as gen/cldr.js does. Run by:
-//   go generate ./internal/jsvm/intl   (runs: node gen/zones.js > zones.json in internal/jsvm/intl)
+//   go generate ./internal/jsvm/intl   (gen/generate.sh runs it; gen/pack stores its output under data/)
 "use strict";
 
 const cldr = require("./cldr.js");
 const LOCALES = cldr.LOCALES;
-const GENERATED = require(process.env.INTL_CLDR_JSON || "../cldr.json"); // cldr.js's output
+const GENERATED = require(process.env.INTL_CLDR_JSON); // cldr.js's output (gen/generate.sh sets the path)
 const JAN = Date.UTC(2024, 0, 15, 12), JUL = Date.UTC(2024, 6, 15, 12);
 const zoneName = (loc, timeZone, width, t) =>
   new Intl.DateTimeFormat(loc, { timeZone, timeZoneName: width, hour: "numeric" }).formatToParts(t).find((p) => p.type === "timeZoneName").value;
