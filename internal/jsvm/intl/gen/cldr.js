@@ -99,8 +99,9 @@ function pattern(loc, opts, n) {
         out += n.a.includes(value) ? "{a}" : "?";
         break;
       case "timeZoneName":
-        // The option names the width; timeStyle full and long carry a long or short name.
-        if (opts.timeZoneName) out += value === n["z" + opts.timeZoneName][0] ? `{z:${opts.timeZoneName}}` : "?";
+        // The option names the width, but a locale may write another one (el: the long name, in
+        // parentheses, for "short" in some patterns); timeStyle full and long carry a long or short name.
+        if (opts.timeZoneName && value === n["z" + opts.timeZoneName][0]) out += `{z:${opts.timeZoneName}}`;
         else out += value === n.zshort[0] ? "{z:short}" : value === n.zlong[0] ? "{z:long}" : "?";
         break;
       default:
