@@ -339,9 +339,16 @@ func (df *dateFormat) parts(ms float64) ([]part, bool) {
 			if z := n["z"+tk.w]; len(z) > 0 {
 				name = z[0] // UTC, the only zone the generated patterns name
 			}
-			if df.zoneNames != nil && (df.zone != "UTC" || name == "") {
+			zn := df.zoneNames
+			if zn != nil && tk.w != df.resolved["timeZoneName"] {
+				zn = bundleFor(df.locale).Zones[tk.w] // a pattern may name another width (el: long for short)
+				if zn == nil {
+					panic(df.in.rangeError(fmt.Sprintf("jsvm Intl: option timeZoneName=%s: no %s names for locale %s", df.resolved["timeZoneName"], tk.w, df.locale)))
+				}
+			}
+			if zn != nil && (df.zone != "UTC" || name == "") {
 				var known bool
-				if name, known = df.zoneNames.name(df.zone, df.loc, t, df.data.Number.Digits); !known {
+				if name, known = zn.name(df.zone, df.loc, t, df.data.Number.Digits); !known {
 					panic(df.in.rangeError(fmt.Sprintf("jsvm Intl: option timeZoneName=%s: the name of %s on %s is not known (no data for its offset then)", tk.w, df.zone, t.Format("2006-01-02"))))
 				}
 			}
