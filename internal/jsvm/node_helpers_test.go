@@ -43,7 +43,7 @@ func nodeEnv(tz string) []string {
 // data were generated from: the Node-diff tests would then compare goja
 // with different locale data and fail (or pass) for the wrong reason.
 //
-// Break it: edit "cldr" in intl/cldr.json, or run the tests with another Node.
+// Break it: edit "cldr" in intl/data/index.json, or run the tests with another Node.
 func TestNodeICUMatchesGeneratedData(t *testing.T) {
 	node := requireNode(t)
 	out, err := exec.Command(node, "-p", "JSON.stringify(process.versions)").Output()
@@ -62,7 +62,7 @@ func TestNodeICUMatchesGeneratedData(t *testing.T) {
 	var emoji struct {
 		Unicode string `json:"unicode"`
 	}
-	for file, v := range map[string]any{"intl/cldr.json": &cldr, "uniprop/props.json": &emoji} {
+	for file, v := range map[string]any{"intl/data/index.json": &cldr, "uniprop/props.json": &emoji} {
 		b, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)
@@ -73,7 +73,7 @@ func TestNodeICUMatchesGeneratedData(t *testing.T) {
 	}
 	data.ICU, data.CLDR, data.Unicode = cldr.ICU, cldr.CLDR, emoji.Unicode
 	for _, c := range []struct{ name, recorded, file string }{
-		{"icu", data.ICU, "intl/cldr.json"}, {"cldr", data.CLDR, "intl/cldr.json"}, {"unicode", data.Unicode, "uniprop/emoji.json"},
+		{"icu", data.ICU, "intl/data/index.json"}, {"cldr", data.CLDR, "intl/data/index.json"}, {"unicode", data.Unicode, "uniprop/emoji.json"},
 	} {
 		if c.recorded == "" {
 			t.Errorf("%s does not record the %s version it was generated from; regenerate it (go generate ./internal/jsvm/...)", c.file, c.name)

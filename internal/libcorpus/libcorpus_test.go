@@ -31,9 +31,7 @@ const (
 
 // knownDifferences are cases whose goja output is not yet Node's, each with the reason. The test fails
 // if one of them starts matching, so the list cannot go stale, and README lists the same cases.
-var knownDifferences = map[string]string{
-	"ReactIntlCompact/default": "NumberFormat notation=compact and style=unit and Intl.DisplayNames are not implemented (RangeError naming the option, or no constructor); react-intl catches the error and prints the raw value",
-}
+var knownDifferences = map[string]string{}
 
 type corpusCase struct {
 	Name      string `json:"case"`

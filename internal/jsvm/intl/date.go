@@ -182,13 +182,16 @@ func (in *intl) newDateFormat(locales, options goja.Value, required, defaults st
 	}
 	key := strings.Join(append(append([]string{}, dateKey...), timeKey...), ",")
 	if tzName != "" {
-		df.zoneNames = loadZones()[df.locale][tzName]
+		df.zoneNames = bundleFor(df.locale).Zones[tzName]
 		if df.zoneNames == nil || !tzPatternVerified(vals) {
 			panic(in.rangeError(fmt.Sprintf("jsvm Intl: option timeZoneName=%s is not supported here (locale %s, fields %s)", tzName, df.locale, key)))
 		}
 		df.resolved["timeZoneName"] = tzName
 		zkey := key + ",timeZoneName=" + tzName
 		if p, ok := df.zoneNames.Patterns[zkey]; ok {
+			if p == "" {
+				panic(in.rangeError(fmt.Sprintf("jsvm Intl: option timeZoneName=%s is not supported here (locale %s, fields %s: gen/zones.js could not extract its pattern)", tzName, df.locale, key)))
+			}
 			df.tokens = parsePattern(p)
 			return df
 		}
@@ -332,10 +335,20 @@ func (df *dateFormat) parts(ms float64) ([]part, bool) {
 		case 'a':
 			out = append(out, part{"dayPeriod", n["a"][t.Hour()/12]})
 		case 'z':
-			name := n["z"+tk.w][0] // UTC, the only zone the generated patterns name
-			if df.zoneNames != nil && df.zone != "UTC" {
+			var name string
+			if z := n["z"+tk.w]; len(z) > 0 {
+				name = z[0] // UTC, the only zone the generated patterns name
+			}
+			zn := df.zoneNames
+			if zn != nil && tk.w != df.resolved["timeZoneName"] {
+				zn = bundleFor(df.locale).Zones[tk.w] // a pattern may name another width (el: long for short)
+				if zn == nil {
+					panic(df.in.rangeError(fmt.Sprintf("jsvm Intl: option timeZoneName=%s: no %s names for locale %s", df.resolved["timeZoneName"], tk.w, df.locale)))
+				}
+			}
+			if zn != nil && (df.zone != "UTC" || name == "") {
 				var known bool
-				if name, known = df.zoneNames.name(df.zone, df.loc, t, df.data.Number.Digits); !known {
+				if name, known = zn.name(df.zone, df.loc, t, df.data.Number.Digits); !known {
 					panic(df.in.rangeError(fmt.Sprintf("jsvm Intl: option timeZoneName=%s: the name of %s on %s is not known (no data for its offset then)", tk.w, df.zone, t.Format("2006-01-02"))))
 				}
 			}

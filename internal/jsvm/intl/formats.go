@@ -1,23 +1,14 @@
 package intl
 
 import (
-	_ "embed"
-	"encoding/json"
 	"fmt"
 	"math"
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/dop251/goja"
 )
-
-// formatsJSON holds Intl.ListFormat and Intl.RelativeTimeFormat patterns per locale, extracted from Node's
-// ICU and checked against it by gen/formats.js.
-//
-//go:embed formats.json
-var formatsJSON []byte
 
 type listPatterns struct {
 	Prefix string `json:"prefix"`
@@ -39,15 +30,13 @@ type formatsData struct {
 	Relative map[string]map[string]*relativeUnit `json:"relative"` // style -> unit -> patterns
 }
 
-var loadFormats = sync.OnceValue(func() map[string]*formatsData {
-	var raw struct {
-		Locales map[string]*formatsData `json:"locales"`
+// formatsFor is the locale's list and relative-time data (gen/formats.js), or nil.
+func formatsFor(locale string) *formatsData {
+	if b := bundleFor(locale); b != nil {
+		return b.Formats
 	}
-	if err := json.Unmarshal(formatsJSON, &raw); err != nil {
-		panic(fmt.Sprintf("intl: embedded formats.json: %v", err))
-	}
-	return raw.Locales
-})
+	return nil
+}
 
 // listFormat is a resolved Intl.ListFormat.
 type listFormat struct {
@@ -61,7 +50,7 @@ func (in *intl) newListFormat(locales, options goja.Value) *listFormat {
 	lf.typ = in.str(o, "type", "conjunction", "conjunction", "disjunction", "unit")
 	lf.style = in.str(o, "style", "long", "long", "short", "narrow")
 	lf.locale, _ = in.resolveLocale(locales)
-	if d := loadFormats()[lf.locale]; d != nil {
+	if d := formatsFor(lf.locale); d != nil {
 		lf.p = d.List[lf.typ+"."+lf.style]
 	}
 	if lf.p == nil {
@@ -138,7 +127,7 @@ func (in *intl) newRelativeFormat(locales, options goja.Value) *relativeFormat {
 	rf.numeric = in.str(o, "numeric", "always", "always", "auto")
 	in.unsupported(o, "numberingSystem", "latn")
 	rf.locale, _ = in.resolveLocale(locales)
-	if d := loadFormats()[rf.locale]; d != nil {
+	if d := formatsFor(rf.locale); d != nil {
 		rf.units = d.Relative[rf.style]
 	}
 	if rf.units == nil {

@@ -99,6 +99,12 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 		r.Set("style", lf.style)
 		return r
 	})
+	o.Set("displayNames", in.newDisplayNames)
+	o.Set("displayName", func(dn *displayNames, code goja.Value) goja.Value { return dn.of(code) })
+	o.Set("resolvedDisplay", func(dn *displayNames) *goja.Object { return dn.resolved(rt) })
+	o.Set("locale", in.newLocale)
+	o.Set("maximizeLocale", maximizeLocale)
+	o.Set("minimizeLocale", minimizeLocale)
 	o.Set("relativeFormat", in.newRelativeFormat)
 	o.Set("formatRelative", in.formatRelative)
 	o.Set("resolvedRelative", func(rf *relativeFormat) *goja.Object {
@@ -106,7 +112,7 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 		r.Set("locale", rf.locale)
 		r.Set("style", rf.style)
 		r.Set("numeric", rf.numeric)
-		r.Set("numberingSystem", "latn")
+		r.Set("numberingSystem", rf.nf.numberingSystem())
 		return r
 	})
 	return o

@@ -18,12 +18,8 @@ import (
 	"golang.org/x/text/language"
 )
 
-// cldrJSON holds number symbols, currency symbols, date names and date patterns extracted from Node's ICU by
-// gen/cldr.js: golang.org/x/text exposes plural rules, collation and currency digits, but not these.
-//
-//go:embed cldr.json
-var cldrJSON []byte
-
+// localeData holds number symbols, currency symbols, date names and date patterns extracted from Node's
+// ICU by gen/cldr.js: golang.org/x/text exposes plural rules, collation and currency digits, but not these.
 type localeData struct {
 	Names    map[string][]string `json:"names"`
 	Patterns map[string]string   `json:"patterns"`
@@ -54,7 +50,6 @@ type localeData struct {
 }
 
 type cldrData struct {
-	locales map[string]*localeData
 	tags    []language.Tag
 	names   []string
 	matcher language.Matcher
@@ -64,16 +59,11 @@ type cldrData struct {
 // on the host's environment.
 const defaultLocale = "en-US"
 
+// loadCLDR builds the locale matcher from the index of generated locales; their data loads on first use.
 var loadCLDR = sync.OnceValue(func() *cldrData {
-	var raw struct {
-		Locales map[string]*localeData `json:"locales"`
-	}
-	if err := json.Unmarshal(cldrJSON, &raw); err != nil {
-		panic(fmt.Sprintf("intl: embedded cldr.json: %v", err))
-	}
-	c := &cldrData{locales: raw.Locales}
+	c := &cldrData{}
 	c.names = append(c.names, defaultLocale) // first tag is the matcher's fallback
-	for name := range raw.Locales {
+	for _, name := range loadIndex().Locales {
 		if name != defaultLocale {
 			c.names = append(c.names, name)
 		}
@@ -123,8 +113,8 @@ func newError(rt *goja.Runtime, ctor, msg string) *goja.Object {
 }
 
 // resolveLocale picks the locale whose data formats a BCP 47 string or array, as Intl's lookup does. Node's
-// ICU has data for far more locales than cldr.json, so a requested locale in a language ICU knows is served
-// only by data of that very locale (language, and region and script when given: "de" is de-DE, "en-AU" is
+// ICU has data for more locales than data/ (gen/locales.js), so a requested locale in a language ICU knows
+// is served only by data of that very locale (language, and region and script when given: "de" is de-DE, "en-AU" is
 // not en-GB); otherwise it is a RangeError naming the locale, never another locale's text. A language ICU
 // does not know is skipped, and with none left Node and jsvm use en-US.
 func (in *intl) resolveLocale(locales goja.Value) (string, *localeData) {
@@ -136,11 +126,11 @@ func (in *intl) resolveLocale(locales goja.Value) (string, *localeData) {
 		}
 		_, i, conf := c.matcher.Match(t)
 		if conf >= language.High && sameLocale(t, c.tags[i]) {
-			return c.names[i], c.locales[c.names[i]]
+			return c.names[i], bundleFor(c.names[i]).CLDR
 		}
 		panic(in.rangeError(fmt.Sprintf("jsvm Intl: locale %s is not supported: no generated data for it (have %s; add it to gen/cldr.js)", t, strings.Join(c.sortedNames(), ", "))))
 	}
-	return defaultLocale, c.locales[defaultLocale]
+	return defaultLocale, bundleFor(defaultLocale).CLDR
 }
 
 // dataLocale is resolveLocale without the RangeError: ok is false for a locale without generated data.
@@ -306,19 +296,147 @@ func (pr *pluralRules) selectForm(x float64) string {
 			frac = p.Value
 		}
 	}
+	form, ok := pluralCategory(pr.locale, pr.ordinal, intStr, frac)
+	if !ok {
+		panic(pr.nf.in.rangeError(fmt.Sprintf("jsvm Intl: the plural rules of %s for %v are not known (golang.org/x/text's rules differ from Node's for this locale, and the generated samples do not cover it)", pr.locale, x)))
+	}
+	return form
+}
+
+// pluralCategory is the CLDR plural category of the number with integer digits intStr and fraction
+// digits frac (trailing zeros included: they are visible digits). Numbers the generated samples cover
+// (gen/numbers.js: integers below 1100, one fraction digit up to 20.9, two up to 2.99) are looked up
+// there; others use golang.org/x/text's rules where they agree with every sample, and are not known
+// (ok false) where they do not.
+func pluralCategory(locale string, ordinal bool, intStr, frac string) (string, bool) {
+	if ex := numberExtrasFor(locale); ex != nil && ex.Plurals != nil {
+		typ := map[bool]string{true: "ordinal", false: "cardinal"}[ordinal]
+		if smp := ex.Plurals[typ]; smp != nil {
+			if c, ok := smp.lookup(intStr, frac); ok {
+				return c, true
+			}
+			if len(intStr) > 18 && frac == "" && xtextPlural(locale, ordinal, "1"+strings.Repeat("0", 21), "") != pluralInitials[smp.Big[0]] {
+				return "", false
+			}
+			if !rulesAgree(locale, typ, smp) {
+				return "", false
+			}
+		}
+	}
+	return xtextPlural(locale, ordinal, intStr, frac), true
+}
+
+// pluralSamples are Node's plural categories by initial (z o t f m x): I for 0..1099, F1 for 0.0..20.9,
+// F2 for 0.00..2.99.
+type pluralSamples struct {
+	I   string `json:"i"`
+	F1  string `json:"f1"`
+	F2  string `json:"f2"`
+	Big string `json:"big"` // 1e21
+}
+
+var pluralInitials = map[byte]string{'z': "zero", 'o': "one", 't': "two", 'f': "few", 'm': "many", 'x': "other"}
+
+func (p *pluralSamples) lookup(intStr, frac string) (string, bool) {
+	if len(intStr) > 4 {
+		return "", false
+	}
+	i, err := strconv.Atoi(intStr)
+	if err != nil {
+		return "", false
+	}
+	f, _ := strconv.Atoi(frac)
+	var idx int
+	var table string
+	switch len(frac) {
+	case 0:
+		idx, table = i, p.I
+	case 1:
+		idx, table = i*10+f, p.F1
+	case 2:
+		idx, table = i*100+f, p.F2
+	default:
+		return "", false
+	}
+	if idx >= len(table) {
+		return "", false
+	}
+	c, ok := pluralInitials[table[idx]]
+	return c, ok
+}
+
+var agreeCache sync.Map // locale + "/" + type -> bool
+
+// rulesAgree reports whether golang.org/x/text's plural rules for locale give Node's category on every
+// sample.
+func rulesAgree(locale, typ string, p *pluralSamples) bool {
+	key := locale + "/" + typ
+	if v, ok := agreeCache.Load(key); ok {
+		return v.(bool)
+	}
+	ordinal := typ == "ordinal"
+	agree := true
+	check := func(table string, fracDigits int) {
+		for idx := 0; idx < len(table) && agree; idx++ {
+			intStr, frac := strconv.Itoa(idx), ""
+			if fracDigits > 0 {
+				d := 1
+				for k := 0; k < fracDigits; k++ {
+					d *= 10
+				}
+				intStr, frac = strconv.Itoa(idx/d), fmt.Sprintf("%0*d", fracDigits, idx%d)
+			}
+			if xtextPlural(locale, ordinal, intStr, frac) != pluralInitials[table[idx]] {
+				agree = false
+			}
+		}
+	}
+	check(p.I, 0)
+	check(p.F1, 1)
+	check(p.F2, 2)
+	agreeCache.Store(key, agree)
+	return agree
+}
+
+// xtextPlural is golang.org/x/text's plural category, with ICU's handling of very large numbers and
+// CLDR 42's "many" for millions.
+func xtextPlural(locale string, ordinal bool, intStr, frac string) string {
+	truncated := len(intStr) > 18
+	if truncated {
+		intStr = intStr[len(intStr)-18:] // ICU's operand i keeps the last 18 digits (fr: 1e21 is "one")
+	}
 	i, _ := strconv.Atoi(intStr)
-	if len(intStr) > 9 {
+	million := i != 0 && i%1_000_000 == 0
+	if i >= 1_000_000_000 {
 		i = 1_000_000_000 + i%1000 // large numbers: only mod 10/100/1000 and magnitude matter
 	}
 	f, _ := strconv.Atoi(frac)
 	trimmed := strings.TrimRight(frac, "0")
 	t, _ := strconv.Atoi(trimmed)
 	rules := plural.Cardinal
-	if pr.ordinal {
+	if ordinal {
 		rules = plural.Ordinal
 	}
-	return pluralNames[rules.MatchPlural(language.MustParse(pr.locale), i, len(frac), len(trimmed), f, t)]
+	tag := language.MustParse(locale)
+	form := pluralNames[rules.MatchPlural(tag, i, len(frac), len(trimmed), f, t)]
+	if truncated && form == "zero" {
+		if base, _ := tag.Base(); zeroIsN0[base.String()] {
+			form = "other" // their "zero" is n = 0, and n is the whole number, which is not 0
+		}
+	}
+	// CLDR 42 gave French, Spanish, Italian, Portuguese and Catalan a "many" form for whole millions
+	// (e = 0 and i != 0 and i % 1000000 = 0 and v = 0), which golang.org/x/text's rules predate.
+	if !ordinal && form == "other" && million && frac == "" {
+		if base, _ := tag.Base(); manyMillions[base.String()] {
+			form = "many"
+		}
+	}
+	return form
 }
+
+var zeroIsN0 = map[string]bool{"ar": true, "ars": true, "cy": true, "ksh": true, "lag": true, "kw": true}
+
+var manyMillions = map[string]bool{"fr": true, "es": true, "it": true, "pt": true, "ca": true}
 
 // collator returns a cached collate.Collator for the locales and options of Intl.Collator/localeCompare.
 func (in *intl) collator(locales, options goja.Value) (*collate.Collator, string) {
@@ -356,7 +474,7 @@ func (in *intl) collator(locales, options goja.Value) (*collate.Collator, string
 }
 
 // collationMatcher matches requested locales against the locales golang.org/x/text/collate has tailorings
-// for. Collation must not go through resolveLocale: that matches against the locales of cldr.json (number and
+// for. Collation must not go through resolveLocale: that matches against the generated locales (number and
 // date data only), so "sv" fell back to en-US and lost the Swedish tailoring (å, ä, ö after z).
 // Variant collations (de-u-co-phonebk) are left out: only the default collation is supported, and the
 // matcher would otherwise prefer them.

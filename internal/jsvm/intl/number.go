@@ -1,6 +1,7 @@
 package intl
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -24,23 +25,32 @@ type numberFormat struct {
 	minSig      int // 0: fraction digits rule
 	maxSig      int
 	grouping    bool
+	minGroup    int // useGrouping: 0 the locale's minimum grouping digits, 1 always, 2 min2
 	signDisplay string
+
+	notation       string // standard, compact, scientific, engineering
+	compactDisplay string // short, long
+	morePrecision  bool   // compact's default rounding: the more precise of 0 fraction digits and 2 significant
+	unit           string
+	unitDisplay    string
+	extras         *numberExtras
+	in             *intl // for errors raised while formatting
 }
 
 type part struct{ Type, Value string }
 
 func (in *intl) newNumberFormat(locales, options goja.Value) *numberFormat {
 	o := in.options(options)
-	nf := &numberFormat{}
+	nf := &numberFormat{in: in}
 	nf.locale, nf.data = in.resolveLocale(locales)
-	in.unsupported(o, "notation", "standard")
 	in.unsupported(o, "currencySign", "standard")
 	in.unsupported(o, "roundingMode", "halfExpand")
 	in.unsupported(o, "numberingSystem", "latn")
-	in.unsupported(o, "compactDisplay", "")
-	in.unsupported(o, "unit", "")
 	in.unsupported(o, "roundingIncrement", "1")
-	nf.style = in.str(o, "style", "decimal", "decimal", "percent", "currency")
+	in.unsupported(o, "roundingPriority", "auto")
+	in.unsupported(o, "trailingZeroDisplay", "auto")
+	nf.extras = numberExtrasFor(nf.locale)
+	nf.style = in.str(o, "style", "decimal", "decimal", "percent", "currency", "unit")
 	cur := in.str(o, "currency", "")
 	nf.display = in.str(o, "currencyDisplay", "symbol", "symbol", "narrowSymbol", "code")
 	cDigits := 2
@@ -55,6 +65,22 @@ func (in *intl) newNumberFormat(locales, options goja.Value) *numberFormat {
 		nf.currency = unit.String()
 		cDigits, _ = currency.Standard.Rounding(unit)
 	}
+	unit := o.Get("unit")
+	nf.unitDisplay = in.str(o, "unitDisplay", "short", "short", "narrow", "long")
+	if nf.style == "unit" {
+		if unit == nil || goja.IsUndefined(unit) {
+			panic(in.rt.NewTypeError("Invalid unit argument for Intl.NumberFormat() ''"))
+		}
+		nf.unit = unit.String()
+		if !sanctionedUnit(nf.unit) {
+			panic(in.rangeError("Invalid unit argument for Intl.NumberFormat() '" + nf.unit + "'"))
+		}
+		if nf.extras == nil || nf.extras.Units[nf.unit][nf.unitDisplay] == nil {
+			panic(in.rangeError(fmt.Sprintf("jsvm Intl: option unit=%s (unitDisplay=%s) is not supported for locale %s: no generated data (gen/numbers.js)", nf.unit, nf.unitDisplay, nf.locale)))
+		}
+	} else if unit != nil && !goja.IsUndefined(unit) && !sanctionedUnit(unit.String()) {
+		panic(in.rangeError("Invalid unit argument for Intl.NumberFormat() '" + unit.String() + "'"))
+	}
 	nf.minInt = in.num(o, "minimumIntegerDigits", 1, 21, 1)
 	minFracDefault, maxFracDefault := 0, 3
 	switch nf.style {
@@ -62,6 +88,19 @@ func (in *intl) newNumberFormat(locales, options goja.Value) *numberFormat {
 		maxFracDefault = 0
 	case "currency":
 		minFracDefault, maxFracDefault = cDigits, cDigits
+	}
+	nf.notation = in.str(o, "notation", "standard", "standard", "scientific", "engineering", "compact")
+	if nf.notation == "compact" {
+		minFracDefault, maxFracDefault = 0, 0
+		if nf.style != "decimal" && nf.style != "unit" {
+			panic(in.rangeError(fmt.Sprintf("jsvm Intl: option notation=compact is not supported with style=%s", nf.style)))
+		}
+		if nf.extras == nil {
+			panic(in.rangeError("jsvm Intl: option notation=compact is not supported for locale " + nf.locale))
+		}
+	}
+	if (nf.notation == "scientific" || nf.notation == "engineering") && nf.style != "decimal" {
+		panic(in.rangeError(fmt.Sprintf("jsvm Intl: option notation=%s is not supported with style=%s", nf.notation, nf.style)))
 	}
 	nf.minSig = in.num(o, "minimumSignificantDigits", 1, 21, 0)
 	nf.maxSig = in.num(o, "maximumSignificantDigits", 1, 21, 0)
@@ -79,6 +118,9 @@ func (in *intl) newNumberFormat(locales, options goja.Value) *numberFormat {
 	switch {
 	case nf.minFrac < 0 && nf.maxFrac < 0:
 		nf.minFrac, nf.maxFrac = minFracDefault, maxFracDefault
+		if nf.notation == "compact" && nf.maxSig == 0 {
+			nf.morePrecision, nf.minSig, nf.maxSig = true, 1, 2
+		}
 	case nf.minFrac < 0:
 		nf.minFrac = min(minFracDefault, nf.maxFrac)
 	case nf.maxFrac < 0:
@@ -86,12 +128,26 @@ func (in *intl) newNumberFormat(locales, options goja.Value) *numberFormat {
 	case nf.minFrac > nf.maxFrac:
 		panic(in.rangeError("maximumFractionDigits value is out of range."))
 	}
+	nf.compactDisplay = in.str(o, "compactDisplay", "short", "short", "long")
+	if nf.notation == "compact" {
+		if e := nf.extras.Compact[nf.compactDisplay]; e == nil {
+			panic(in.rangeError(fmt.Sprintf("jsvm Intl: option compactDisplay=%s is not supported for locale %s", nf.compactDisplay, nf.locale)))
+		}
+	}
 	nf.grouping = true
+	if nf.notation == "compact" {
+		nf.minGroup = 2
+	}
 	if v := o.Get("useGrouping"); v != nil && !goja.IsUndefined(v) {
 		switch s := v.String(); s {
 		case "false":
 			nf.grouping = false
-		case "true", "always", "auto":
+		case "true", "always":
+			nf.minGroup = 1
+		case "auto":
+			nf.minGroup = 0
+		case "min2":
+			nf.minGroup = 2
 		default:
 			if !v.ToBoolean() {
 				nf.grouping = false
@@ -107,32 +163,49 @@ func (in *intl) newNumberFormat(locales, options goja.Value) *numberFormat {
 func (nf *numberFormat) resolved(rt *goja.Runtime) *goja.Object {
 	o := rt.NewObject()
 	o.Set("locale", nf.locale)
-	o.Set("numberingSystem", "latn")
+	o.Set("numberingSystem", nf.numberingSystem())
 	o.Set("style", nf.style)
 	if nf.style == "currency" {
 		o.Set("currency", nf.currency)
 		o.Set("currencyDisplay", nf.display)
 		o.Set("currencySign", "standard")
 	}
+	if nf.style == "unit" {
+		o.Set("unit", nf.unit)
+		o.Set("unitDisplay", nf.unitDisplay)
+	}
 	o.Set("minimumIntegerDigits", nf.minInt)
 	if nf.maxSig > 0 {
 		o.Set("minimumSignificantDigits", nf.minSig)
 		o.Set("maximumSignificantDigits", nf.maxSig)
-	} else {
+	}
+	if nf.maxSig == 0 || nf.morePrecision {
 		o.Set("minimumFractionDigits", nf.minFrac)
 		o.Set("maximumFractionDigits", nf.maxFrac)
 	}
-	if nf.grouping {
-		o.Set("useGrouping", "auto")
-	} else {
+	switch {
+	case !nf.grouping:
 		o.Set("useGrouping", false)
+	case nf.minGroup == 1:
+		o.Set("useGrouping", "always")
+	case nf.minGroup == 2:
+		o.Set("useGrouping", "min2")
+	default:
+		o.Set("useGrouping", "auto")
 	}
-	o.Set("notation", "standard")
+	o.Set("notation", nf.notation)
+	if nf.notation == "compact" {
+		o.Set("compactDisplay", nf.compactDisplay)
+	}
 	o.Set("signDisplay", nf.signDisplay)
-	o.Set("roundingIncrement", 1)
 	o.Set("roundingMode", "halfExpand")
-	o.Set("roundingPriority", "auto")
+	o.Set("roundingIncrement", 1)
 	o.Set("trailingZeroDisplay", "auto")
+	if nf.morePrecision {
+		o.Set("roundingPriority", "morePrecision")
+	} else {
+		o.Set("roundingPriority", "auto")
+	}
 	return o
 }
 
@@ -149,6 +222,9 @@ func (nf *numberFormat) parts(x float64) []part {
 	d := nf.data.Number
 	neg := math.Signbit(x)
 	var num []part
+	unitCat := "other"
+	numZero := false
+	compactTmpl, compactNeg := "", ""
 	switch {
 	case math.IsNaN(x):
 		num, neg = []part{{"nan", d.NaN}}, false
@@ -159,17 +235,72 @@ func (nf *numberFormat) parts(x float64) []part {
 		if nf.style == "percent" && digits != "0" {
 			exp += 2
 		}
-		digits, exp = nf.round(digits, exp)
+		var entry *compactEntry
+		shift := 0
+		switch nf.notation {
+		case "compact":
+			digits, exp, entry = nf.compactDigits(digits, exp)
+		case "scientific", "engineering":
+			digits, exp, shift = nf.scientific(digits, exp)
+		default:
+			digits, exp = nf.round(digits, exp)
+		}
 		num = nf.digitParts(digits, exp) // ICU keeps the sign of -0 and of negatives rounded to zero
+		numZero = isZeroParts(num)
 		if digits == "0" && nf.signDisplay == "negative" {
 			neg = false
 		}
+		if entry != nil {
+			if entry.Bad {
+				panic(nf.in.rangeError(fmt.Sprintf("jsvm Intl: option notation=compact (compactDisplay=%s) is not supported for %v in locale %s: the generated data is ambiguous", nf.compactDisplay, x, nf.locale)))
+			}
+			if d.Digits != "" {
+				num = localDigits(num, d.Digits)
+			}
+			tmpl := nf.compactTemplate(entry, digits, exp)
+			if tmpl == "" {
+				panic(nf.in.rangeError(fmt.Sprintf("jsvm Intl: option notation=compact (compactDisplay=%s) is not supported for %v in locale %s: no generated pattern for its plural form", nf.compactDisplay, x, nf.locale)))
+			}
+			compactTmpl = tmpl // applied around the signed number below
+			// The sign's place is the compact pattern's: "-M1.2" (sw-KE), "milioni -1.2" (sw-TZ).
+			compactNeg = pluralTemplate(entry.N, nf.category(digits, exp))
+			if entry.One != "" && tmpl == entry.One {
+				compactNeg = entry.NOne
+			}
+			unitCat = nf.category(digits, exp+entry.D) // a unit agrees with the whole number: 1K kilometers
+		} else {
+			unitCat = nf.category(digits, exp)
+			if d.Digits != "" {
+				num = localDigits(num, d.Digits)
+			}
+		}
+		if nf.notation == "scientific" || nf.notation == "engineering" {
+			e := []part{{"exponentSeparator", nf.extras.Exponent}}
+			if shift < 0 {
+				// The minus may come with bidi marks around it (ar: "؜-", ur: "‎-‎"): they are literals.
+				m := nf.extras.ExponentMinus
+				if i := strings.IndexAny(m, "-−"); i >= 0 {
+					_, n := utf8.DecodeRuneInString(m[i:])
+					if m[:i] != "" {
+						e = append(e, part{"literal", m[:i]})
+					}
+					e = append(e, part{"exponentMinusSign", m[i : i+n]})
+					if m[i+n:] != "" {
+						e = append(e, part{"literal", m[i+n:]})
+					}
+				} else {
+					e = append(e, part{"exponentMinusSign", m})
+				}
+			}
+			e = append(e, part{"exponentInteger", strconv.Itoa(abs(shift))})
+			if d.Digits != "" {
+				e = localDigits(e, d.Digits)
+			}
+			num = append(num, e...)
+		}
 	}
 	finite := !math.IsNaN(x) && !math.IsInf(x, 0)
-	zero := math.IsNaN(x) || finite && (len(num) == 1 && num[0].Value == "0" || isZeroParts(num)) // exceptZero signs neither
-	if d.Digits != "" {
-		num = localDigits(num, d.Digits)
-	}
+	zero := math.IsNaN(x) || finite && numZero // exceptZero signs neither
 	sign := ""
 	switch nf.signDisplay {
 	case "auto", "negative":
@@ -192,12 +323,20 @@ func (nf *numberFormat) parts(x float64) []part {
 	}
 	pat := d.DecimalPattern
 	symbol := ""
-	switch nf.style {
-	case "percent":
+	percentType := "percentSign"
+	unitPercent := nf.style == "unit" && nf.unit == "percent" && nf.unitDisplay != "long"
+	if unitPercent {
+		percentType = "unit" // ICU formats a short or narrow percent unit with the locale's percent pattern
+	}
+	switch {
+	case nf.style == "percent" || unitPercent:
 		pat = d.PercentPattern
-	case "currency":
+	case nf.style == "currency":
 		symbol = nf.symbol()
 		pat = d.CurrencyPattern
+		if nf.extras != nil && nf.extras.Symbols.CurrencyPattern[0] != "" {
+			pat = nf.extras.Symbols.CurrencyPattern
+		}
 		// The code and letter patterns differ from the symbol pattern by ICU's currency spacing, a space
 		// put only between the currency and a digit: NaN and ∞ keep the symbol pattern (USDNaN).
 		switch {
@@ -211,6 +350,14 @@ func (nf *numberFormat) parts(x float64) []part {
 	tmpl := pat[0]
 	if sign == "-" {
 		tmpl = pat[1]
+	}
+	if sign != "" && compactNeg != "" {
+		sp := part{"minusSign", d.Minus}
+		if sign == "+" {
+			sp = part{"plusSign", d.Plus}
+		}
+		tmpl, compactTmpl, sign = "#", "", ""
+		num = signedTemplateParts(compactNeg, num, "compact", sp)
 	}
 	if sign == "+" && d.PlusPattern != "" && nf.style == "decimal" {
 		tmpl = d.PlusPattern
@@ -237,7 +384,7 @@ func (nf *numberFormat) parts(x float64) []part {
 		case '+':
 			out = append(out, part{"plusSign", d.Plus})
 		case '%':
-			out = append(out, part{"percentSign", d.PercentSign})
+			out = append(out, part{percentType, d.PercentSign})
 		case '¤':
 			out = append(out, part{"currency", symbol})
 		default:
@@ -247,8 +394,82 @@ func (nf *numberFormat) parts(x float64) []part {
 	if sign == "+" && !strings.ContainsRune(tmpl, '-') && !strings.ContainsRune(tmpl, '+') {
 		out = append([]part{{"plusSign", d.Plus}}, out...)
 	}
+	if compactTmpl != "" {
+		out = templateParts(compactTmpl, out, "compact")
+	}
+	if nf.style == "unit" && !unitPercent {
+		u := nf.extras.Units[nf.unit][nf.unitDisplay]
+		t := pluralTemplate(u, unitCat)
+		if t == "" {
+			panic(nf.in.rangeError(fmt.Sprintf("jsvm Intl: option unit=%s (unitDisplay=%s) is not supported for %v in locale %s: no generated pattern for its plural form", nf.unit, nf.unitDisplay, x, nf.locale)))
+		}
+		out = templateParts(t, out, "unit")
+	}
 	return out
 }
+
+func (nf *numberFormat) numberingSystem() string {
+	if nf.extras != nil && nf.extras.System != "" {
+		return nf.extras.System
+	}
+	return "latn"
+}
+
+// shape is how nf separates and groups digits: the currency and percent formats' own where the locale
+// has them (gen/numbers.js), else the decimal format's.
+func (nf *numberFormat) shape() symbolShape {
+	d := nf.data.Number
+	sh := symbolShape{Decimal: d.Decimal, Group: d.Group, Primary: d.PrimaryGroup, Secondary: d.SecondaryGroup}
+	if nf.extras == nil {
+		return sh
+	}
+	var o symbolShape
+	switch nf.style {
+	case "currency":
+		o = nf.extras.Symbols.Currency
+	case "percent":
+		o = nf.extras.Symbols.Percent
+	default:
+		return sh
+	}
+	if o.Decimal != "" {
+		sh.Decimal = o.Decimal
+	}
+	if o.Group != "" {
+		sh.Group = o.Group
+	}
+	if o.Primary > 0 {
+		sh.Primary, sh.Secondary = o.Primary, o.Secondary
+	}
+	return sh
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// sanctionedUnit reports whether unit is one of ECMA-402's sanctioned simple units or X-per-Y of two.
+func sanctionedUnit(unit string) bool {
+	if sanctionedUnits[unit] {
+		return true
+	}
+	a, b, ok := strings.Cut(unit, "-per-")
+	return ok && sanctionedUnits[a] && sanctionedUnits[b]
+}
+
+var sanctionedUnits = func() map[string]bool {
+	m := map[string]bool{}
+	for _, u := range strings.Fields(`acre bit byte celsius centimeter day degree fahrenheit fluid-ounce foot gallon gigabit
+		gigabyte gram hectare hour inch kilobit kilobyte kilogram kilometer liter megabit megabyte meter microsecond mile
+		mile-scandinavian milliliter millimeter millisecond minute month nanosecond ounce percent petabyte pound second
+		stone terabit terabyte week yard year`) {
+		m[u] = true
+	}
+	return m
+}()
 
 func isZeroParts(ps []part) bool {
 	for _, p := range ps {
@@ -312,7 +533,10 @@ func decimalDigits(x float64) (string, int) {
 // digits with the decimal point after exp digits; trailing zeros stay only up to the minimum.
 func (nf *numberFormat) round(digits string, exp int) (string, int) {
 	keep := exp + nf.maxFrac // digits to keep
-	if nf.maxSig > 0 {
+	switch {
+	case nf.morePrecision:
+		keep = max(keep, nf.maxSig)
+	case nf.maxSig > 0:
 		keep = nf.maxSig
 	}
 	if keep < len(digits) {
@@ -333,8 +557,8 @@ func (nf *numberFormat) round(digits string, exp int) (string, int) {
 				b[i]++
 			}
 		}
-		digits = string(b)
-		if digits == "" || strings.Trim(digits, "0") == "" {
+		digits = strings.TrimRight(string(b), "0") // a carry leaves zeros that are not significant
+		if digits == "" {
 			return "0", 1
 		}
 	}
@@ -380,18 +604,26 @@ func (nf *numberFormat) digitParts(digits string, exp int) []part {
 		intPart = strings.Repeat("0", nf.minInt-len(intPart)) + intPart
 	}
 	var out []part
-	if nf.grouping && len(intPart) >= d.PrimaryGroup+d.MinGrouping {
-		first := len(intPart) - d.PrimaryGroup
+	minGroup := d.MinGrouping
+	switch nf.minGroup {
+	case 1:
+		minGroup = 1
+	case 2:
+		minGroup = max(minGroup, 2)
+	}
+	sh := nf.shape()
+	if nf.grouping && len(intPart) >= sh.Primary+minGroup {
+		first := len(intPart) - sh.Primary
 		var groups []string
-		for first > d.SecondaryGroup {
-			groups = append([]string{intPart[first-d.SecondaryGroup : first]}, groups...)
-			first -= d.SecondaryGroup
+		for first > sh.Secondary {
+			groups = append([]string{intPart[first-sh.Secondary : first]}, groups...)
+			first -= sh.Secondary
 		}
 		groups = append([]string{intPart[:first]}, groups...)
-		groups = append(groups, intPart[len(intPart)-d.PrimaryGroup:])
+		groups = append(groups, intPart[len(intPart)-sh.Primary:])
 		for i, g := range groups {
 			if i > 0 {
-				out = append(out, part{"group", d.Group})
+				out = append(out, part{"group", sh.Group})
 			}
 			out = append(out, part{"integer", g})
 		}
@@ -399,7 +631,7 @@ func (nf *numberFormat) digitParts(digits string, exp int) []part {
 		out = append(out, part{"integer", intPart})
 	}
 	if frac != "" {
-		out = append(out, part{"decimal", d.Decimal}, part{"fraction", frac})
+		out = append(out, part{"decimal", sh.Decimal}, part{"fraction", frac})
 	}
 	return out
 }
@@ -412,7 +644,7 @@ func localDigits(ps []part, digits string) []part {
 	}
 	out := make([]part, len(ps))
 	for i, p := range ps {
-		if p.Type == "integer" || p.Type == "fraction" {
+		if p.Type == "integer" || p.Type == "fraction" || p.Type == "exponentInteger" {
 			p.Value = strings.Map(func(r rune) rune {
 				if r >= '0' && r <= '9' {
 					return zero[r-'0']

@@ -1,20 +1,10 @@
 package intl
 
 import (
-	_ "embed"
-	"encoding/json"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 )
-
-// zonesJSON holds time zone names for timeZoneName "short" per locale, extracted from Node's ICU by
-// gen/zones.js: the localized GMT format, the zones whose names differ from it, and date patterns with a
-// zone name that are not the pattern without it plus " {z}".
-//
-//go:embed zones.json
-var zonesJSON []byte
 
 type gmtFormat struct {
 	Prefix string `json:"prefix"`
@@ -30,16 +20,6 @@ type zoneNames struct {
 	Names    map[string][2]string `json:"names"`    // zone -> names in January and July 2024
 	Patterns map[string]string    `json:"patterns"` // date pattern keys with timeZoneName
 }
-
-var loadZones = sync.OnceValue(func() map[string]map[string]*zoneNames {
-	var raw struct {
-		Locales map[string]map[string]*zoneNames `json:"locales"`
-	}
-	if err := json.Unmarshal(zonesJSON, &raw); err != nil {
-		panic(fmt.Sprintf("intl: embedded zones.json: %v", err))
-	}
-	return raw.Locales
-})
 
 // tzPatternVerified reports whether gen/zones.js checked date patterns with a zone name for these fields
 // (an hour, optionally minutes and seconds, alone or with a numeric or short-month date); other keys with

@@ -1,19 +1,29 @@
 // cldr.js extracts the CLDR data jsvm's Intl needs (number symbols, currency symbols, date patterns and names)
 // from Node's ICU, so formatting in goja matches Node byte for byte. Run by:
-//   go generate ./internal/jsvm/intl   (runs: node gen/cldr.js > cldr.json in internal/jsvm/intl)
+//   go generate ./internal/jsvm/intl   (gen/generate.sh runs it; gen/pack stores its output under data/)
 // Every date pattern is checked against Node on many dates before it is kept; keys that cannot be expressed
 // are left out, and jsvm throws a RangeError for them instead of formatting wrongly.
 "use strict";
 
-// Every locale adds ~40 KB; keep the list to locales components ask for (the ten first, then locales with
-// their own grouping, digits or plural rules: hi-IN 12,34,567; ar-EG Arabic-Indic digits; ru-RU "many").
-const LOCALES = ["en-US", "en-GB", "de-DE", "fr-FR", "ja-JP", "es-ES", "it-IT", "nl-NL", "pt-BR", "zh-CN", "ko-KR",
-  "hi-IN", "ar-EG", "ru-RU", "pl-PL", "tr-TR", "sv-SE"];
+const { LOCALES } = require("./locales.js");
 const CURRENCIES = ["USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "CNY", "INR", "KRW", "BRL", "MXN", "SEK", "NOK", "DKK", "PLN", "CZK", "RUB", "TRY", "HKD", "SGD", "NZD", "ZAR"];
 const UTC = "UTC";
 const probe = [Date.UTC(2001, 1, 3, 16, 5, 6), Date.UTC(2001, 1, 3, 0, 5, 6)];
 
-const parts = (loc, opts, t) => new Intl.DateTimeFormat(loc, { timeZone: UTC, ...opts }).formatToParts(t);
+// Formatters are cached per locale and options: constructing one costs as much as a dozen formats, and
+// every option set is formatted for the pattern, then again to verify it (this halves the run time).
+const cache = new Map();
+const dtf = (loc, opts) => {
+  const k = loc + JSON.stringify(opts);
+  let f = cache.get(k);
+  if (!f) {
+    if (cache.size > 20000) cache.clear();
+    f = new Intl.DateTimeFormat(loc, { timeZone: UTC, ...opts });
+    cache.set(k, f);
+  }
+  return f;
+};
+const parts = (loc, opts, t) => dtf(loc, opts).formatToParts(t);
 
 function names(loc) {
   const n = {};
@@ -34,7 +44,7 @@ function names(loc) {
     }
   }
   n.a = [0, 12].map((h) => parts(loc, { hour: "numeric", hour12: true }, Date.UTC(2001, 0, 1, h)).find((p) => p.type === "dayPeriod").value);
-  for (const w of ["short", "long"]) {
+  for (const w of ["short", "long", "shortOffset", "longOffset"]) {
     n["z" + w] = [parts(loc, { hour: "numeric", timeZoneName: w }, 0).find((p) => p.type === "timeZoneName").value];
   }
   return n;
@@ -89,7 +99,10 @@ function pattern(loc, opts, n) {
         out += n.a.includes(value) ? "{a}" : "?";
         break;
       case "timeZoneName":
-        out += value === n.zshort[0] ? "{z:short}" : value === n.zlong[0] ? "{z:long}" : "?";
+        // The option names the width, but a locale may write another one (el: the long name, in
+        // parentheses, for "short" in some patterns); timeStyle full and long carry a long or short name.
+        if (opts.timeZoneName && value === n["z" + opts.timeZoneName][0]) out += `{z:${opts.timeZoneName}}`;
+        else out += value === n.zshort[0] ? "{z:short}" : value === n.zlong[0] ? "{z:long}" : "?";
         break;
       default:
         return null;
@@ -127,7 +140,7 @@ for (let m = 0; m < 12; m++) checks.push(Date.UTC(1999 + m, m, 9 + m * 2, (m * 7
 checks.push(Date.UTC(2024, 11, 31, 0, 0, 0), Date.UTC(2024, 6, 14, 12, 30, 0), Date.UTC(2024, 0, 1, 23, 59, 9));
 
 function verified(loc, opts, p, n) {
-  const f = new Intl.DateTimeFormat(loc, { timeZone: UTC, ...opts });
+  const f = dtf(loc, opts);
   // V8's format() turns ICU's U+202F NARROW NO-BREAK SPACE into a plain space for web compatibility;
   // formatToParts keeps it. jsvm does the same.
   return checks.every((t) => {

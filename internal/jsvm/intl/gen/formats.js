@@ -1,7 +1,7 @@
 // formats.js extracts the patterns of Intl.ListFormat and Intl.RelativeTimeFormat from Node's ICU for the
-// locales of cldr.json, each checked against Node on sample inputs before it is kept (a locale whose lists
+// locales of gen/locales.js, each checked against Node on sample inputs before it is kept (a locale whose lists
 // or relative times the patterns cannot reproduce is left out, and jsvm throws a RangeError for it). Run by:
-//   go generate ./internal/jsvm/intl   (runs: node gen/formats.js > formats.json in internal/jsvm/intl)
+//   go generate ./internal/jsvm/intl   (gen/generate.sh runs it; gen/pack stores its output under data/)
 "use strict";
 
 const { LOCALES } = require("./cldr.js");
@@ -61,8 +61,9 @@ function relativePatterns(loc, style) {
         if (Object.is(x, -0)) continue;
         const s = always.format(x, unit);
         const num = nf.format(v);
-        if (!s.includes(num)) return null;
-        const pat = s.replace(num, "{0}");
+        // Arabic's dual and singular name no number ("بعد يومين"): the pattern is the phrase itself, which
+        // the consistency check below holds for every sample of the category.
+        const pat = s.includes(num) ? s.replace(num, "{0}") : s;
         if (u[dir][cat] === undefined) u[dir][cat] = pat;
         else if (u[dir][cat] !== pat) return null;
       }

@@ -1,8 +1,8 @@
 // languages.js lists the languages Node's ICU has locale data for (two- and three-letter codes that
 // Intl.NumberFormat.supportedLocalesOf accepts). jsvm's Intl throws a RangeError for a locale in one of
-// them that cldr.json lacks, instead of formatting it as another locale; a language ICU does not know
+// them that data/ lacks, instead of formatting it as another locale; a language ICU does not know
 // falls back to en-US, as in Node. Run by:
-//   go generate ./internal/jsvm/intl   (runs: node gen/languages.js > languages.json in internal/jsvm/intl)
+//   go generate ./internal/jsvm/intl   (gen/generate.sh runs it: node gen/languages.js > languages.json)
 "use strict";
 
 const a = "abcdefghijklmnopqrstuvwxyz";

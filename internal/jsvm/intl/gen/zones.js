@@ -4,12 +4,12 @@
 // January and July 2024 (standard and daylight time); and the date patterns with a time zone name for the
 // option sets components use (every time field combination, alone or with a numeric or named date),
 // extracted and verified as gen/cldr.js does. Run by:
-//   go generate ./internal/jsvm/intl   (runs: node gen/zones.js > zones.json in internal/jsvm/intl)
+//   go generate ./internal/jsvm/intl   (gen/generate.sh runs it; gen/pack stores its output under data/)
 "use strict";
 
 const cldr = require("./cldr.js");
 const LOCALES = cldr.LOCALES;
-const GENERATED = require("../cldr.json");
+const GENERATED = require(process.env.INTL_CLDR_JSON); // cldr.js's output (gen/generate.sh sets the path)
 const JAN = Date.UTC(2024, 0, 15, 12), JUL = Date.UTC(2024, 6, 15, 12);
 const zoneName = (loc, timeZone, width, t) =>
   new Intl.DateTimeFormat(loc, { timeZone, timeZoneName: width, hour: "numeric" }).formatToParts(t).find((p) => p.type === "timeZoneName").value;
@@ -29,17 +29,20 @@ function learn(loc, width) {
   const dg = digits(loc);
   const plus = zoneName(loc, "Etc/GMT-5", width, JAN); // Etc/GMT-5 is UTC+5
   const minus = zoneName(loc, "Etc/GMT+5", width, JAN);
-  const five = width === "long" ? dg[0] + dg[5] + ":" + dg[0] + dg[0] : dg[5];
+  const five = width === "long" || width === "longOffset" ? dg[0] + dg[5] + ":" + dg[0] + dg[0] : dg[5];
   if (!plus.endsWith(five) || !minus.endsWith(five)) return null;
   const a = plus.slice(0, -five.length), b = minus.slice(0, -five.length);
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
-  const g = { prefix: a.slice(0, i), plus: a.slice(i), minus: b.slice(i), zero: zoneName(loc, "Etc/GMT", width, JAN), long: width === "long" };
+  const g = { prefix: a.slice(0, i), plus: a.slice(i), minus: b.slice(i), zero: zoneName(loc, "Etc/GMT", width, JAN), long: width === "long" || width === "longOffset" };
   for (let h = -12; h <= 14; h++) {
     const z = h === 0 ? "Etc/GMT" : `Etc/GMT${h > 0 ? "-" : "+"}${Math.abs(h)}`;
     if (zoneName(loc, z, width, JAN) !== generic(g, h * 60, dg)) return null;
   }
+  // Half-hour offsets check the minutes, where the width names no zone by name ("long" names these).
+  const off = (z) => ({ "Asia/Kolkata": "Etc/GMT-5", "Asia/Kathmandu": "Etc/GMT-5", "America/St_Johns": "Etc/GMT+3" })[z];
   for (const [z, m] of [["Asia/Kolkata", 330], ["Asia/Kathmandu", 345], ["America/St_Johns", -210]]) {
+    if (width === "long" && !/\d/.test(zoneName(loc, z, width, JAN).replace(zoneName(loc, off(z), width, JAN), ""))) continue;
     if (zoneName(loc, z, width, JAN) !== generic(g, m, dg)) return null;
   }
   return g;
@@ -62,7 +65,9 @@ function patterns(loc, width) {
       if (!t.hour || (t.second && !t.minute)) continue; // hour, hour:minute, hour:minute:second
       const o = { ...d, ...t, timeZoneName: width };
       const p = cldr.pattern(loc, o, n);
-      if (p && cldr.verified(loc, o, p, n)) out[cldr.key(o)] = p;
+      // A pattern that cannot be extracted is recorded as "": jsvm throws for it rather than guess (el
+      // writes some zone names in parentheses, in some patterns only).
+      out[cldr.key(o)] = p && cldr.verified(loc, o, p, n) ? p : "";
     }
   }
   // Keep only patterns that the pattern without the zone name plus " {z:width}" does not predict (jsvm
@@ -81,17 +86,22 @@ function patterns(loc, width) {
   };
   for (const k of Object.keys(out)) {
     const without = compose(k.replace(`,timeZoneName=${width}`, ""));
-    if (without !== undefined && without + ` {z:${width}}` === out[k]) delete out[k];
+    if (out[k] !== "" && without !== undefined && without + ` {z:${width}}` === out[k]) delete out[k];
   }
   return out;
 }
 
-const zones = Intl.supportedValuesOf("timeZone");
+// ICU lists its canonical IDs (Asia/Calcutta); components name the current ones too (Asia/Kolkata).
+const ALIASES = ["UTC", "Etc/UTC", "Asia/Kolkata", "Asia/Kathmandu", "Asia/Ho_Chi_Minh", "Asia/Yangon", "Europe/Kyiv",
+  "America/Nuuk", "Atlantic/Faroe", "Pacific/Chuuk", "Pacific/Pohnpei", "Pacific/Kanton", "America/Argentina/Buenos_Aires",
+  "America/Argentina/Cordoba", "America/Indiana/Indianapolis", "America/Kentucky/Louisville", "Asia/Thimphu", "Asia/Dhaka",
+  "Asia/Ulaanbaatar", "Asia/Macau", "Africa/Asmara", "America/Atikokan", "Europe/Busingen"];
+const zones = [...new Set([...Intl.supportedValuesOf("timeZone"), ...ALIASES])];
 const out = { icu: process.versions.icu, tz: process.versions.tz, locales: {} };
 for (const loc of LOCALES) {
   const dg = digits(loc);
   const l = {};
-  for (const width of ["short", "long"]) {
+  for (const width of ["short", "long", "shortOffset", "longOffset"]) {
     const g = learn(loc, width);
     if (!g) continue;
     const names = {};

@@ -1,5 +1,6 @@
-// intl.js: the Intl subset components use (NumberFormat, DateTimeFormat, PluralRules, Collator), formatted
-// in Go from CLDR data, and the locale-sensitive methods of Number, Date and String routed through it.
+// intl.js: ECMA-402's constructors (NumberFormat, DateTimeFormat, PluralRules, Collator, ListFormat,
+// RelativeTimeFormat, DisplayNames, Locale), formatted in Go from CLDR data, and the locale-sensitive
+// methods of Number, Date and String routed through them.
 (function (host) {
   "use strict";
   const I = host.intl;
@@ -22,6 +23,14 @@
     formatToParts(x) {
       return I.formatNumberToParts(handle(this, "Intl.NumberFormat"), toNumber(x));
     }
+    formatRange() {
+      handle(this, "Intl.NumberFormat");
+      throw new RangeError("jsvm Intl: NumberFormat.prototype.formatRange is not supported");
+    }
+    formatRangeToParts() {
+      handle(this, "Intl.NumberFormat");
+      throw new RangeError("jsvm Intl: NumberFormat.prototype.formatRangeToParts is not supported");
+    }
     resolvedOptions() {
       return I.resolvedNumber(handle(this, "Intl.NumberFormat"));
     }
@@ -41,6 +50,14 @@
     }
     formatToParts(d) {
       return I.formatDateToParts(handle(this, "Intl.DateTimeFormat"), dateValue(d));
+    }
+    formatRange() {
+      handle(this, "Intl.DateTimeFormat");
+      throw new RangeError("jsvm Intl: DateTimeFormat.prototype.formatRange is not supported");
+    }
+    formatRangeToParts() {
+      handle(this, "Intl.DateTimeFormat");
+      throw new RangeError("jsvm Intl: DateTimeFormat.prototype.formatRangeToParts is not supported");
     }
     resolvedOptions() {
       return I.resolvedDate(handle(this, "Intl.DateTimeFormat"));
@@ -129,6 +146,108 @@
     }
   }
 
+  class DisplayNames {
+    constructor(locales, options) {
+      if (new.target === undefined) throw new TypeError("Constructor Intl.DisplayNames requires 'new'");
+      slot.set(this, I.displayNames(locales, options));
+    }
+    of(code) {
+      return I.displayName(handle(this, "Intl.DisplayNames"), code);
+    }
+    resolvedOptions() {
+      return I.resolvedDisplay(handle(this, "Intl.DisplayNames"));
+    }
+    static supportedLocalesOf(locales) {
+      return I.supportedLocales(locales);
+    }
+  }
+
+  // Intl.Locale holds its canonical tag (from Go); the parts are read from it.
+  const subtags = (tag) => {
+    const [base, ...rest] = tag.split(/-(?=[a-wyz0-9]-|x-)/i);
+    const b = base.split("-");
+    const out = { language: b[0], script: undefined, region: undefined, baseName: base, keywords: {} };
+    for (const x of b.slice(1)) {
+      if (/^[a-z]{4}$/i.test(x)) out.script = x;
+      else if (/^(?:[a-z]{2}|\d{3})$/i.test(x)) out.region = x;
+    }
+    for (const ext of rest) {
+      if (!/^u-/i.test(ext)) continue;
+      const f = ext.split("-").slice(1);
+      let k = null;
+      for (const x of f) {
+        if (x.length === 2) {
+          k = x;
+          out.keywords[k] = "";
+        } else if (k) out.keywords[k] = out.keywords[k] ? out.keywords[k] + "-" + x : x;
+      }
+    }
+    return out;
+  };
+  const localeTag = new WeakMap();
+  const tagOf = (o) => {
+    const t = localeTag.get(o);
+    if (t === undefined) throw new TypeError(`Method Intl.Locale.prototype called on incompatible receiver ${String(o)}`);
+    return t;
+  };
+  class Locale {
+    constructor(tag, options) {
+      if (new.target === undefined) throw new TypeError("Constructor Intl.Locale requires 'new'");
+      if (typeof tag !== "string" && !(typeof tag === "object" && tag !== null)) throw new TypeError("First argument to Intl.Locale constructor can't be empty or missing");
+      localeTag.set(this, I.locale(localeTag.has(tag) ? localeTag.get(tag) : tag, options));
+    }
+    toString() {
+      return tagOf(this);
+    }
+    maximize() {
+      return new Locale(I.maximizeLocale(tagOf(this)));
+    }
+    minimize() {
+      return new Locale(I.minimizeLocale(tagOf(this)));
+    }
+    get baseName() {
+      return subtags(tagOf(this)).baseName;
+    }
+    get language() {
+      const l = subtags(tagOf(this)).language;
+      return l === "und" ? undefined : l;
+    }
+    get script() {
+      return subtags(tagOf(this)).script;
+    }
+    get region() {
+      return subtags(tagOf(this)).region;
+    }
+    get calendar() {
+      return subtags(tagOf(this)).keywords.ca;
+    }
+    get collation() {
+      return subtags(tagOf(this)).keywords.co;
+    }
+    get hourCycle() {
+      return subtags(tagOf(this)).keywords.hc;
+    }
+    get caseFirst() {
+      return subtags(tagOf(this)).keywords.kf;
+    }
+    get numeric() {
+      const k = subtags(tagOf(this)).keywords.kn;
+      return k === "" || k === "true";
+    }
+    get numberingSystem() {
+      return subtags(tagOf(this)).keywords.nu;
+    }
+  }
+  for (const name of ["calendars", "collations", "hourCycles", "numberingSystems", "textInfo", "timeZones", "weekInfo"]) {
+    Object.defineProperty(Locale.prototype, name, {
+      get() {
+        tagOf(this);
+        throw new RangeError(`jsvm Intl: Intl.Locale.prototype.${name} is not supported`);
+      },
+      configurable: true,
+    });
+  }
+
   // Intl constructors may be called without new (except PluralRules). Plain functions sharing the class
   // prototype keep instanceof working (goja's instanceof rejects Proxies).
   const callable = (C) => {
@@ -141,7 +260,7 @@
     F.supportedLocalesOf = C.supportedLocalesOf;
     return F;
   };
-  for (const C of [NumberFormat, DateTimeFormat, PluralRules, Collator, ListFormat, RelativeTimeFormat]) {
+  for (const C of [NumberFormat, DateTimeFormat, PluralRules, Collator, ListFormat, RelativeTimeFormat, DisplayNames, Locale]) {
     Object.defineProperty(C.prototype, Symbol.toStringTag, { value: "Intl." + C.name, configurable: true });
   }
   const Intl = {
@@ -151,6 +270,8 @@
     Collator: callable(Collator),
     ListFormat,
     RelativeTimeFormat,
+    DisplayNames,
+    Locale,
     getCanonicalLocales: (locales) => I.canonicalLocales(locales),
   };
   Object.defineProperty(Intl, Symbol.toStringTag, { value: "Intl", configurable: true });

@@ -1,6 +1,7 @@
-// matrix.js runs in goja (after intl.Install) and in Node: every locale × options × value, for NumberFormat,
-// DateTimeFormat, PluralRules and the toLocaleString methods. One line per case: the output, or "THROW " with
-// the error's name and message.
+// matrix.js runs in goja (after intl.Install) and in Node: every locale × options × value, for NumberFormat
+// (standard, compact, scientific, units), DateTimeFormat (with time zone names), PluralRules, ListFormat,
+// RelativeTimeFormat, DisplayNames, Locale and the toLocaleString methods. One line per case: the output,
+// or "THROW " with the error's name and message.
 (function matrix(locales) {
   const numberOptions = [
     {}, { maximumFractionDigits: 0 }, { minimumFractionDigits: 2 }, { maximumSignificantDigits: 3 },
@@ -8,8 +9,20 @@
     { style: "currency", currency: "JPY" }, { style: "currency", currency: "INR" }, { useGrouping: false },
     { signDisplay: "always" }, { signDisplay: "exceptZero" }, { minimumIntegerDigits: 3 },
     { notation: "compact" }, { style: "unit", unit: "kilometer" }, { notation: "scientific" },
+    { notation: "compact", compactDisplay: "long" }, { notation: "compact", maximumFractionDigits: 2 },
+    { notation: "compact", compactDisplay: "long", maximumSignificantDigits: 3 }, { notation: "compact", signDisplay: "exceptZero" },
+    { notation: "engineering" }, { notation: "scientific", maximumFractionDigits: 1 },
+    { style: "unit", unit: "kilometer", unitDisplay: "long" }, { style: "unit", unit: "kilometer-per-hour", unitDisplay: "narrow" },
+    { style: "unit", unit: "megabyte", notation: "compact" }, { style: "unit", unit: "liter", unitDisplay: "long", minimumFractionDigits: 2 },
+    { useGrouping: "always" }, { useGrouping: "min2" }, { signDisplay: "negative" }, { signDisplay: "never" },
   ];
-  const numbers = [0, -0, 1, -1, 2, 5, 11, 21, 0.5, 1.5, 22.25, 1234.5, -1234567.891, 12345678.9, 1e21, NaN, Infinity];
+  const numbers = [0, -0, 1, -1, 2, 5, 11, 21, 0.5, 1.5, 22.25, 1234.5, -1234567.891, 12345678.9, 1e21, NaN, Infinity,
+    999, 1000, 999999, 9876543, -0.000123, 1.5e9, 4.2e14, 1e15];
+  const units = ["acre", "bit", "byte", "celsius", "centimeter", "day", "degree", "fahrenheit", "fluid-ounce", "foot", "gallon",
+    "gigabit", "gigabyte", "gram", "hectare", "hour", "inch", "kilobit", "kilobyte", "kilogram", "kilometer", "liter", "megabit",
+    "megabyte", "meter", "microsecond", "mile", "mile-scandinavian", "milliliter", "millimeter", "millisecond", "minute", "month",
+    "nanosecond", "ounce", "percent", "petabyte", "pound", "second", "stone", "terabit", "terabyte", "week", "yard", "year",
+    "kilometer-per-hour", "mile-per-hour", "meter-per-second", "liter-per-kilometer", "mile-per-gallon"];
   const dateOptions = [
     {}, { dateStyle: "long" }, { dateStyle: "short" }, { timeStyle: "short" }, { dateStyle: "full", timeStyle: "medium" },
     { year: "numeric", month: "long", day: "numeric" }, { weekday: "short", month: "short", day: "2-digit" },
@@ -27,19 +40,52 @@
     }
     out.push(label + " => " + r);
   };
+  const tags = ["en", "en-US", "EN-us", "zh", "zh-TW", "zh-Hant", "zh-Hant-TW", "zh-Hans-CN", "sr", "sr-Latn", "pt", "pt-PT", "und", "ar", "ja-JP",
+    "de-CH-1996", "en-US-u-ca-buddhist-nu-thai", "en-u-kn-true", "en-u-hc-h23", "fr-x-private", "iw", "in", "es-419", "az-Cyrl", "uz-Arab",
+    "hi-Latn", "und-Cyrl", "und-FR", "en_US", "", "a", "en-", "123"];
+  for (const t of tags) {
+    run(`Locale ${t}`, () => {
+      const l = new Intl.Locale(t);
+      return [l.toString(), l.baseName, l.language, l.script, l.region, l.calendar, l.numberingSystem, l.hourCycle, l.numeric, l.caseFirst, l.collation, l.maximize().toString(), l.minimize().toString()].join(" ");
+    });
+  }
+  const localeOptions = [{ region: "GB" }, { script: "Cyrl", region: "RS" }, { calendar: "gregory", hourCycle: "h12" }, { numeric: true, caseFirst: "upper" },
+    { language: "fr" }, { numberingSystem: "arab" }, { hourCycle: "h25" }, { region: "1" }, { collation: "phonebk" }];
+  for (const o of localeOptions) run(`Locale en-US ${JSON.stringify(o)}`, () => new Intl.Locale("en-US", o).toString());
   for (const loc of locales) {
     for (const o of numberOptions) {
       for (const x of numbers) run(`${loc} NumberFormat ${JSON.stringify(o)} ${Object.is(x, -0) ? "-0" : x}`, () => new Intl.NumberFormat(loc, o).format(x));
     }
+    for (const unit of units) {
+      for (const unitDisplay of ["long", "short", "narrow"]) {
+        for (const x of [0, 1, 2, 3, -5.5, 11, 1234.5]) run(`${loc} NumberFormat unit ${unit} ${unitDisplay} ${x}`, () => new Intl.NumberFormat(loc, { style: "unit", unit, unitDisplay }).format(x));
+      }
+    }
+    for (const compactDisplay of ["short", "long"]) {
+      for (let e = 0; e <= 16; e++) {
+        for (const m of [1, 1.5, 2, 3.25, 5, 9.99]) run(`${loc} NumberFormat compact ${compactDisplay} ${m}e${e}`, () => new Intl.NumberFormat(loc, { notation: "compact", compactDisplay }).format(m * 10 ** e));
+      }
+    }
+    run(`${loc} NumberFormat formatToParts compact long`, () => JSON.stringify(new Intl.NumberFormat(loc, { notation: "compact", compactDisplay: "long" }).formatToParts(-1.5e6)));
+    run(`${loc} NumberFormat formatToParts unit`, () => JSON.stringify(new Intl.NumberFormat(loc, { style: "unit", unit: "kilometer-per-hour", unitDisplay: "long" }).formatToParts(-1234.5)));
+    run(`${loc} NumberFormat formatToParts scientific`, () => JSON.stringify(new Intl.NumberFormat(loc, { notation: "scientific" }).formatToParts(-0.00012345)));
+    for (const o of [{ notation: "compact" }, { style: "unit", unit: "meter" }, { notation: "engineering" }, { useGrouping: "always" }]) {
+      run(`${loc} NumberFormat resolvedOptions ${JSON.stringify(o)}`, () => JSON.stringify(new Intl.NumberFormat(loc, o).resolvedOptions()));
+    }
     for (const o of dateOptions) {
       for (const t of dates) run(`${loc} DateTimeFormat ${JSON.stringify(o)} ${t}`, () => new Intl.DateTimeFormat(loc, { timeZone: "UTC", ...o }).format(t));
     }
-    const zones = ["America/New_York", "Europe/Berlin", "Asia/Kolkata", "Australia/Sydney", "America/Los_Angeles", "Europe/London", "Asia/Tokyo", "America/Sao_Paulo", "UTC"];
+    const zones = ["America/New_York", "Europe/Berlin", "Asia/Kolkata", "Australia/Sydney", "America/Los_Angeles", "Europe/London", "Asia/Tokyo", "America/Sao_Paulo", "UTC",
+      "Asia/Kathmandu", "America/St_Johns", "Africa/Cairo", "Pacific/Auckland", "Etc/GMT+5"];
     const zoneOptions = [
       { hour: "numeric", minute: "2-digit", timeZoneName: "short" },
       { hour12: false, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZoneName: "short" },
       { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" },
       { month: "long", day: "numeric", timeZoneName: "short" }, { timeZoneName: "long", hour: "numeric" },
+      { hour: "numeric", minute: "2-digit", timeZoneName: "long" }, { year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "long" },
+      { hour: "numeric", minute: "2-digit", timeZoneName: "shortOffset" }, { hour: "numeric", timeZoneName: "longOffset" },
+      { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "shortOffset" },
+      { hour: "numeric", timeZoneName: "shortGeneric" }, { hour: "numeric", timeZoneName: "longGeneric" },
     ];
     for (const timeZone of zones) {
       for (const o of zoneOptions) {
@@ -47,7 +93,7 @@
       }
     }
     for (const type of ["cardinal", "ordinal"]) {
-      for (const x of [0, 1, 2, 3, 4, 5, 11, 12, 21, 22, 101, 1.5, 0.1]) run(`${loc} PluralRules ${type} ${x}`, () => new Intl.PluralRules(loc, { type }).select(x));
+      for (const x of [0, 1, 2, 3, 4, 5, 11, 12, 21, 22, 101, 1.5, 0.1, 1e6, 2e6, 1e9, 1e21]) run(`${loc} PluralRules ${type} ${x}`, () => new Intl.PluralRules(loc, { type }).select(x));
     }
     const words = [[], ["uno"], ["a", "b"], ["Ana", "Ignacio"], ["x", "y", "ocho"], ["1", "2", "3", "4", "5"]];
     for (const type of ["conjunction", "disjunction", "unit"]) {
@@ -62,6 +108,29 @@
         }
       }
     }
+    const displayCodes = {
+      language: ["fr", "en", "en-US", "en-GB", "zh-Hans", "zh-Hant-TW", "zh-Hans-CN", "de-AT", "de-Latn-AT", "pt-BR", "es-419", "sr-Cyrl",
+        "xx", "xx-US", "ar-001", "fr-CA", "nl-BE", "ja-JP", "EN-us", "yue", "haw", "en-u-ca-buddhist", "root", "und", "en-", "en_US", "fr-ZZ"],
+      region: ["US", "GB", "DE", "419", "001", "HK", "MO", "XK", "ZZ", "XY", "us", "USA", "150"],
+      script: ["Latn", "Cyrl", "Hans", "Hant", "Arab", "latn", "Xyzw", "Zzzz", "Latin"],
+      currency: ["USD", "eur", "JPY", "XYZ", "CNY", "INR", "US", "BTC"],
+      calendar: ["gregory", "buddhist", "islamic-civil", "japanese", "iso8601", "foo", "ethioaa", "GREGORY"],
+      dateTimeField: ["era", "year", "quarter", "month", "weekOfYear", "weekday", "day", "dayPeriod", "hour", "minute", "second", "timeZoneName", "foo"],
+    };
+    for (const [type, codes] of Object.entries(displayCodes)) {
+      for (const style of ["long", "short", "narrow"]) {
+        for (const extra of type === "language" ? [{}, { languageDisplay: "standard" }, { fallback: "none" }] : [{}, { fallback: "none" }]) {
+          for (const c of codes) run(`${loc} DisplayNames ${type} ${style} ${JSON.stringify(extra)} ${c}`, () => new Intl.DisplayNames(loc, { type, style, ...extra }).of(c));
+        }
+      }
+    }
+    run(`${loc} DisplayNames resolvedOptions`, () => JSON.stringify(new Intl.DisplayNames(loc, { type: "language" }).resolvedOptions()));
+    run(`${loc} DisplayNames no type`, () => new Intl.DisplayNames(loc, {}));
+    {
+      const L = new Intl.Locale(loc);
+      run(`${loc} Locale`, () => [L.toString(), L.baseName, L.language, L.script, L.region, L.maximize().toString(), L.minimize().toString()].join(" "));
+    }
+    run(`${loc} RelativeTimeFormat resolvedOptions`, () => JSON.stringify(new Intl.RelativeTimeFormat(loc).resolvedOptions()));
     run(`${loc} toLocaleString number`, () => (1234567.891).toLocaleString(loc));
     run(`${loc} toLocaleDateString`, () => new Date(Date.UTC(2024, 1, 29)).toLocaleDateString(loc, { timeZone: "UTC" }));
     run(`${loc} resolvedOptions().locale`, () => new Intl.NumberFormat(loc).resolvedOptions().locale);
