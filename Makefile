@@ -68,9 +68,11 @@ vet:
 # Side-by-side benchmark: plain html/template vs ssrgate (cache warm, cache
 # off) vs Node renderToString vs a Hypernova server. About 3 minutes; writes
 # internal/bench/RESULTS.md. Uses wrk (apt-get install -y wrk) when present,
-# else a Go load generator.
+# else a Go load generator. Extra flags go in BENCHFLAGS, for example
+# make bench BENCHFLAGS='-rows 100 -components PlainList -http-components ""'.
+BENCHFLAGS ?=
 bench: setup
-	$(GO) run ./internal/bench -out internal/bench/RESULTS.md
+	$(GO) run ./internal/bench -out internal/bench/RESULTS.md $(BENCHFLAGS)
 
 # Debian's interpreters for the README's client snippets (cmd/ssrgate/snippets_test.go).
 clients:

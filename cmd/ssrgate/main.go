@@ -127,7 +127,7 @@ func (f *engineFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&f.renderTimeout, "render-timeout", 0, "deadline of one render; past it the island renders in the browser"+dflt(d.RenderTimeout))
 	fs.DurationVar(&f.acquireTime, "acquire-timeout", 0, "longest wait for a free JS runtime before falling back to browser rendering"+dflt(d.AcquireTimeout))
 	fs.IntVar(&f.maxOutput, "max-output", 0, "largest HTML one render may produce, in bytes"+dflt(d.MaxOutputBytes))
-	fs.StringVar(&f.reactRenderer, "react-renderer", "", "React islands: fast (ssrgate's renderer, React's own for trees it does not support) or react (always React's renderToString)"+dflt(d.ReactRenderer))
+	fs.Var(choice{&f.reactRenderer, []string{ssr.ReactRendererFast, ssr.ReactRendererReact}}, "react-renderer", "React islands: fast (ssrgate's renderer, React's own for trees it does not support) or react (always React's renderToString)"+dflt(d.ReactRenderer))
 
 	// Render cache.
 	fs.DurationVar(&f.cacheTTL, "cache-ttl", 0, "render cache TTL; negative turns the cache off"+dflt(d.CacheTTL))
@@ -163,6 +163,30 @@ func dflt(v any) string {
 		return " (default " + d.String() + ")"
 	}
 	return fmt.Sprintf(" (default %v)", v)
+}
+
+// choice is a string flag that accepts only one of its values, so a typo
+// is reported against the flag (or its SSRGATE_ variable) at parse time.
+type choice struct {
+	p      *string
+	values []string
+}
+
+func (c choice) String() string {
+	if c.p == nil {
+		return ""
+	}
+	return *c.p
+}
+
+func (c choice) Set(v string) error {
+	for _, ok := range c.values {
+		if v == ok {
+			*c.p = v
+			return nil
+		}
+	}
+	return fmt.Errorf("%q is not one of %s", v, strings.Join(c.values, ", "))
 }
 
 func (f *engineFlags) logger(w io.Writer) (*slog.Logger, error) {
@@ -334,6 +358,12 @@ func render(args []string, stdout, stderr io.Writer) error {
 			"the stack mapped to the component's source.")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	for _, a := range fs.Args()[min(1, fs.NArg()):] {
+		if strings.HasPrefix(a, "-") {
+			fs.Usage()
+			return fmt.Errorf("%s after NAME: flags go before NAME (ssrgate render [flags] NAME [PROPS_JSON])", a)
+		}
 	}
 	if fs.NArg() < 1 || fs.NArg() > 2 {
 		fs.Usage()

@@ -13,7 +13,7 @@
 // React's replay script), and the <title>, <meta>, <link> and image
 // preloads React hoists in front of the markup.
 //
-// Everything else (lazy, stylesheets and scripts loaded as resources,
+// Everything else (lazy components that have not loaded, stylesheets and scripts loaded as resources,
 // server actions, <html>/<head>/<body>, portals, Activity, ReactDOM's
 // preload/preinit calls, promises that have not resolved, errors inside
 // <Suspense>, and every input React itself rejects) makes the renderer throw its

@@ -102,7 +102,7 @@ func TestDifferential(t *testing.T) {
 		s := seed + uint64(i)
 		cases = append(cases, fuzzCase{Name: fmt.Sprintf("seed %d", s), Seed: s, Spec: NewCase(tables, s)})
 	}
-	t.Logf("%d regression cases, %d generated cases from seed %d (re-run one: SSRGATE_REACT_FUZZ_SEED=<seed> SSRGATE_REACT_FUZZ_CASES=1)",
+	t.Logf("%d regression cases, %d generated cases from seed %d (generated case i has seed base+i; a failure prints its own seed N, which SSRGATE_REACT_FUZZ_SEED=N SSRGATE_REACT_FUZZ_CASES=1 replays)",
 		len(cases)-n, n, seed)
 
 	start := time.Now()

@@ -14,6 +14,5 @@
 // fallback, counted by feature, never a pass or a mismatch.
 //
 // The test is TestDifferential; its budget and seed come from
-// SSRGATE_REACT_FUZZ_CASES and SSRGATE_REACT_FUZZ_SEED (see the README's
-// testing section).
+// SSRGATE_REACT_FUZZ_CASES and SSRGATE_REACT_FUZZ_SEED (see the README, under "Two commands").
 package difftest
