@@ -72,10 +72,11 @@ var metricLine = regexp.MustCompile(`^ssrgate_react_renders_total\{component="([
 // produced it: the metric must say "fast" for all renders of a component not
 // in fallbacks, and "react" with the listed reason for those that are.
 // (TestNodeDiff and the libcorpus test prove the bytes are React's.)
+//
+// It leaves time.Local alone: which renderer takes a tree does not depend
+// on the zone, and writing time.Local races with runtimes that a closed
+// engine may still be building in the background.
 func TestCorpusPaths(t *testing.T) {
-	saved := time.Local
-	time.Local = time.UTC
-	t.Cleanup(func() { time.Local = saved })
 	seen := map[string]bool{}
 	paths := map[string]map[string]int{} // component -> path -> count, summed over corpora
 	sink := &logSink{reasons: map[string][]string{}}
