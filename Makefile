@@ -5,8 +5,9 @@
 
 ADDR ?= :8080
 GO   ?= go
-# Tests that need node, Chromium, redis-server or the snippet interpreters fail instead of skipping under make test.
-TEST_ENV := SSRGATE_REQUIRE_NODE=1 SSRGATE_REQUIRE_BROWSER=1 SSRGATE_REQUIRE_REDIS=1 SSRGATE_REQUIRE_CLIENTS=1
+# Tests that need node, Chromium, redis-server or the snippet interpreters fail instead of skipping under make test;
+# TZ=UTC is the zone the Node-diff tests compare in (they then leave time.Local alone).
+TEST_ENV := TZ=UTC SSRGATE_REQUIRE_NODE=1 SSRGATE_REQUIRE_BROWSER=1 SSRGATE_REQUIRE_REDIS=1 SSRGATE_REQUIRE_CLIENTS=1
 
 # The one Chromium the browser tests use (internal/e2e, internal/hypernova).
 CHROMIUM := /usr/bin/chromium

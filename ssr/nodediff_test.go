@@ -57,9 +57,14 @@ func TestNodeDiff(t *testing.T) {
 	// command below). goja reads Go's time.Local on every Date operation,
 	// and the time package loads it from $TZ only once, so set it directly
 	// for the duration of this test (no other test runs in parallel).
-	saved := time.Local
-	time.Local = time.UTC
-	t.Cleanup(func() { time.Local = saved })
+	// make test runs with TZ=UTC, where time.Local is UTC already and is
+	// not written: writing it races with any goroutine's timer reading it
+	// (time.Now), which -race reports. Run with another TZ, the test swaps it.
+	if os.Getenv("TZ") != "UTC" {
+		saved := time.Local
+		time.Local = time.UTC
+		t.Cleanup(func() { time.Local = saved })
+	}
 
 	want := nodeDiffRenderNode(t, node, cases)
 
