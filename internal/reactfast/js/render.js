@@ -424,6 +424,29 @@ function pushGeneric(tag, props, keys, directText) {
   return children;
 }
 
+// pushOpenTag writes the start tag of an element whose children and
+// dangerouslySetInnerHTML the caller writes itself: "<tag", every other
+// attribute, ">". It leaves those two props in openChildren and openHTML
+// (module state rather than a returned pair: no allocation per element).
+let openChildren = null,
+  openHTML = null;
+function pushOpenTag(tag, props, keys) {
+  out.push(startTag(tag));
+  let children = null,
+    html = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = props[k];
+    if (v == null) continue;
+    if (k === "children") children = v;
+    else if (k === "dangerouslySetInnerHTML") html = v;
+    else pushAttribute(k, v);
+  }
+  out.push(">");
+  openChildren = children;
+  openHTML = html;
+}
+
 function pushSelfClosing(tag, props, keys) {
   out.push(startTag(tag));
   for (let i = 0; i < keys.length; i++) {
@@ -925,18 +948,9 @@ function hoistedPrefix(h) {
 }
 
 function pushListingStart(props, keys, ctx, tag) {
-  out.push(startTag(tag));
-  let children = null,
-    html = null;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    const v = props[k];
-    if (v == null) continue;
-    if (k === "children") children = v;
-    else if (k === "dangerouslySetInnerHTML") html = v;
-    else pushAttribute(k, v);
-  }
-  out.push(">");
+  pushOpenTag(tag, props, keys);
+  const children = openChildren,
+    html = openHTML;
   if (html != null) {
     if (children != null) throw unsupported("both children and dangerouslySetInnerHTML (React throws)");
     if (typeof html !== "object" || !("__html" in html)) throw unsupported("a malformed dangerouslySetInnerHTML (React throws)");
@@ -1068,18 +1082,9 @@ function pushCustomElement(tag, props, keys) {
 }
 
 function pushTitle(props, keys) {
-  out.push(startTag("title"));
-  let children = null,
-    html = null;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    const v = props[k];
-    if (v == null) continue;
-    if (k === "children") children = v;
-    else if (k === "dangerouslySetInnerHTML") html = v;
-    else pushAttribute(k, v);
-  }
-  out.push(">");
+  pushOpenTag("title", props, keys);
+  const children = openChildren,
+    html = openHTML;
   const child = isArray(children) ? (children.length < 2 ? children[0] : null) : children;
   if (typeof child !== "function" && typeof child !== "symbol" && child !== null && child !== undefined) out.push(escapeText("" + child));
   pushInnerHTML(html, children);
@@ -1092,18 +1097,9 @@ function styleEndReplacer(match, prefix, s, suffix) {
   return "" + prefix + (s === "s" ? "\\73 " : "\\53 ") + suffix;
 }
 function pushStyleElement(props, keys) {
-  out.push(startTag("style"));
-  let children = null,
-    html = null;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    const v = props[k];
-    if (v == null) continue;
-    if (k === "children") children = v;
-    else if (k === "dangerouslySetInnerHTML") html = v;
-    else pushAttribute(k, v);
-  }
-  out.push(">");
+  pushOpenTag("style", props, keys);
+  const children = openChildren,
+    html = openHTML;
   const child = isArray(children) ? (children.length < 2 ? children[0] : null) : children;
   if (typeof child !== "function" && typeof child !== "symbol" && child !== null && child !== undefined)
     out.push(("" + child).replace(styleEnd, styleEndReplacer));
@@ -1117,18 +1113,9 @@ function scriptEndReplacer(match, prefix, s, suffix) {
   return "" + prefix + (s === "s" ? "\\u0073" : "\\u0053") + suffix;
 }
 function pushScript(props, keys) {
-  out.push(startTag("script"));
-  let children = null,
-    html = null;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    const v = props[k];
-    if (v == null) continue;
-    if (k === "children") children = v;
-    else if (k === "dangerouslySetInnerHTML") html = v;
-    else pushAttribute(k, v);
-  }
-  out.push(">");
+  pushOpenTag("script", props, keys);
+  const children = openChildren,
+    html = openHTML;
   pushInnerHTML(html, children);
   if (typeof children === "string") out.push(("" + children).replace(scriptEnd, scriptEndReplacer));
   out.push("</script>");
