@@ -315,7 +315,8 @@ func Run(ctx context.Context, paths []string, target Target, opts Options) Summa
 					mu.Unlock()
 					p.fail()
 				}
-				p.step(int(done.Add(1)))
+				done.Add(1)
+				p.step()
 			}
 		})
 	}
@@ -381,18 +382,24 @@ type progress struct {
 	failed atomic.Int64
 
 	mu       sync.Mutex
+	done     int // pages finished, counted under mu so lines come out in order
 	lastLine int // tenth last reported in line mode
 	lastDraw time.Time
 }
 
 func (p *progress) fail() { p.failed.Add(1) }
 
-func (p *progress) step(done int) {
+// step counts one finished page. The count is taken under the lock, not
+// passed in: two workers finishing together could otherwise report out of
+// order, and the later line would swallow the earlier tenth.
+func (p *progress) step() {
 	if p.w == nil {
 		return
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.done++
+	done := p.done
 	if p.tty {
 		if now := time.Now(); now.Sub(p.lastDraw) >= 100*time.Millisecond {
 			p.lastDraw = now
