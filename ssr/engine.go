@@ -236,7 +236,7 @@ func (e *Engine) renderJS(ctx context.Context, g *generation, name string, props
 	var html string
 	err = g.pool.Run(rctx, vm, func(vm *jsvm.VM) error {
 		defer releaseSlot() // held while the runtime is, even when abandoned
-		v, err := vm.Invoke(rctx, name, "__ssr.render", name, string(propsJSON), idPrefix)
+		v, err := vm.Invoke(rctx, name, "__ssr.render", name, vm.JSONArg(propsJSON), idPrefix)
 		if err != nil {
 			return err
 		}

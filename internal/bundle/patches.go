@@ -64,7 +64,9 @@ var patches = []patch{
         buffer.hasAsync = true;
       }
     }`},
-			// unroll: flatten into one array, join once.
+			// unroll: join in Go where the runtime has ssrgate's native
+			// helpers (internal/jsvm/ssrhost), else flatten into one array
+			// and join once.
 			{`function unrollBufferSync$1(buffer) {
   let ret = "";
   for (let i = 0; i < buffer.length; i++) {
@@ -76,7 +78,12 @@ var patches = []patch{
     }
   }
   return ret;
-}`, `function unrollBufferSync$1(buffer) {
+}`, `const ssrgateJoinChunks = globalThis.__ssrgateJoinChunks;
+function unrollBufferSync$1(buffer) {
+  if (typeof ssrgateJoinChunks === "function") {
+    const html = ssrgateJoinChunks(buffer);
+    if (html !== undefined) return html;
+  }
   const parts = [];
   collectBufferSync(buffer, parts);
   return parts.join("");
@@ -91,6 +98,25 @@ function collectBufferSync(buffer, parts) {
     }
   }
 }`},
+		},
+	},
+	{
+		// escapeHtml runs for every interpolation and attribute value; its
+		// regular expression and loop cost goja about two microseconds a
+		// string. In the server runtime a native function does the same
+		// (internal/jsvm/ssrhost); elsewhere the original code runs.
+		name: "@vue/shared escapeHtml",
+		file: regexp.MustCompile(`shared\.esm-bundler\.js$`),
+		edits: []edit{
+			{`const escapeRE = /["'&<>]/;
+function escapeHtml(string) {
+  const str = "" + string;
+  const match = escapeRE.exec(str);`, `const escapeRE = /["'&<>]/;
+const ssrgateEscapeHTML = globalThis.__ssrgateEscapeHTML;
+function escapeHtml(string) {
+  const str = "" + string;
+  if (typeof ssrgateEscapeHTML === "function") return ssrgateEscapeHTML(str);
+  const match = escapeRE.exec(str);`},
 		},
 	},
 	{

@@ -14,6 +14,7 @@ func TestPatchesApply(t *testing.T) {
 		"react-dom server": filepath.Join(repoRoot, "node_modules/react-dom/cjs/react-dom-server-legacy.browser.production.js"),
 		"vue server":       filepath.Join(repoRoot, "node_modules/@vue/server-renderer/dist/server-renderer.esm-bundler.js"),
 		"vue reactivity":   filepath.Join(repoRoot, "node_modules/@vue/reactivity/dist/reactivity.esm-bundler.js"),
+		"vue shared":       filepath.Join(repoRoot, "node_modules/@vue/shared/dist/shared.esm-bundler.js"),
 	}
 	for label, path := range files {
 		src, err := os.ReadFile(path)

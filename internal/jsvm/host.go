@@ -9,11 +9,12 @@ import (
 
 	"github.com/ssrgate/ssrgate/internal/jsvm/intl"
 	"github.com/ssrgate/ssrgate/internal/jsvm/polyfill"
+	"github.com/ssrgate/ssrgate/internal/jsvm/ssrhost"
 	"github.com/ssrgate/ssrgate/internal/jsvm/uniprop"
 )
 
 // installGlobals defines the host globals in vm's runtime: the polyfills first (later ones may use them),
-// then Intl and the RegExp wrapper, then the guards and the integrity snapshot of the host globals.
+// then Intl, the RegExp wrapper and the renderers' native string helpers, then the guards and the integrity snapshot of the host globals.
 func installGlobals(vm *VM) error {
 	if err := polyfill.Install(vm.rt, vmHost{vm}); err != nil {
 		return err
@@ -22,6 +23,9 @@ func installGlobals(vm *VM) error {
 		return err
 	}
 	if err := uniprop.Install(vm.rt); err != nil {
+		return err
+	}
+	if err := ssrhost.Install(vm.rt); err != nil {
 		return err
 	}
 	return installGuards(vm) // last: the guards wrap what the others defined

@@ -70,13 +70,23 @@ function escapeChar(c) {
   return escapes[c];
 }
 
+// escapeString escapes a string as React's escapeTextForBrowser does: in Go
+// when the runtime has ssrgate's native escaping (internal/jsvm/ssrhost),
+// which returns the string itself when nothing needs escaping, else here.
+const escapeString =
+  typeof globalThis.__ssrgateEscapeHTMLReact === "function"
+    ? globalThis.__ssrgateEscapeHTMLReact
+    : function escapeString(text) {
+        return needsEscape.test(text) ? text.replace(escapeAll, escapeChar) : text;
+      };
+
 // escapeText is React's escapeTextForBrowser.
 function escapeText(text) {
   if (typeof text !== "string") {
     if (typeof text === "boolean" || typeof text === "number" || typeof text === "bigint") return "" + text;
     text = "" + text;
   }
-  return needsEscape.test(text) ? text.replace(escapeAll, escapeChar) : text;
+  return escapeString(text);
 }
 
 const javascriptURL =
@@ -193,7 +203,7 @@ let contextStack = null; // [context, previous value, ...] of open providers
 function pushText(text) {
   if (text === "") return;
   if (lastPushedText) out.push("<!-- -->");
-  out.push(typeof text === "string" && !needsEscape.test(text) ? text : escapeText(text));
+  out.push(typeof text === "string" ? escapeString(text) : escapeText(text));
   lastPushedText = true;
 }
 
@@ -207,7 +217,7 @@ function attr(name, value) {
     case K_PLAIN:
       switch (t) {
         case "string":
-          return needsEscape.test(value) ? info.open + escapeText(value) + '"' : info.open + value + '"';
+          return info.open + escapeString(value) + '"';
         case "number":
           return info.open + value + '"';
         case "function":
@@ -1147,7 +1157,7 @@ function renderHost(tag, props, ctx) {
       else if (k === "dangerouslySetInnerHTML") html = v;
       else {
         const open = plainOpen[k];
-        if (open !== undefined && typeof v === "string") s += open + (needsEscape.test(v) ? escapeText(v) : v) + '"';
+        if (open !== undefined && typeof v === "string") s += open + escapeString(v) + '"';
         else s += attr(k, v);
       }
     }
@@ -1160,7 +1170,7 @@ function renderHost(tag, props, ctx) {
         return;
       }
       if (typeof children === "string") {
-        out.push(s + ">" + (needsEscape.test(children) ? escapeText(children) : children) + end);
+        out.push(s + ">" + escapeString(children) + end);
         lastPushedText = false;
         return;
       }
@@ -1676,7 +1686,7 @@ function renderNode(node, ctx) {
     if (t === "string") {
       if (node === "") return;
       if (lastPushedText) out.push("<!-- -->");
-      out.push(needsEscape.test(node) ? escapeText(node) : node);
+      out.push(escapeString(node));
       lastPushedText = true;
     } else if (t === "number" || t === "bigint") pushText("" + node);
     return;
