@@ -91,6 +91,9 @@ func New(cfg Config) (*Engine, error) {
 	if res.ReactFastOff != "" && cfg.ReactRenderer != ReactRendererReact {
 		e.log.Warn("ssrgate: React fast path off for this build; React islands render with React's renderToString", "reason", res.ReactFastOff)
 	}
+	if res.TemplatesOff != "" {
+		e.log.Warn("ssrgate: the server build with React templates failed and the build without them succeeded; React islands render from jsx() elements (slower, the same HTML). Please report this with the component", "error", res.TemplatesOff)
+	}
 	e.log.Info("ssr engine ready", "components", len(g.names), "build", res.BuildID,
 		"runtimes", cfg.PoolSize, "took", time.Since(start).Round(time.Millisecond))
 	return e, nil

@@ -48,6 +48,8 @@ type Options struct {
 	// NoReactFast makes the React adapter render every island with React's
 	// own renderToString instead of trying package reactfast first.
 	NoReactFast bool
+
+	noTemplates bool // build without templatesPlugin (see Builder.Build)
 }
 
 // Result is the output of Build.
@@ -65,6 +67,11 @@ type Result struct {
 	// ReactFastOff says why the React fast path (package reactfast) is off
 	// in this build, or is "" when it is on.
 	ReactFastOff string
+	// TemplatesOff is set when the server build with the React templates
+	// (package jsxtpl) failed and the build without them did not: the
+	// first error of the former, for the log. The result is then the
+	// latter's, whose React islands render through jsx() elements.
+	TemplatesOff string
 
 	root       string // Options.Root, absolute
 	serverMeta string // esbuild's metafile of the server build
@@ -275,6 +282,9 @@ func serverOptions(opts Options, comps []Component) api.BuildOptions {
 	o.SourcesContent = api.SourcesContentExclude
 	o.Metafile = true // for Result.ComponentsUsing
 	o.Plugins = []api.Plugin{entriesPlugin(opts, comps, true), reactServerPlugin(), patchPlugin(), nodeBuiltinsPlugin(opts.Root)}
+	if !opts.noTemplates {
+		o.Plugins = append(o.Plugins, templatesPlugin(opts))
+	}
 	if opts.Plugins != nil {
 		o.Plugins = append(o.Plugins, opts.Plugins(true)...)
 	}

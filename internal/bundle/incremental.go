@@ -65,7 +65,21 @@ func (b *Builder) Build() (*Result, error) {
 	}
 	res := &Result{Components: b.comps, root: b.sopts.Root}
 	_, res.ReactFastOff = reactfast.Module(b.sopts.Root, !b.sopts.NoReactFast)
-	if res.Server, res.serverMeta, err = serverOutput(b.server.Rebuild()); err != nil {
+	sr := b.server.Rebuild()
+	if len(sr.Errors) > 0 {
+		// The templates' rewrite (package jsxtpl) reprints the modules it
+		// compiles: build once without it, so that the messages point at the
+		// components' own lines, and so that a module the rewrite broke
+		// still builds.
+		o := b.sopts
+		o.noTemplates = true
+		plain := api.Build(serverOptions(o, b.comps))
+		if len(plain.Errors) == 0 {
+			res.TemplatesOff = FormatMessage(sr.Errors[0])
+		}
+		sr = plain
+	}
+	if res.Server, res.serverMeta, err = serverOutput(sr); err != nil {
 		return nil, err
 	}
 	if res.Client, res.Manifest, err = clientOutput(b.client.Rebuild(), b.sopts, b.comps); err != nil {

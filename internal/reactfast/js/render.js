@@ -1692,6 +1692,10 @@ function renderNode(node, ctx) {
     return;
   }
   if (node === null) return;
+  if (node instanceof TplElement) {
+    renderTpl(node._t, node._h, ctx);
+    return;
+  }
   const tag = node.$$typeof;
   if (tag === ELEMENT) {
     const type = node.type;
@@ -1751,6 +1755,212 @@ function renderArray(children, ctx) {
     renderNode(children[i], ctx);
   }
   forkDepth = d;
+}
+
+// ---- templates (internal/reactfast/jsxtpl) --------------------------------
+
+// The build compiles each outermost host element of a component's JSX into
+// a template (tplDef, once per module) and an instance per evaluation (tpl:
+// the template, the dynamic values or "holes" in source order, the key).
+// An instance renders here without element or props objects; to anything
+// else it is a React element whose props, and the elements among them, are
+// built on first access, so React's renderer (the fallback), cloneElement
+// and Children see what jsx() would have made.
+//
+// tplDef decides which nodes render directly: the generic host elements
+// (renderHost's kinds 1 and 3), <a> and <button> without form props, none
+// with dangerouslySetInnerHTML; literal attributes are written once, with
+// attr() itself. Any other node, and any literal attr() rejects, renders
+// as the element it stands for, through renderNode.
+
+function TplElement(t, holes, key) {
+  this._t = t;
+  this._h = holes;
+  this.key = key;
+}
+Object.defineProperties(TplElement.prototype, {
+  $$typeof: { value: ELEMENT },
+  ref: { value: null },
+  type: {
+    get: function () {
+      return this._t.tag;
+    },
+  },
+  props: {
+    get: function () {
+      let p = this._p;
+      if (p === undefined) {
+        p = materializeProps(this._t, this._h);
+        Object.defineProperty(this, "_p", { value: p });
+      }
+      return p;
+    },
+  },
+});
+
+export function tpl(t, holes, key) {
+  return new TplElement(t, holes, key === undefined ? null : "" + key);
+}
+
+const formProps = table("name formAction formEncType formMethod formTarget");
+
+// tplDef compiles the description jsxtpl writes: [tag, [name, 0, literal |
+// name, 1, hole index, ...], children], children being null, one child or
+// an array of them, a child [0, text], [1, hole index] or [2, description].
+export function tplDef(d) {
+  const tag = d[0];
+  const props = d[1];
+  const n = {
+    tag: tag,
+    props: props,
+    fast: false,
+    ctxTag: contextTags[tag] === true,
+    aHref: tag === "a",
+    open: "",
+    dyn: [],
+    end: "</" + tag + ">",
+    kids: null,
+    kidsArray: false,
+  };
+  let fast = (special[tag] !== true && tag.indexOf("-") === -1) || tag === "a" || tag === "button";
+  let s = "<" + tag;
+  for (let i = 0; i < props.length; i += 3) {
+    const name = props[i];
+    if (name === "dangerouslySetInnerHTML" || (tag === "button" && formProps[name] === true)) fast = false;
+    if (props[i + 1] === 1) {
+      n.dyn.push(name, props[i + 2], "");
+      continue;
+    }
+    const v = props[i + 2];
+    if (v == null) continue;
+    let a;
+    if (n.aHref && name === "href" && v === "") a = ' href=""';
+    else {
+      try {
+        a = attr(name, v);
+      } catch (e) {
+        fast = false;
+        continue;
+      }
+    }
+    if (n.dyn.length === 0) s += a;
+    else n.dyn[n.dyn.length - 1] += a;
+  }
+  n.open = s;
+  const c = d[2];
+  if (c !== null) {
+    n.kidsArray = c.length === 0 || isArray(c[0]);
+    n.kids = n.kidsArray ? c.map(tplKid) : tplKid(c);
+  }
+  n.fast = fast;
+  return n;
+}
+
+function tplKid(c) {
+  switch (c[0]) {
+    case 0:
+      return { k: 0, text: c[1], escaped: escapeString(c[1]) };
+    case 1:
+      return { k: 1, i: c[1] };
+  }
+  return { k: 2, node: tplDef(c[1]) };
+}
+
+function renderTpl(n, h, ctx) {
+  if (n.fast !== true) {
+    renderNode(materializeNode(n, h), ctx);
+    return;
+  }
+  let s = n.open;
+  const dyn = n.dyn;
+  for (let i = 0; i < dyn.length; i += 3) {
+    const v = h[dyn[i + 1]];
+    if (v != null) {
+      const name = dyn[i];
+      if (v === "" && n.aHref && name === "href") s += ' href=""';
+      else {
+        const open = plainOpen[name];
+        s += open !== undefined && typeof v === "string" ? open + escapeString(v) + '"' : attr(name, v);
+      }
+    }
+    s += dyn[i + 2];
+  }
+  const kids = n.kids;
+  if (kids === null) {
+    out.push(s + ">" + n.end);
+    lastPushedText = false;
+    return;
+  }
+  const cctx = n.ctxTag !== true && ctx.mode >= HTML_MODE && ctx.mode < TABLE_MODE ? ctx : childContext(ctx, n.tag, null);
+  if (!n.kidsArray) {
+    if (kids.k === 0) {
+      out.push(s + ">" + kids.escaped + n.end);
+      lastPushedText = false;
+      return;
+    }
+    if (kids.k === 1) {
+      const v = h[kids.i];
+      if (v == null || typeof v === "string") {
+        out.push(v == null ? s + ">" + n.end : s + ">" + escapeString(v) + n.end);
+        lastPushedText = false;
+        return;
+      }
+      out.push(s + ">");
+      lastPushedText = false;
+      renderNode(v, cctx);
+    } else {
+      out.push(s + ">");
+      lastPushedText = false;
+      renderTpl(kids.node, h, cctx);
+    }
+  } else {
+    out.push(s + ">");
+    lastPushedText = false;
+    // renderArray over the children, as the element's children array.
+    const d = forkDepth++;
+    const len = kids.length;
+    forkTotals[d] = len;
+    for (let i = 0; i < len; i++) {
+      forkIndexes[d] = i;
+      const kid = kids[i];
+      if (kid.k === 0) {
+        if (kid.text !== "") {
+          if (lastPushedText) out.push("<!-- -->");
+          out.push(kid.escaped);
+          lastPushedText = true;
+        }
+      } else if (kid.k === 1) renderNode(h[kid.i], cctx);
+      else renderTpl(kid.node, h, cctx);
+    }
+    forkDepth = d;
+  }
+  out.push(n.end);
+  lastPushedText = false;
+}
+
+function materializeNode(n, h) {
+  return { $$typeof: ELEMENT, type: n.tag, key: null, ref: null, props: materializeProps(n, h) };
+}
+
+// materializeProps builds the props jsx() would have: the attributes in
+// order, then children.
+function materializeProps(n, h) {
+  const p = {};
+  const ps = n.props;
+  for (let i = 0; i < ps.length; i += 3) p[ps[i]] = ps[i + 1] === 0 ? ps[i + 2] : h[ps[i + 2]];
+  const kids = n.kids;
+  if (kids !== null) {
+    if (n.kidsArray) {
+      const a = new Array(kids.length);
+      for (let i = 0; i < kids.length; i++) a[i] = materializeKid(kids[i], h);
+      p.children = a;
+    } else p.children = materializeKid(kids, h);
+  }
+  return p;
+}
+
+function materializeKid(k, h) {
+  return k.k === 0 ? k.text : k.k === 1 ? h[k.i] : materializeNode(k.node, h);
 }
 
 // ---- entry point -----------------------------------------------------------

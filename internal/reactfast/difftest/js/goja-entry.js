@@ -4,9 +4,12 @@
 // its Unsupported error and React's own renderer rendered the tree, as in
 // ssrgate's adapter) or {error}. "fuzz:renderer" is resolved by the test to
 // internal/reactfast/js/render.js (or, before it exists, to standin.js).
-import { renderToString, Unsupported } from "fuzz:renderer";
+import { renderToString, Unsupported, tpl, tplDef } from "fuzz:renderer";
 import { renderToString as reactRenderToString } from "react-dom/server";
-import { element, options } from "./interp.js";
+import { element, options, setTemplates } from "./interp.js";
+
+// Host elements as ssrgate's build compiles them (see interp.js).
+if (tpl !== undefined) setTemplates({ tpl, tplDef });
 
 // renderOne does what ssrgate's React adapter does: the fast renderer
 // first, and on Unsupported React's own renderToString of the same tree

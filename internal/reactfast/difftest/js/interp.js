@@ -376,12 +376,66 @@ function nodeSpecial(s) {
   }
 }
 
+// templates, when set (the goja side, setTemplates), makes host elements
+// the way ssrgate's build compiles JSX (internal/reactfast/jsxtpl): a
+// template from the element's structure and an instance holding its
+// dynamic values, instead of createElement. Node's side keeps
+// createElement, so every such case compares the templates against React.
+let templates = null;
+let literalTurn = 0;
+export function setTemplates(t) {
+  templates = t;
+}
+
+// templatable is jsxtpl's rule: a lowercase tag, props with distinct plain
+// names, none of them key, ref or children.
+function templatable(s) {
+  if (!/^[a-z][a-z0-9]*$/.test(s.e)) return false;
+  const seen = new Set();
+  for (const [name] of s.p || []) {
+    if (seen.has(name) || name === "key" || name === "ref" || name === "children") return false;
+    seen.add(name);
+  }
+  return true;
+}
+
+function isLiteral(v) {
+  return v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+}
+
+// describe writes the template description of host element spec s (the
+// format of jsxtpl and render.js's tplDef), pushing its dynamic values to
+// holes in order. Literal props and text alternate between the two forms,
+// as JSX has them both ways.
+function describe(s, holes) {
+  const hole = (v) => holes.push(v) - 1;
+  const p = [];
+  for (const [name, v] of s.p || []) {
+    if (isLiteral(v) && literalTurn++ % 2 === 0) p.push(name, 0, v);
+    else p.push(name, 1, hole(value(v)));
+  }
+  const child = (c) => {
+    if (typeof c === "string" && literalTurn++ % 2 === 0) return [0, c];
+    if (c !== null && typeof c === "object" && !Array.isArray(c) && "e" in c && c.k === undefined && templatable(c))
+      return [2, describe(c, holes)];
+    return [1, hole(node(c))];
+  };
+  let c = null;
+  if ("c" in s) c = Array.isArray(s.c) && literalTurn++ % 3 !== 0 ? s.c.map(child) : child(s.c);
+  return [s.e, p, c];
+}
+
 // node interprets a node spec.
 export function node(s) {
   if (s === null || typeof s !== "object") return s;
   if (Array.isArray(s)) return s.map(node);
   if ("$" in s) return nodeSpecial(s);
   if ("e" in s) {
+    if (templates !== null && templatable(s)) {
+      const holes = [];
+      const desc = describe(s, holes);
+      return templates.tpl(templates.tplDef(desc), holes, s.k);
+    }
     const p = props(s.p, s.k);
     if ("c" in s) p.children = node(s.c);
     return createElement(s.e, p);
@@ -393,6 +447,7 @@ export function node(s) {
 
 // element builds a case's root element: {"root": node, "prefix": "..."}.
 export function element(spec) {
+  literalTurn = 0; // the same forms for a case run alone or after others
   return node(spec.root);
 }
 

@@ -3,3 +3,5 @@
 // bundles), with an Unsupported class it never throws.
 export { renderToString } from "react-dom/server";
 export class Unsupported extends Error {}
+export const tpl = undefined;
+export const tplDef = undefined;
