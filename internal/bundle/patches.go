@@ -64,6 +64,25 @@ var patches = []patch{
         buffer.hasAsync = true;
       }
     }`},
+			// The helpers the compiled ssrRender calls for every
+			// interpolation, bound attribute and class: for a string (and a
+			// number, which needs no escaping) go straight to the escaping
+			// instead of through toDisplayString, isRenderableAttrValue and
+			// normalizeClass, the same strings with two or three fewer calls.
+			{`function ssrRenderAttr(key, value) {
+  if (!isRenderableAttrValue(value)) {`, `const ssrgateEscape = typeof globalThis.__ssrgateEscapeHTML === "function" ? globalThis.__ssrgateEscapeHTML : escapeHtml;
+function ssrRenderAttr(key, value) {
+  if (typeof value === "string") return " " + key + '="' + ssrgateEscape(value) + '"';
+  if (!isRenderableAttrValue(value)) {`},
+			{`function ssrRenderClass(raw) {
+  return escapeHtml(normalizeClass(raw));`, `function ssrRenderClass(raw) {
+  if (typeof raw === "string") return ssrgateEscape(raw);
+  return escapeHtml(normalizeClass(raw));`},
+			{`function ssrInterpolate(value) {
+  return escapeHtml(toDisplayString(value));`, `function ssrInterpolate(value) {
+  if (typeof value === "string") return ssrgateEscape(value);
+  if (typeof value === "number") return "" + value;
+  return escapeHtml(toDisplayString(value));`},
 			// unroll: join in Go where the runtime has ssrgate's native
 			// helpers (internal/jsvm/ssrhost), else flatten into one array
 			// and join once.

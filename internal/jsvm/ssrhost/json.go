@@ -37,6 +37,7 @@ type parser struct {
 	i        int
 	maxDepth int
 	units    []uint16 // scratch for strings with escapes
+	keys     map[string]goja.Value
 }
 
 func (p *parser) space() {
@@ -99,7 +100,7 @@ func (p *parser) object(depth int) (goja.Value, bool) {
 		if p.i >= len(p.s) || p.s[p.i] != '"' {
 			return nil, false
 		}
-		k, ok := p.str()
+		k, ok := p.key()
 		if !ok {
 			return nil, false
 		}
@@ -155,6 +156,33 @@ func keyName(k goja.Value) (string, bool) {
 		}
 	}
 	return s, true
+}
+
+// key reads an object key. Plain ASCII keys, nearly all of them and the
+// same few over and over in a list, are kept once per parse.
+func (p *parser) key() (goja.Value, bool) {
+	start := p.i + 1
+	for j := start; j < len(p.s); j++ {
+		c := p.s[j]
+		if c == '"' {
+			if v, ok := p.keys[string(p.s[start:j])]; ok {
+				p.i = j + 1
+				return v, true
+			}
+			v, ok := p.str()
+			if ok {
+				if p.keys == nil {
+					p.keys = map[string]goja.Value{}
+				}
+				p.keys[string(p.s[start:j])] = v
+			}
+			return v, ok
+		}
+		if c == '\\' || c < 0x20 || c >= 0x80 {
+			break
+		}
+	}
+	return p.str()
 }
 
 func (p *parser) array(depth int) (goja.Value, bool) {
