@@ -21,6 +21,38 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 		}
 		return rt.ToValue(arr)
 	}
+	rangeValue := func(ps []rangePart) goja.Value {
+		arr := make([]any, len(ps))
+		for i, p := range ps {
+			obj := rt.NewObject()
+			obj.Set("type", p.Type)
+			obj.Set("value", p.Value)
+			obj.Set("source", p.Source)
+			arr[i] = obj
+		}
+		return rt.ToValue(arr)
+	}
+	rangeString := func(ps []rangePart) string {
+		var b strings.Builder
+		for _, p := range ps {
+			b.WriteString(p.Value)
+		}
+		return b.String()
+	}
+	o.Set("formatNumberRange", func(nf *numberFormat, x, y float64) string { return rangeString(nf.formatRange(x, y)) })
+	o.Set("formatNumberRangeToParts", func(nf *numberFormat, x, y float64) goja.Value { return rangeValue(nf.formatRange(x, y)) })
+	o.Set("formatDateRange", func(df *dateFormat, x, y float64) string {
+		ps, single := df.formatRange(x, y)
+		if single {
+			s, _ := df.format(x)
+			return s
+		}
+		return rangeString(ps)
+	})
+	o.Set("formatDateRangeToParts", func(df *dateFormat, x, y float64) goja.Value {
+		ps, _ := df.formatRange(x, y)
+		return rangeValue(ps)
+	})
 	o.Set("numberFormat", in.newNumberFormat)
 	o.Set("formatNumber", func(nf *numberFormat, x float64) string { return nf.format(x) })
 	o.Set("formatNumberToParts", func(nf *numberFormat, x float64) goja.Value { return partsValue(nf.parts(x)) })

@@ -56,8 +56,8 @@ func templateParts(tmpl string, num []part, kind string) []part {
 	return signedTemplateParts(tmpl, num, kind, part{"minusSign", "-"})
 }
 
-// signedTemplateParts is templateParts with the minus sign for "\x01".
-func signedTemplateParts(tmpl string, num []part, kind string, sign part) []part {
+// signedTemplateParts is templateParts with the sign parts for "\x01".
+func signedTemplateParts(tmpl string, num []part, kind string, sign ...part) []part {
 	var out []part
 	lit := func(s string) {
 		if s == "" {
@@ -77,7 +77,7 @@ func signedTemplateParts(tmpl string, num []part, kind string, sign part) []part
 		}
 		lit(tmpl[:i])
 		if tmpl[i] == '\x01' {
-			out = append(out, sign)
+			out = append(out, sign...)
 			tmpl = tmpl[i+1:]
 			continue
 		}

@@ -11,7 +11,29 @@
     return h;
   };
   const toNumber = (x) => (typeof x === "bigint" ? Number(x) : Number(x));
+  // shown is how V8 writes a value in an error message ("#<Object>" for an object).
+  const shown = (x) => {
+    if (typeof x === "object" && x !== null) {
+      const c = x.constructor;
+      return `#<${(typeof c === "function" && c.name) || "Object"}>`;
+    }
+    return String(x);
+  };
+  const methodHandle = (o, C, m) => {
+    const h = slot.get(o);
+    if (!h) throw new TypeError(`Method ${C}.prototype.${m} called on incompatible receiver ${shown(o)}`);
+    return h;
+  };
 
+  // numberRange converts formatRange's arguments as V8 does: undefined is a TypeError, NaN a RangeError.
+  const numberRange = (start, end) => {
+    if (start === undefined) throw new TypeError("Invalid start : undefined");
+    if (end === undefined) throw new TypeError("Invalid end : undefined");
+    const x = toNumber(start), y = toNumber(end);
+    if (Number.isNaN(x)) throw new RangeError("Invalid start : " + shown(start));
+    if (Number.isNaN(y)) throw new RangeError("Invalid end : " + shown(end));
+    return [x, y];
+  };
   class NumberFormat {
     constructor(locales, options) {
       slot.set(this, I.numberFormat(locales, options));
@@ -23,13 +45,13 @@
     formatToParts(x) {
       return I.formatNumberToParts(handle(this, "Intl.NumberFormat"), toNumber(x));
     }
-    formatRange() {
-      handle(this, "Intl.NumberFormat");
-      throw new RangeError("jsvm Intl: NumberFormat.prototype.formatRange is not supported");
+    formatRange(start, end) {
+      const h = methodHandle(this, "Intl.NumberFormat", "formatRange");
+      return I.formatNumberRange(h, ...numberRange(start, end));
     }
-    formatRangeToParts() {
-      handle(this, "Intl.NumberFormat");
-      throw new RangeError("jsvm Intl: NumberFormat.prototype.formatRangeToParts is not supported");
+    formatRangeToParts(start, end) {
+      const h = methodHandle(this, "Intl.NumberFormat", "formatRangeToParts");
+      return I.formatNumberRangeToParts(h, ...numberRange(start, end));
     }
     resolvedOptions() {
       return I.resolvedNumber(handle(this, "Intl.NumberFormat"));
@@ -40,6 +62,11 @@
   }
 
   const dateValue = (d) => (d === undefined ? Date.now() : d instanceof Date ? d.getTime() : Number(d));
+  const dateRange = (start, end) => {
+    if (start === undefined || end === undefined) throw new TypeError("Invalid time value");
+    for (const d of [start, end]) if (typeof d === "bigint") throw new TypeError("Cannot convert a BigInt value to a number");
+    return [dateValue(start), dateValue(end)];
+  };
   class DateTimeFormat {
     constructor(locales, options) {
       slot.set(this, I.dateFormat(locales, options, "any", "date"));
@@ -51,13 +78,13 @@
     formatToParts(d) {
       return I.formatDateToParts(handle(this, "Intl.DateTimeFormat"), dateValue(d));
     }
-    formatRange() {
-      handle(this, "Intl.DateTimeFormat");
-      throw new RangeError("jsvm Intl: DateTimeFormat.prototype.formatRange is not supported");
+    formatRange(start, end) {
+      const h = methodHandle(this, "Intl.DateTimeFormat", "formatRange");
+      return I.formatDateRange(h, ...dateRange(start, end));
     }
-    formatRangeToParts() {
-      handle(this, "Intl.DateTimeFormat");
-      throw new RangeError("jsvm Intl: DateTimeFormat.prototype.formatRangeToParts is not supported");
+    formatRangeToParts(start, end) {
+      const h = methodHandle(this, "Intl.DateTimeFormat", "formatRangeToParts");
+      return I.formatDateRangeToParts(h, ...dateRange(start, end));
     }
     resolvedOptions() {
       return I.resolvedDate(handle(this, "Intl.DateTimeFormat"));
