@@ -53,6 +53,20 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 		ps, _ := df.formatRange(x, y)
 		return rangeValue(ps)
 	})
+	o.Set("segmenter", in.newSegmenter)
+	o.Set("resolvedSegmenter", func(s *segmenter) *goja.Object { return s.resolved(rt) })
+	o.Set("segments", func(s *segmenter, str string) []int {
+		segs := s.segments(str)
+		out := make([]int, 0, 2*len(segs))
+		for _, g := range segs {
+			w := 0
+			if g.WordLike {
+				w = 1
+			}
+			out = append(out, g.Index, w)
+		}
+		return out
+	})
 	o.Set("numberFormat", in.newNumberFormat)
 	o.Set("formatNumber", func(nf *numberFormat, x float64) string { return nf.format(x) })
 	o.Set("formatNumberToParts", func(nf *numberFormat, x float64) goja.Value { return partsValue(nf.parts(x)) })

@@ -88,3 +88,7 @@ func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 // TestRangesAgainstNode holds NumberFormat and DateTimeFormat formatRange(ToParts) to Node over every
 // locale (testdata/ranges.js).
 func TestRangesAgainstNode(t *testing.T) { nodeDiff(t, "ranges.js", matrixLocales()) }
+
+// TestSegmenterAgainstNode holds Intl.Segmenter to Node over a corpus in every granularity
+// (testdata/segmenter.js).
+func TestSegmenterAgainstNode(t *testing.T) { nodeDiff(t, "segmenter.js", matrixLocales()) }
