@@ -244,7 +244,7 @@ func wordLike(w string) bool {
 		break
 	}
 	for _, r := range w {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Nl, r) {
 			return true
 		}
 		if unicode.Is(unicode.Pc, r) {

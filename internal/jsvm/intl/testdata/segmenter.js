@@ -32,7 +32,14 @@
     "Mixed: English, Русский, Ελληνικά, עברית, العربية, हिन्दी, 한국어. End.",
     "line one\nline two\r\nline three\u2029para\u2028ls\tTab  double  space",
     "A.B. C.D. a.b. 1. 2. 3.14 .5 5. $5. x?y!z", "Ends without punctuation", "...", "?!", "   ", "\u00a0\u2009\u202f",
-    "soft\u00adhyphen zero\u200bwidth join\u200dhere non\u200cjoin wj\u2060x", "ＡＢＣ１２３ｱ", "Dr. No. 7 vs. St. Louis; Inc. Ltd. Co.",
+    "soft\u00adhyphen zero\u200bwidth join\u200dhere non\u200cjoin wj\u2060x", "ＡＢＣ１２３", "Dr. No. 7 vs. St. Louis; Inc. Ltd. Co.",
+    "আমি বাংলায় গান গাই। স্বাধীনতা ক্ষমা", "தமிழ் மொழி க்ஷ ஸ்ரீ", "తెలుగు భాష క్ష్మ", "ગુજરાતી ભાષા ક્ષ", "മലയാളം ഭാഷ ക്ഷ ന്റെ",
+    "ಕನ್ನಡ ಭಾಷೆ ಕ್ಷ", "ਪੰਜਾਬੀ ਭਾਸ਼ਾ", "ଓଡ଼ିଆ ଭାଷା କ୍ଷ", "සිංහල භාෂාව ක්‍ෂ", "བོད་ཡིག་", "ქართული ენა. მეორე წინადადება.",
+    "Հայերեն լեզու։ Երկրորդ նախադասություն։", "አማርኛ ቋንቋ። ሁለተኛ ዓረፍተ ነገር።", "Ελληνικά; Ερώτηση; Τέλος.", "Türkçe İstanbul ıi. Ünlü.",
+    "Tiếng Việt có dấu: Hà Nội, Thành phố Hồ Chí Minh.", "Wait... what?! \"Yes,\" she said. 'No.' Fine.", "1.2.3. 4) a) i. ii. 10:30 a.m. 5 p.m.",
+    "👩🏽‍💻👨‍❤️‍💋‍👨🫱🏼‍🫲🏿 🧔🏻‍♂️ 🏊‍♀️ ⛹️‍♂️ 🇪🇺🇺🇳 🏴‍☠️ 🐻‍❄️ 👁️‍🗨️ ✌🏾 ☝️ 🤌", "a\u0301\u0302\u0303\u0304b\u20dd c\u20e3 \u1f00\u0345",
+    "x\r\ny\r\r\n\n\u0085z", "$100 €5,50 ¥300 50% 3×4=12 π≈3.14 ½ ¼ ① ⅷ 2²", "#hashtag @mention email.me@x.io C++ C# .NET Node.js",
+    "「日本語」", "한국어 문장입니다. 두 번째 문장! 세 번째?", "Ей-богу, что-то кое-где. Т.е. и т.д. и т.п. Конец.",
   ];
   const dictionary = ["日本語のテキスト", "中文文本。", "ภาษาไทย", "ພາສາລາວ", "ភាសាខ្មែរ", "မြန်မာ", "カタカナ", "hello 世界"];
   const chars = ["a", "Z", "1", " ", ".", ",", "'", "?", "\n", "\r", "\u0301", "\u200d", "\ufe0f", "👍", "🏽", "🇺", "🇸", "\u0915", "\u094d",
@@ -41,6 +48,18 @@
   for (const a of chars) for (const b of chars) small.push(a + b);
   const tri = ["a", "1", ".", "'", "\u0915", "\u094d", "\u0301", "\u200d", "👍", "🇺", " ", "\u1100", "\uac00", ":"];
   for (const a of tri) for (const b of tri) for (const c of tri) small.push(a + b + c);
+  // A seeded fuzz: strings of one to eight characters from a pool chosen for the break rules.
+  const pool = [...chars, "b", "Q", "9", "٣", "!", ";", "\t", "\u00a0", "\u3000", "\u2026", "\u201c", "\u201d", "(", ")", "\u0627", "\u064e",
+    "\u05d1", "\u0928", "\u092e", "\u094d", "\u0937", "\u09cd", "\u0995", "\u0d4d", "\u0d15", "\u0bcd", "\u0b95", "\u1112", "\u1175", "\u11ab",
+    "\ud55c", "\u20e3", "\ud83c\udff3", "\ud83c\udf08", "\u2764", "\ud83d\udc69", "\ud83d\udc68", "\ud83d\udc67", "\u0300", "\u0345", "\u00e9",
+    "\u0130", "\u00df", "\u2060", "\u200b", "\u200c", "\u2028", "\u0001", "\u007f", "$", "%", "@", "/", "&"];
+  let seed = 20240105;
+  const rnd = (n) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  for (let k = 0; k < 3000; k++) {
+    let s = "";
+    for (let n = 1 + rnd(8); n > 0; n--) s += pool[rnd(pool.length)];
+    small.push(s);
+  }
   const show = (seg, s) => [...seg.segment(s)].map((d) => esc(d.segment) + "@" + d.index + ("isWordLike" in d ? (d.isWordLike ? "w" : "-") : "")).join(" ");
   for (const granularity of ["grapheme", "word", "sentence"]) {
     const seg = new Intl.Segmenter("en-US", { granularity });
