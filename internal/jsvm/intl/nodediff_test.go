@@ -1,6 +1,7 @@
 package intl
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -32,18 +33,23 @@ func nodeDiff(t *testing.T, file string, arg any) {
 	cmd := exec.Command(node, "-")
 	cmd.Stdin = strings.NewReader("process.stdout.write(" + call + ")")
 	cmd.Env = append(os.Environ(), "TZ=UTC", "LANG=en_US.UTF-8", "LC_ALL=en_US.UTF-8")
-	want, err := cmd.Output()
-	if err != nil {
+	var stdout bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, os.Stderr
+	if err := cmd.Start(); err != nil { // Node and goja run side by side
 		t.Fatalf("node: %v", err)
 	}
 	rt := goja.New()
 	if err := Install(rt); err != nil {
 		t.Fatal(err)
 	}
-	got, err := rt.RunString(call)
-	if err != nil {
-		t.Fatal(err)
+	got, gojaErr := rt.RunString(call)
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("node: %v", err)
 	}
+	if gojaErr != nil {
+		t.Fatal(gojaErr)
+	}
+	want := stdout.Bytes()
 	g, w := strings.Split(got.String(), "\n"), strings.Split(string(want), "\n")
 	if len(g) != len(w) {
 		t.Fatalf("goja gave %d cases, node %d", len(g), len(w))

@@ -17,9 +17,14 @@ type rangesData struct {
 		Approx  string            `json:"approx"`  // the approximately sign
 		Plural  map[string]string `json:"plural"`  // "one.other" -> the plural form of the range
 	} `json:"number"`
-	// Date maps a date format's key (dateFormat.key) and the greatest field in which the two dates differ
-	// (y M d a h m s ms) to "=" (format the start date alone) or the interval pattern's segments.
-	Date map[string]map[string]json.RawMessage `json:"date"`
+	// Date holds, for a date format's key (dateFormat.key) and the greatest field in which the two dates
+	// differ (Fields: y M d a h m s ms), the index in Patterns of "=" (format the start date alone) or the
+	// interval pattern's segments; -1 where gen/ranges.js has none.
+	Date struct {
+		Fields   []string          `json:"fields"`
+		Patterns []json.RawMessage `json:"patterns"`
+		Keys     map[string][]int  `json:"keys"`
+	} `json:"date"`
 
 	mu       sync.Mutex
 	segments map[string][]rangeSegment // parsed Date entries, by key + "/" + field
@@ -232,9 +237,6 @@ func patternSpace(r rune) bool {
 	return false
 }
 
-// rangeFields are the fields ICU compares to choose an interval pattern, largest first.
-var rangeFields = []string{"y", "M", "d", "a", "h", "m", "s", "ms"}
-
 // greatestDifference is the largest calendar field in which a and b differ in loc, "" if none.
 func greatestDifference(a, b time.Time) string {
 	switch {
@@ -267,10 +269,20 @@ func (rd *rangesData) rangeSegments(key, field string) (segs []rangeSegment, ok 
 	if s, ok := rd.segments[id]; ok {
 		return s, true
 	}
-	raw, ok := rd.Date[key][field]
+	row, ok := rd.Date.Keys[key]
 	if !ok {
 		return nil, false
 	}
+	j := -1
+	for i, f := range rd.Date.Fields {
+		if f == field && i < len(row) {
+			j = row[i]
+		}
+	}
+	if j < 0 || j >= len(rd.Date.Patterns) {
+		return nil, false
+	}
+	raw := rd.Date.Patterns[j]
 	var eq string
 	if json.Unmarshal(raw, &eq) == nil && eq == "=" {
 		segs = nil

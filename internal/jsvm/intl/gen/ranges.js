@@ -3,9 +3,9 @@
 //
 //   - number: the range pattern ("{0}–{1}" as prefix, infix and suffix), the approximately sign ("~", "≈")
 //     and the plural ranges (the plural form of a range from the forms of its ends, for a collapsed unit);
-//   - date: for each option set of DATE_OPTIONS and each greatest differing field (y M d a h m s ms), the
+//   - date: for each option set of dateOptions() and each greatest differing field (y M d a h m s ms), the
 //     interval pattern as segments of cldr.js's pattern syntax, each shared by both dates or taken from the
-//     start or end date, or "=" where Node formats the start date alone.
+//     start or end date, or "=" where Node formats the start date alone (each distinct pattern stored once).
 //
 // Every interval pattern is checked against Node's formatRange and formatRangeToParts on several pairs of
 // dates before it is kept; an option set or field that fails is left out, and jsvm throws a RangeError for it.
@@ -197,7 +197,23 @@ function dateRanges(loc, n, stats) {
     stats.kept += Object.keys(entry).length;
     out[goKey(opts)] = entry;
   }
-  return out;
+  return compact(out);
+}
+
+// compact stores each distinct interval pattern once: patterns, and for each key the index of the
+// pattern of each field of FIELDS (-1: none).
+const FIELDS = Object.keys(PAIRS);
+function compact(byKey) {
+  const patterns = [], index = new Map(), keys = {};
+  for (const [k, entry] of Object.entries(byKey)) {
+    keys[k] = FIELDS.map((f) => {
+      if (!(f in entry)) return -1;
+      const j = JSON.stringify(entry[f]);
+      if (!index.has(j)) index.set(j, patterns.push(entry[f]) - 1);
+      return index.get(j);
+    });
+  }
+  return { fields: FIELDS, patterns, keys };
 }
 
 if (require.main === module) {

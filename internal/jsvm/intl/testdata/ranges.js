@@ -38,20 +38,30 @@
     [base, U(2024, 1, 5, 15, 30)], [U(2024, 1, 5, 0, 0), U(2024, 1, 5, 12, 0)], [base, U(2024, 1, 6, 9)], [base, U(2024, 1, 7, 10, 7, 8)],
     [base, U(2024, 2, 29, 23, 59)], [U(2023, 12, 31, 22), U(2024, 1, 1, 2)], [base, U(2026, 7, 4, 8, 5)], [U(2024, 1, 7), base]];
   const dz = (x) => (Object.is(x, -0) ? "-0" : String(x));
+  // once builds a formatter for all pairs; one that cannot be built throws again in each case.
+  const once = (make) => {
+    let f = null;
+    try {
+      f = make();
+    } catch (e) {}
+    return () => f || make();
+  };
   for (const loc of locales) {
     for (const o of numberOptions) {
+      const nf = once(() => new Intl.NumberFormat(loc, o));
       for (const [x, y] of numberPairs) {
         const label = `${loc} NumberFormat ${JSON.stringify(o)} ${dz(x)} ${dz(y)}`;
-        run(label, () => new Intl.NumberFormat(loc, o).formatRange(x, y));
-        run(label + " parts", () => partsText(new Intl.NumberFormat(loc, o).formatRangeToParts(x, y)));
+        run(label, () => nf().formatRange(x, y));
+        run(label + " parts", () => partsText(nf().formatRangeToParts(x, y)));
       }
     }
     for (const timeZone of ["UTC", "America/New_York"]) {
       for (const o of timeZone === "UTC" ? dateOptions : dateOptions.slice(0, 10)) {
+        const df = once(() => new Intl.DateTimeFormat(loc, { timeZone, ...o }));
         for (const [a, b] of datePairs) {
           const label = `${loc} DateTimeFormat ${timeZone} ${JSON.stringify(o)} ${a} ${b}`;
-          run(label, () => new Intl.DateTimeFormat(loc, { timeZone, ...o }).formatRange(a, b));
-          run(label + " parts", () => partsText(new Intl.DateTimeFormat(loc, { timeZone, ...o }).formatRangeToParts(new Date(a), new Date(b))));
+          run(label, () => df().formatRange(a, b));
+          run(label + " parts", () => partsText(df().formatRangeToParts(new Date(a), new Date(b))));
         }
       }
     }
