@@ -238,6 +238,7 @@ type layers struct {
 	unitCat      string // the plural form the unit agrees with
 	spacedPrefix bool   // the currency precedes the number with the spacing ICU inserts (not the pattern's)
 	spacedSuffix bool   // the currency follows the number with the spacing ICU inserts
+	value        string // the rounded number with its sign: equal values are a range of one value
 }
 
 // layout formats x as parts() does, keeping the layers; approx writes the approximately sign where the
@@ -253,8 +254,10 @@ func (nf *numberFormat) layout(x float64, approx bool) *layers {
 	switch {
 	case math.IsNaN(x):
 		num, neg = []part{{"nan", d.NaN}}, false
+		lay.value = "NaN"
 	case math.IsInf(x, 0):
 		num = []part{{"infinity", d.Infinity}}
+		lay.value = fmt.Sprint(neg, "Infinity")
 	default:
 		digits, exp := decimalDigits(math.Abs(x))
 		if nf.style == "percent" && digits != "0" {
@@ -270,6 +273,15 @@ func (nf *numberFormat) layout(x float64, approx bool) *layers {
 		default:
 			digits, exp = nf.round(digits, exp)
 		}
+		mag := exp + shift
+		if entry != nil {
+			mag += entry.D
+		}
+		vneg := neg // ICU's range sees -0 as 0 where the sign of zero is not shown
+		if digits == "0" && (nf.signDisplay == "never" || nf.signDisplay == "exceptZero" || nf.signDisplay == "negative") {
+			vneg = false
+		}
+		lay.value = fmt.Sprint(vneg, digits, mag)
 		num = nf.digitParts(digits, exp) // ICU keeps the sign of -0 and of negatives rounded to zero
 		numZero = isZeroParts(num)
 		if digits == "0" && nf.signDisplay == "negative" {
@@ -385,7 +397,8 @@ func (nf *numberFormat) layout(x float64, approx bool) *layers {
 	}
 	tmpl := pat[0]
 	approxAt := -1 // rune index in tmpl of the approximately sign
-	if sign == "-" || approx && sign == "" {
+	// A sign, or the approximately sign, goes where the negative pattern has its minus (ar: "‎+300‎%‎").
+	if sign != "" || approx {
 		tmpl = pat[1]
 		if nf.style == "currency" && base[1] != pat[1] {
 			spaced(base[1], pat[1])
@@ -419,21 +432,44 @@ func (nf *numberFormat) layout(x float64, approx bool) *layers {
 	}
 	approxDone := !approx
 	if compactNeg != "" && (sign != "" || approx) {
-		var sp []part // the approximately sign and the sign, where the compact pattern puts them
-		if approx {
-			sp = append(sp, approxPart)
-		}
+		var sp []part // the sign, where the compact pattern puts it
 		switch sign {
 		case "-":
 			sp = append(sp, part{"minusSign", d.Minus})
 		case "+":
 			sp = append(sp, part{"plusSign", d.Plus})
 		}
+		t := compactNeg
+		if i := strings.IndexByte(t, '\x01'); approx && i >= 0 {
+			// The approximately sign goes before the sign and the bidi marks around it, and alone
+			// replaces them all (ar: "~1 مليون").
+			j, k := i, i+1
+			for j > 0 {
+				r, n := utf8.DecodeLastRuneInString(t[:j])
+				if !isBidiMark(r) {
+					break
+				}
+				j -= n
+			}
+			if sign == "" {
+				for k < len(t) {
+					r, n := utf8.DecodeRuneInString(t[k:])
+					if !isBidiMark(r) {
+						break
+					}
+					k += n
+				}
+				t = t[:j] + "\x02" + t[k:]
+			} else {
+				t = t[:j] + "\x02" + t[j:]
+			}
+		}
 		tmpl, compactTmpl, sign, approxDone = "#", "", "", true
-		num = signedTemplateParts(compactNeg, num, "compact", sp...)
+		num = signedTemplateParts(t, num, "compact", sp, approxPart)
 	}
 	if sign == "+" && d.PlusPattern != "" && nf.style == "decimal" {
 		tmpl = d.PlusPattern
+		approxAt = -1
 	}
 	var out []part
 	lit := func(s string) {

@@ -61,7 +61,7 @@ func (nf *numberFormat) formatRange(x, y float64) []rangePart {
 		panic(nf.in.rangeError("jsvm Intl: NumberFormat.prototype.formatRange is not supported for locale " + nf.locale + ": no generated range data (gen/ranges.js)"))
 	}
 	a, b := nf.layout(x, false), nf.layout(y, false)
-	if joined(a.flat()) == joined(b.flat()) {
+	if a.value == b.value { // ICU compares the rounded numbers, not their text (-1 and 1 with signDisplay never are 1–1)
 		var out []rangePart
 		for _, p := range nf.layout(x, true).flat() {
 			out = append(out, rangePart{p, "shared"})
@@ -120,11 +120,13 @@ func (nf *numberFormat) formatRange(x, y float64) []rangePart {
 		}
 	}
 	lit := func(s string) { add(part{"literal", s}) }
+	// ICU inserts the collapsed unit, then the collapsed pattern affixes, each next to the numbers: the
+	// affixes come first on both sides (sw: "elfu MB 1–5", en: "1–5 thousand MB").
 	lit(rd.Number.Pattern[0])
-	add(outerPre...)
 	if collapseMiddle {
 		add(pre1...)
 	}
+	add(outerPre...)
 	for i, l := range []*layers{a, b} {
 		if i == 1 {
 			lit(infix)

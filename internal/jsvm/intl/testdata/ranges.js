@@ -20,9 +20,16 @@
     { style: "currency", currency: "CHF" }, { notation: "compact" }, { notation: "compact", compactDisplay: "long" },
     { style: "unit", unit: "kilometer" }, { style: "unit", unit: "kilometer", unitDisplay: "long" }, { style: "unit", unit: "hour", unitDisplay: "long" },
     { style: "unit", unit: "percent" }, { notation: "scientific" }, { signDisplay: "always" }, { signDisplay: "exceptZero" },
+    { style: "currency", currency: "EUR", currencyDisplay: "narrowSymbol" }, { style: "currency", currency: "INR" },
+    { style: "unit", unit: "kilometer-per-hour", unitDisplay: "narrow" }, { style: "unit", unit: "liter", unitDisplay: "long" },
+    { style: "unit", unit: "megabyte", notation: "compact" }, { notation: "engineering" }, { maximumSignificantDigits: 2 },
+    { useGrouping: false }, { style: "percent", signDisplay: "exceptZero" }, { signDisplay: "never" },
+    { style: "currency", currency: "EUR", signDisplay: "always" }, { notation: "compact", signDisplay: "always" }, { signDisplay: "negative" },
+    { style: "unit", unit: "megabyte", notation: "compact", compactDisplay: "long" }, { style: "unit", unit: "percent", unitDisplay: "long" },
   ];
   const numberPairs = [[3, 5], [5, 5], [-3, 5], [-5, -3], [3, -5], [0, 0], [-0, 0], [1, 1.5], [1, 2], [2, 21], [1.0001, 1.0002],
-    [1000, 5000], [1000, 5e6], [0.03, 0.05], [1234.5, 98765.4], [Infinity, 5], [-Infinity, Infinity], [5, 3]];
+    [1000, 5000], [1000, 5e6], [0.03, 0.05], [1234.5, 98765.4], [Infinity, 5], [-Infinity, Infinity], [5, 3], [0.5, 1.5], [999, 1001],
+    [1e6, 1e6 + 1], [-1, 1], [2, 2.001]];
   const dateOptions = [
     {}, { dateStyle: "medium" }, { dateStyle: "long" }, { dateStyle: "full" }, { dateStyle: "short", timeStyle: "short" },
     { dateStyle: "medium", timeStyle: "short" }, { timeStyle: "short" }, { timeStyle: "medium", hour12: false },
