@@ -38,12 +38,17 @@
     { hour: "numeric", minute: "2-digit" }, { hour: "numeric", minute: "2-digit", hour12: false }, { hour: "numeric" },
     { hour: "2-digit", minute: "2-digit", second: "2-digit" }, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" },
     { timeZoneName: "short", hour: "numeric" }, { era: "long" },
+    { weekday: "long", year: "numeric", month: "long", day: "numeric" }, { hour: "numeric", hour12: true }, { timeStyle: "short", hour12: true },
+    { dateStyle: "short", timeStyle: "medium" }, { month: "numeric", day: "numeric" }, { year: "2-digit", month: "2-digit", day: "2-digit" },
+    { month: "long", year: "numeric" }, { weekday: "short" }, { hour: "2-digit", minute: "2-digit", hour12: true }, { dateStyle: "full", timeStyle: "full" },
+    { minute: "2-digit", second: "2-digit" }, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", second: "2-digit" },
   ];
   const U = (y, mo, d, h = 0, mi = 0, s = 0, ms = 0) => Date.UTC(y, mo - 1, d, h, mi, s, ms);
   const base = U(2024, 1, 5, 10, 7, 8);
   const datePairs = [[base, base], [base, base + 400], [base, base + 30e3], [base, U(2024, 1, 5, 10, 45)], [base, U(2024, 1, 5, 11, 0)],
     [base, U(2024, 1, 5, 15, 30)], [U(2024, 1, 5, 0, 0), U(2024, 1, 5, 12, 0)], [base, U(2024, 1, 6, 9)], [base, U(2024, 1, 7, 10, 7, 8)],
-    [base, U(2024, 2, 29, 23, 59)], [U(2023, 12, 31, 22), U(2024, 1, 1, 2)], [base, U(2026, 7, 4, 8, 5)], [U(2024, 1, 7), base]];
+    [base, U(2024, 2, 29, 23, 59)], [U(2023, 12, 31, 22), U(2024, 1, 1, 2)], [base, U(2026, 7, 4, 8, 5)], [U(2024, 1, 7), base],
+    [U(2024, 3, 10, 6, 59), U(2024, 3, 10, 7, 1)], [U(2024, 6, 1, 12), U(2024, 6, 1, 12, 30)], [U(2024, 6, 1, 23, 30), U(2024, 6, 2, 0, 30)]];
   const dz = (x) => (Object.is(x, -0) ? "-0" : String(x));
   // once builds a formatter for all pairs; one that cannot be built throws again in each case.
   const once = (make) => {
