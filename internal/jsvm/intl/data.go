@@ -43,6 +43,7 @@ type localeBundle struct {
 	Formats *formatsData          `json:"formats"`
 	Numbers *numberExtras         `json:"numbers"`
 	Display *displayData          `json:"display"`
+	Ranges  *rangesData           `json:"ranges"`
 }
 
 // bundleLoaders has one loader per generated locale, filled once from the index.

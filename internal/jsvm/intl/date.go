@@ -72,6 +72,7 @@ type dateFormat struct {
 	tokens    []token
 	resolved  map[string]string
 	zoneNames *zoneNames // timeZoneName data, nil without timeZoneName
+	key       string     // the options' key (date fields, dateStyle, time fields, hour12, timeStyle), "" with timeZoneName
 	in        *intl      // for errors raised while formatting
 }
 
@@ -199,6 +200,9 @@ func (in *intl) newDateFormat(locales, options goja.Value, required, defaults st
 			df.tokens = append(append([]token{}, df.tokens...), token{lit: " "}, token{f: 'z', w: tzName})
 		}()
 	}
+	if tzName == "" {
+		df.key = key
+	}
 	df.tokens = df.data.pattern(key)
 	if df.tokens == nil && dateStyle == "" && timeStyle == "" && len(dateKey) > 0 && len(timeKey) > 0 {
 		d, t := df.data.pattern(strings.Join(dateKey, ",")), df.data.pattern(strings.Join(timeKey, ","))
@@ -256,7 +260,10 @@ func (df *dateFormat) resolvedOptions(rt *goja.Runtime) *goja.Object {
 }
 
 // parts formats ms since the epoch. Like V8, format() (not formatToParts) replaces U+202F with a space.
-func (df *dateFormat) parts(ms float64) ([]part, bool) {
+func (df *dateFormat) parts(ms float64) ([]part, bool) { return df.partsWith(df.tokens, ms) }
+
+// partsWith formats ms with a pattern's tokens.
+func (df *dateFormat) partsWith(tokens []token, ms float64) ([]part, bool) {
 	if math.IsNaN(ms) || math.IsInf(ms, 0) || math.Abs(ms) > 8.64e15 {
 		return nil, false
 	}
@@ -268,8 +275,8 @@ func (df *dateFormat) parts(ms float64) ([]part, bool) {
 		}
 		return strconv.Itoa(v)
 	}
-	out := make([]part, 0, len(df.tokens))
-	for _, tk := range df.tokens {
+	out := make([]part, 0, len(tokens))
+	for _, tk := range tokens {
 		if tk.lit != "" || tk.f == 0 {
 			if tk.lit != "" {
 				out = append(out, part{"literal", tk.lit})

@@ -5,18 +5,41 @@
 // else is extracted from Node's ICU for the locales of gen/locales.js: number symbols, digits, currency
 // symbols and date patterns (gen/cldr.js, each pattern verified against Node there), time zone names for
 // every IANA zone (gen/zones.js), list and relative-time patterns (gen/formats.js), compact notation, unit
-// patterns and exponents (gen/numbers.js) and display names (gen/displaynames.js). gen/pack stores them as
-// one gzip-compressed file per locale under data/, decompressed when a process first formats in that
-// locale (data.go).
+// patterns and exponents (gen/numbers.js), display names (gen/displaynames.js) and what formatRange needs
+// (gen/ranges.js: number range patterns, approximately signs and plural ranges; date interval patterns per
+// option set and greatest differing field, each verified against Node). gen/pack stores them as one
+// gzip-compressed file per locale under data/, decompressed when a process first formats in that locale
+// (data.go).
+//
+// NumberFormat.prototype.formatRange(ToParts) follows ICU's number range formatter (range.go): equal
+// formatted numbers give one number with the approximately sign ("~$3.00"), a currency, percent or
+// compact affix longer than one code point is written once ("3,00–5,00 €"), a unit once in the plural
+// form of the range, and spaces go around the range sign when anything is repeated ("$3.00 – $5.00").
+// DateTimeFormat.prototype.formatRange(ToParts) picks the interval pattern of the greatest field in which
+// the dates differ, or formats the start date alone; option sets without generated interval patterns
+// (timeZoneName, and the combinations gen/ranges.js does not list) throw a RangeError naming them.
+//
+// Intl.Segmenter (segment.go) splits graphemes, words and sentences with github.com/rivo/uniseg (UAX #29,
+// Unicode 15.0) plus what ICU does differently: the Indic conjunct rule GB9c with Node's own
+// Indic_Conjunct_Break data (segmenter.json, gen/segmenter.js), Hangul syllable runs as words, and ICU's
+// word-like status. It throws a RangeError instead of printing other segments for words in the scripts
+// ICU breaks with a dictionary (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar and others), characters
+// newer than Unicode 15.0 (Node 20 has 17.0), prepended concatenation marks (U+0600...) in words and
+// sentences, and strings with lone surrogates.
 //
 // A locale in a language Node's ICU knows (languages.json, from gen/languages.js) but without generated
 // data, and options outside the data, throw a RangeError naming them, never another locale's or option's
-// text. The matrix test (intl_test.go) holds this against Node.
+// text. The matrix test (intl_test.go) and the range and segmenter tests (nodediff_test.go) hold this
+// against Node.
 //
 // Regenerate the data with Node 20 on PATH (the output depends on Node's ICU version; it takes about ten
 // minutes, nearly all in cldr.js):
 //
 //	go generate ./internal/jsvm/intl
+//
+// or only some generators, keeping the rest of data/ (ranges takes about two minutes):
+//
+//	cd internal/jsvm/intl && INTL_GEN="ranges segmenter" sh gen/generate.sh
 package intl
 
 //go:generate sh gen/generate.sh

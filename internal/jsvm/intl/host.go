@@ -21,6 +21,52 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 		}
 		return rt.ToValue(arr)
 	}
+	rangeValue := func(ps []rangePart) goja.Value {
+		arr := make([]any, len(ps))
+		for i, p := range ps {
+			obj := rt.NewObject()
+			obj.Set("type", p.Type)
+			obj.Set("value", p.Value)
+			obj.Set("source", p.Source)
+			arr[i] = obj
+		}
+		return rt.ToValue(arr)
+	}
+	rangeString := func(ps []rangePart) string {
+		var b strings.Builder
+		for _, p := range ps {
+			b.WriteString(p.Value)
+		}
+		return b.String()
+	}
+	o.Set("formatNumberRange", func(nf *numberFormat, x, y float64) string { return rangeString(nf.formatRange(x, y)) })
+	o.Set("formatNumberRangeToParts", func(nf *numberFormat, x, y float64) goja.Value { return rangeValue(nf.formatRange(x, y)) })
+	o.Set("formatDateRange", func(df *dateFormat, x, y float64) string {
+		ps, single := df.formatRange(x, y)
+		if single {
+			s, _ := df.format(x)
+			return s
+		}
+		return rangeString(ps)
+	})
+	o.Set("formatDateRangeToParts", func(df *dateFormat, x, y float64) goja.Value {
+		ps, _ := df.formatRange(x, y)
+		return rangeValue(ps)
+	})
+	o.Set("segmenter", in.newSegmenter)
+	o.Set("resolvedSegmenter", func(s *segmenter) *goja.Object { return s.resolved(rt) })
+	o.Set("segments", func(s *segmenter, str string) []int {
+		segs := s.segments(str)
+		out := make([]int, 0, 2*len(segs))
+		for _, g := range segs {
+			w := 0
+			if g.WordLike {
+				w = 1
+			}
+			out = append(out, g.Index, w)
+		}
+		return out
+	})
 	o.Set("numberFormat", in.newNumberFormat)
 	o.Set("formatNumber", func(nf *numberFormat, x float64) string { return nf.format(x) })
 	o.Set("formatNumberToParts", func(nf *numberFormat, x float64) goja.Value { return partsValue(nf.parts(x)) })

@@ -53,11 +53,11 @@ type symbolShape struct {
 // templateParts turns a template ("# {K}") into parts: the number's parts at '#', the braced text as a
 // part of type kind, the rest literals.
 func templateParts(tmpl string, num []part, kind string) []part {
-	return signedTemplateParts(tmpl, num, kind, part{"minusSign", "-"})
+	return signedTemplateParts(tmpl, num, kind, []part{{"minusSign", "-"}}, part{})
 }
 
-// signedTemplateParts is templateParts with the minus sign for "\x01".
-func signedTemplateParts(tmpl string, num []part, kind string, sign part) []part {
+// signedTemplateParts is templateParts with the sign parts for "\x01" and approx for "\x02".
+func signedTemplateParts(tmpl string, num []part, kind string, sign []part, approx part) []part {
 	var out []part
 	lit := func(s string) {
 		if s == "" {
@@ -70,14 +70,19 @@ func signedTemplateParts(tmpl string, num []part, kind string, sign part) []part
 		out = append(out, part{"literal", s})
 	}
 	for tmpl != "" {
-		i := strings.IndexAny(tmpl, "#{\x01")
+		i := strings.IndexAny(tmpl, "#{\x01\x02")
 		if i < 0 {
 			lit(tmpl)
 			break
 		}
 		lit(tmpl[:i])
 		if tmpl[i] == '\x01' {
-			out = append(out, sign)
+			out = append(out, sign...)
+			tmpl = tmpl[i+1:]
+			continue
+		}
+		if tmpl[i] == '\x02' {
+			out = append(out, approx)
 			tmpl = tmpl[i+1:]
 			continue
 		}

@@ -218,7 +218,33 @@ func (nf *numberFormat) format(x float64) string {
 }
 
 // parts formats x like ICU: the shortest decimal that round-trips x is rounded half away from zero.
-func (nf *numberFormat) parts(x float64) []part {
+func (nf *numberFormat) parts(x float64) []part { return nf.layout(x, false).flat() }
+
+// Marker parts delimit the number itself (digits, exponent) while it is laid out, so that formatRange
+// can tell it from the pattern around it.
+const (
+	coreStart = "\x00core<"
+	coreEnd   = "\x00core>"
+)
+
+// layers is a formatted number split as ICU's number range formatter sees it: mid[c0+1:c1] is the number
+// (the inner modifier's output), mid[:c0] and mid[c1+1:] its pattern's prefix and suffix (the middle
+// modifier: sign, currency, percent, compact affix), and the unit pattern wraps mid (the outer modifier).
+type layers struct {
+	ps           []part // everything, with the core markers
+	mid          []part
+	c0, c1       int
+	hasUnit      bool
+	unitCat      string // the plural form the unit agrees with
+	spacedPrefix bool   // the currency precedes the number with the spacing ICU inserts (not the pattern's)
+	spacedSuffix bool   // the currency follows the number with the spacing ICU inserts
+	value        string // the rounded number with its sign: equal values are a range of one value
+}
+
+// layout formats x as parts() does, keeping the layers; approx writes the approximately sign where the
+// sign goes (formatRange of two numbers that format alike).
+func (nf *numberFormat) layout(x float64, approx bool) *layers {
+	lay := &layers{}
 	d := nf.data.Number
 	neg := math.Signbit(x)
 	var num []part
@@ -228,8 +254,10 @@ func (nf *numberFormat) parts(x float64) []part {
 	switch {
 	case math.IsNaN(x):
 		num, neg = []part{{"nan", d.NaN}}, false
+		lay.value = "NaN"
 	case math.IsInf(x, 0):
 		num = []part{{"infinity", d.Infinity}}
+		lay.value = fmt.Sprint(neg, "Infinity")
 	default:
 		digits, exp := decimalDigits(math.Abs(x))
 		if nf.style == "percent" && digits != "0" {
@@ -245,6 +273,15 @@ func (nf *numberFormat) parts(x float64) []part {
 		default:
 			digits, exp = nf.round(digits, exp)
 		}
+		mag := exp + shift
+		if entry != nil {
+			mag += entry.D
+		}
+		vneg := neg // ICU's range sees -0 as 0 where the sign of zero is not shown
+		if digits == "0" && (nf.signDisplay == "never" || nf.signDisplay == "exceptZero" || nf.signDisplay == "negative") {
+			vneg = false
+		}
+		lay.value = fmt.Sprint(vneg, digits, mag)
 		num = nf.digitParts(digits, exp) // ICU keeps the sign of -0 and of negatives rounded to zero
 		numZero = isZeroParts(num)
 		if digits == "0" && nf.signDisplay == "negative" {
@@ -299,6 +336,7 @@ func (nf *numberFormat) parts(x float64) []part {
 			num = append(num, e...)
 		}
 	}
+	num = append(append([]part{{coreStart, ""}}, num...), part{coreEnd, ""})
 	finite := !math.IsNaN(x) && !math.IsInf(x, 0)
 	zero := math.IsNaN(x) || finite && numZero // exceptZero signs neither
 	sign := ""
@@ -322,6 +360,15 @@ func (nf *numberFormat) parts(x float64) []part {
 		}
 	}
 	pat := d.DecimalPattern
+	var base [2]string // the currency pattern before ICU's currency spacing
+	// spaced notes on which side of the number ICU inserted currency spacing (tmpl is with, b without).
+	spaced := func(b, tmpl string) {
+		if strings.IndexRune(tmpl, '¤') < strings.IndexRune(tmpl, '#') {
+			lay.spacedPrefix = true
+		} else {
+			lay.spacedSuffix = true
+		}
+	}
 	symbol := ""
 	percentType := "percentSign"
 	unitPercent := nf.style == "unit" && nf.unit == "percent" && nf.unitDisplay != "long"
@@ -339,6 +386,7 @@ func (nf *numberFormat) parts(x float64) []part {
 		}
 		// The code and letter patterns differ from the symbol pattern by ICU's currency spacing, a space
 		// put only between the currency and a digit: NaN and ∞ keep the symbol pattern (USDNaN).
+		base = pat
 		switch {
 		case !finite:
 		case nf.display == "code":
@@ -348,19 +396,80 @@ func (nf *numberFormat) parts(x float64) []part {
 		}
 	}
 	tmpl := pat[0]
-	if sign == "-" {
+	approxAt := -1 // rune index in tmpl of the approximately sign
+	// A sign, or the approximately sign, goes where the negative pattern has its minus (ar: "‎+300‎%‎").
+	if sign != "" || approx {
 		tmpl = pat[1]
-	}
-	if sign != "" && compactNeg != "" {
-		sp := part{"minusSign", d.Minus}
-		if sign == "+" {
-			sp = part{"plusSign", d.Plus}
+		if nf.style == "currency" && base[1] != pat[1] {
+			spaced(base[1], pat[1])
 		}
-		tmpl, compactTmpl, sign = "#", "", ""
-		num = signedTemplateParts(compactNeg, num, "compact", sp)
+		if approx {
+			// The approximately sign goes where the negative pattern differs from the positive one (the
+			// minus and the bidi marks that belong to it), and alone stands for it: "€ ~3,00", "~‏٥ JP¥".
+			p0, p1 := []rune(pat[0]), []rune(pat[1])
+			i, j := 0, 0
+			for i < len(p0) && i < len(p1) && p0[i] == p1[i] {
+				i++
+			}
+			for j < len(p0)-i && j < len(p1)-i && p0[len(p0)-1-j] == p1[len(p1)-1-j] {
+				j++
+			}
+			// The difference may be read a mark later than the minus sign is ("‎-‎¤#" against "‎¤#"
+			// in fa): the sign is the reading that starts with its bidi mark (fa: "~‎€۵٫۰۰").
+			for k := len(p1) - i - j; i > 0 && k > 0 && isBidiMark(p1[i-1]) && p1[i-1] == p1[i+k-1]; i, j = i-1, j+1 {
+			}
+			if sign == "" {
+				tmpl = string(p1[:i]) + "-" + string(p1[len(p1)-j:])
+			}
+			approxAt = i
+		}
+	} else if nf.style == "currency" && base[0] != pat[0] {
+		spaced(base[0], pat[0])
+	}
+	approxPart := part{"approximatelySign", ""}
+	if approx && nf.ranges() != nil {
+		approxPart.Value = nf.ranges().Number.Approx
+	}
+	approxDone := !approx
+	if compactNeg != "" && (sign != "" || approx) {
+		var sp []part // the sign, where the compact pattern puts it
+		switch sign {
+		case "-":
+			sp = append(sp, part{"minusSign", d.Minus})
+		case "+":
+			sp = append(sp, part{"plusSign", d.Plus})
+		}
+		t := compactNeg
+		if i := strings.IndexByte(t, '\x01'); approx && i >= 0 {
+			// The approximately sign goes before the sign and the bidi marks around it, and alone
+			// replaces them all (ar: "~1 مليون").
+			j, k := i, i+1
+			for j > 0 {
+				r, n := utf8.DecodeLastRuneInString(t[:j])
+				if !isBidiMark(r) {
+					break
+				}
+				j -= n
+			}
+			if sign == "" {
+				for k < len(t) {
+					r, n := utf8.DecodeRuneInString(t[k:])
+					if !isBidiMark(r) {
+						break
+					}
+					k += n
+				}
+				t = t[:j] + "\x02" + t[k:]
+			} else {
+				t = t[:j] + "\x02" + t[j:]
+			}
+		}
+		tmpl, compactTmpl, sign, approxDone = "#", "", "", true
+		num = signedTemplateParts(t, num, "compact", sp, approxPart)
 	}
 	if sign == "+" && d.PlusPattern != "" && nf.style == "decimal" {
 		tmpl = d.PlusPattern
+		approxAt = -1
 	}
 	var out []part
 	lit := func(s string) {
@@ -370,7 +479,13 @@ func (nf *numberFormat) parts(x float64) []part {
 		}
 		out = append(out, part{"literal", s})
 	}
-	for _, r := range tmpl {
+	rs := []rune(tmpl)
+	signAt := func(i int) bool { return i >= 0 && i < len(rs) && (rs[i] == '-' || rs[i] == '+') }
+	for i, r := range rs {
+		if !approxDone && (i == approxAt || approxAt < 0 && (signAt(i) || isBidiMark(r) && signAt(i+1))) {
+			out = append(out, approxPart) // before the sign and the bidi mark that leads it (ar: "~؜+٣")
+			approxDone = true
+		}
 		switch r {
 		case '#':
 			out = append(out, num...)
@@ -394,16 +509,58 @@ func (nf *numberFormat) parts(x float64) []part {
 	if sign == "+" && !strings.ContainsRune(tmpl, '-') && !strings.ContainsRune(tmpl, '+') {
 		out = append([]part{{"plusSign", d.Plus}}, out...)
 	}
+	if !approxDone {
+		out = append([]part{approxPart}, out...)
+	}
 	if compactTmpl != "" {
 		out = templateParts(compactTmpl, out, "compact")
 	}
+	lay.mid = out
+	lay.unitCat = unitCat
 	if nf.style == "unit" && !unitPercent {
-		u := nf.extras.Units[nf.unit][nf.unitDisplay]
-		t := pluralTemplate(u, unitCat)
+		lay.hasUnit = true
+		t := nf.unitTemplate(unitCat)
 		if t == "" {
 			panic(nf.in.rangeError(fmt.Sprintf("jsvm Intl: option unit=%s (unitDisplay=%s) is not supported for %v in locale %s: no generated pattern for its plural form", nf.unit, nf.unitDisplay, x, nf.locale)))
 		}
 		out = templateParts(t, out, "unit")
+	}
+	lay.ps = out
+	lay.c0 = -1
+	for i, p := range lay.mid {
+		switch p.Type {
+		case coreStart:
+			lay.c0 = i
+		case coreEnd:
+			lay.c1 = i
+		}
+	}
+	if lay.c0 < 0 { // a compact word without the number ("mille"): all of it is the pattern
+		lay.mid = append(append([]part(nil), lay.mid...), part{coreStart, ""}, part{coreEnd, ""})
+		lay.c0, lay.c1 = len(lay.mid)-2, len(lay.mid)-1
+	}
+	return lay
+}
+
+// unitTemplate is the unit pattern for a plural form, "" without one.
+func (nf *numberFormat) unitTemplate(category string) string {
+	return pluralTemplate(nf.extras.Units[nf.unit][nf.unitDisplay], category)
+}
+
+func isBidiMark(r rune) bool { return r == '\u061c' || r == '\u200e' || r == '\u200f' }
+
+// flat is the formatted number's parts, literals of adjacent layers joined as one.
+func (l *layers) flat() []part {
+	out := make([]part, 0, len(l.ps))
+	for _, p := range l.ps {
+		if p.Type == coreStart || p.Type == coreEnd {
+			continue
+		}
+		if n := len(out); n > 0 && p.Type == "literal" && out[n-1].Type == "literal" {
+			out[n-1].Value += p.Value
+			continue
+		}
+		out = append(out, p)
 	}
 	return out
 }
@@ -424,11 +581,11 @@ func (nf *numberFormat) shape() symbolShape {
 		return sh
 	}
 	var o symbolShape
-	switch nf.style {
-	case "currency":
+	switch {
+	case nf.style == "currency":
 		o = nf.extras.Symbols.Currency
-	case "percent":
-		o = nf.extras.Symbols.Percent
+	case nf.style == "percent", nf.style == "unit" && nf.unit == "percent" && nf.unitDisplay != "long":
+		o = nf.extras.Symbols.Percent // a short or narrow percent unit is formatted as a percent (bn: ৫,০০০,০০০%)
 	default:
 		return sh
 	}

@@ -276,7 +276,7 @@ function numbers(loc) {
 }
 
 // gen/zones.js reuses the pattern extraction.
-module.exports = { names, pattern, verified, key, clean, timeKeys, LOCALES };
+module.exports = { names, pattern, format, verified, key, clean, timeKeys, LOCALES };
 
 if (require.main === module) {
   const out = { icu: process.versions.icu, cldr: process.versions.cldr, locales: {} };

@@ -11,7 +11,29 @@
     return h;
   };
   const toNumber = (x) => (typeof x === "bigint" ? Number(x) : Number(x));
+  // shown is how V8 writes a value in an error message ("#<Object>" for an object).
+  const shown = (x) => {
+    if (typeof x === "object" && x !== null) {
+      const c = x.constructor;
+      return `#<${(typeof c === "function" && c.name) || "Object"}>`;
+    }
+    return String(x);
+  };
+  const methodHandle = (o, C, m) => {
+    const h = slot.get(o);
+    if (!h) throw new TypeError(`Method ${C}.prototype.${m} called on incompatible receiver ${shown(o)}`);
+    return h;
+  };
 
+  // numberRange converts formatRange's arguments as V8 does: undefined is a TypeError, NaN a RangeError.
+  const numberRange = (start, end) => {
+    if (start === undefined) throw new TypeError("Invalid start : undefined");
+    if (end === undefined) throw new TypeError("Invalid end : undefined");
+    const x = toNumber(start), y = toNumber(end);
+    if (Number.isNaN(x)) throw new RangeError("Invalid start : " + shown(start));
+    if (Number.isNaN(y)) throw new RangeError("Invalid end : " + shown(end));
+    return [x, y];
+  };
   class NumberFormat {
     constructor(locales, options) {
       slot.set(this, I.numberFormat(locales, options));
@@ -23,13 +45,13 @@
     formatToParts(x) {
       return I.formatNumberToParts(handle(this, "Intl.NumberFormat"), toNumber(x));
     }
-    formatRange() {
-      handle(this, "Intl.NumberFormat");
-      throw new RangeError("jsvm Intl: NumberFormat.prototype.formatRange is not supported");
+    formatRange(start, end) {
+      const h = methodHandle(this, "Intl.NumberFormat", "formatRange");
+      return I.formatNumberRange(h, ...numberRange(start, end));
     }
-    formatRangeToParts() {
-      handle(this, "Intl.NumberFormat");
-      throw new RangeError("jsvm Intl: NumberFormat.prototype.formatRangeToParts is not supported");
+    formatRangeToParts(start, end) {
+      const h = methodHandle(this, "Intl.NumberFormat", "formatRangeToParts");
+      return I.formatNumberRangeToParts(h, ...numberRange(start, end));
     }
     resolvedOptions() {
       return I.resolvedNumber(handle(this, "Intl.NumberFormat"));
@@ -40,6 +62,11 @@
   }
 
   const dateValue = (d) => (d === undefined ? Date.now() : d instanceof Date ? d.getTime() : Number(d));
+  const dateRange = (start, end) => {
+    if (start === undefined || end === undefined) throw new TypeError("Invalid time value");
+    for (const d of [start, end]) if (typeof d === "bigint") throw new TypeError("Cannot convert a BigInt value to a number");
+    return [dateValue(start), dateValue(end)];
+  };
   class DateTimeFormat {
     constructor(locales, options) {
       slot.set(this, I.dateFormat(locales, options, "any", "date"));
@@ -51,13 +78,13 @@
     formatToParts(d) {
       return I.formatDateToParts(handle(this, "Intl.DateTimeFormat"), dateValue(d));
     }
-    formatRange() {
-      handle(this, "Intl.DateTimeFormat");
-      throw new RangeError("jsvm Intl: DateTimeFormat.prototype.formatRange is not supported");
+    formatRange(start, end) {
+      const h = methodHandle(this, "Intl.DateTimeFormat", "formatRange");
+      return I.formatDateRange(h, ...dateRange(start, end));
     }
-    formatRangeToParts() {
-      handle(this, "Intl.DateTimeFormat");
-      throw new RangeError("jsvm Intl: DateTimeFormat.prototype.formatRangeToParts is not supported");
+    formatRangeToParts(start, end) {
+      const h = methodHandle(this, "Intl.DateTimeFormat", "formatRangeToParts");
+      return I.formatDateRangeToParts(h, ...dateRange(start, end));
     }
     resolvedOptions() {
       return I.resolvedDate(handle(this, "Intl.DateTimeFormat"));
@@ -162,6 +189,86 @@
     }
   }
 
+  // Intl.Segmenter: Go finds the boundaries (UTF-16 offsets) once per segment() call, on first use.
+  const loneSurrogate = (s) => {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff) {
+        const d = s.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) i++;
+        else return true;
+      } else if (c >= 0xdc00 && c <= 0xdfff) return true;
+    }
+    return false;
+  };
+  const segmentsOf = new WeakMap();
+  const segmentData = (st, i) => {
+    const start = st.bounds[2 * i], end = i + 1 < st.bounds.length / 2 ? st.bounds[2 * i + 2] : st.input.length;
+    const d = { segment: st.input.slice(start, end), index: start, input: st.input };
+    if (st.word) d.isWordLike = st.bounds[2 * i + 1] === 1;
+    return d;
+  };
+  const segmentState = (o) => {
+    const st = segmentsOf.get(o);
+    if (!st) throw new TypeError(`Method %Segments.prototype%.containing called on incompatible receiver ${shown(o)}`);
+    if (!st.bounds) st.bounds = st.input === "" ? [] : I.segments(st.h, st.input);
+    return st;
+  };
+  const SegmentIteratorPrototype = {
+    next() {
+      const st = segmentsOf.get(this);
+      if (!st) throw new TypeError(`Method %SegmentIterator.prototype%.next called on incompatible receiver ${shown(this)}`);
+      const s = segmentState(st.segments);
+      if (st.pos >= s.bounds.length / 2) return { value: undefined, done: true };
+      return { value: segmentData(s, st.pos++), done: false };
+    },
+  };
+  Object.defineProperty(SegmentIteratorPrototype, "next", { enumerable: false });
+  Object.defineProperty(SegmentIteratorPrototype, Symbol.toStringTag, { value: "Segmenter String Iterator", configurable: true });
+  Object.setPrototypeOf(SegmentIteratorPrototype, Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())));
+  const SegmentsPrototype = {
+    containing(index) {
+      const st = segmentState(this);
+      let n = Number(index);
+      n = Number.isNaN(n) ? 0 : Math.trunc(n);
+      if (n < 0 || n >= st.input.length) return undefined;
+      let lo = 0, hi = st.bounds.length / 2 - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (st.bounds[2 * mid] <= n) lo = mid;
+        else hi = mid - 1;
+      }
+      return segmentData(st, lo);
+    },
+    [Symbol.iterator]() {
+      segmentState(this);
+      const it = Object.create(SegmentIteratorPrototype);
+      segmentsOf.set(it, { segments: this, pos: 0 });
+      return it;
+    },
+  };
+  for (const k of ["containing", Symbol.iterator]) Object.defineProperty(SegmentsPrototype, k, { enumerable: false });
+  class Segmenter {
+    constructor(locales, options) {
+      if (new.target === undefined) throw new TypeError("Constructor Intl.Segmenter requires 'new'");
+      slot.set(this, I.segmenter(locales, options));
+    }
+    segment(string) {
+      const h = methodHandle(this, "Intl.Segmenter", "segment");
+      const input = String(string);
+      if (loneSurrogate(input)) throw new RangeError("jsvm Intl: Intl.Segmenter does not support strings with lone surrogates");
+      const o = Object.create(SegmentsPrototype);
+      segmentsOf.set(o, { h, input, word: I.resolvedSegmenter(h).granularity === "word", bounds: null });
+      return o;
+    }
+    resolvedOptions() {
+      return I.resolvedSegmenter(methodHandle(this, "Intl.Segmenter", "resolvedOptions"));
+    }
+    static supportedLocalesOf(locales) {
+      return I.supportedLocales(locales);
+    }
+  }
+
   // Intl.Locale holds its canonical tag (from Go); the parts are read from it.
   const subtags = (tag) => {
     const [base, ...rest] = tag.split(/-(?=[a-wyz0-9]-|x-)/i);
@@ -260,7 +367,19 @@
     F.supportedLocalesOf = C.supportedLocalesOf;
     return F;
   };
-  for (const C of [NumberFormat, DateTimeFormat, PluralRules, Collator, ListFormat, RelativeTimeFormat, DisplayNames, Locale]) {
+  // requiresNew is callable for constructors that must be called with new: V8's own TypeError, not goja's.
+  const requiresNew = (C) => {
+    const F = function (locales, options) {
+      if (new.target === undefined) throw new TypeError(`Constructor Intl.${C.name} requires 'new'`);
+      return Reflect.construct(C, [locales, options], new.target === F ? C : new.target);
+    };
+    Object.defineProperty(F, "name", { value: C.name });
+    F.prototype = C.prototype;
+    Object.defineProperty(C.prototype, "constructor", { value: F, writable: true, configurable: true });
+    F.supportedLocalesOf = C.supportedLocalesOf;
+    return F;
+  };
+  for (const C of [NumberFormat, DateTimeFormat, PluralRules, Collator, ListFormat, RelativeTimeFormat, DisplayNames, Locale, Segmenter]) {
     Object.defineProperty(C.prototype, Symbol.toStringTag, { value: "Intl." + C.name, configurable: true });
   }
   const Intl = {
@@ -272,6 +391,7 @@
     RelativeTimeFormat,
     DisplayNames,
     Locale,
+    Segmenter: requiresNew(Segmenter),
     getCanonicalLocales: (locales) => I.canonicalLocales(locales),
   };
   Object.defineProperty(Intl, Symbol.toStringTag, { value: "Intl", configurable: true });
