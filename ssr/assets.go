@@ -2,7 +2,6 @@ package ssr
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"mime"
 	"net/http"
@@ -25,57 +24,36 @@ type asset struct {
 	body        []byte
 	contentType string
 	etag        string    // of body; a coding's ETag adds its suffix
-	coded       [3][]byte // by assetCodings index; nil: not smaller. Read after done.
-	done        chan struct{}
-}
-
-// wait blocks until a's compressed forms are ready, or ctx is done.
-func (a *asset) wait(ctx context.Context) error {
-	select {
-	case <-a.done:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
+	coded       [3][]byte // by assetCodings index; nil: not smaller
 }
 
 // assetCodings are the codings assets are precompressed with, in the
 // server's order of preference.
 var assetCodings = [3]encode.Coding{encode.Brotli, encode.Zstd, encode.Gzip}
 
-// precompress compresses every compressible asset with every asset coding.
-// Production builds use the codings' highest levels (brotli 11 makes JS
-// about 15% smaller than gzip -9): assets are compressed once per build, by
-// `ssrgate build` or in the background after start-up, where they used to
-// be half of the time to the first page; a request for an asset waits for
-// its own compressed forms (never an uncompressed answer a CDN would keep
-// for a year). Dev builds use fast levels. The workers, half the CPUs,
-// leave the rest to the first renders. done is closed when every asset is
-// compressed.
-func precompress(files map[string][]byte, dev bool) (assets map[string]*asset, done <-chan struct{}) {
+// precompress compresses every compressible asset with every asset coding,
+// in parallel. Production builds use the codings' highest levels (brotli 11
+// makes JS about 15% smaller than gzip -9): assets are compressed once per
+// build, at start-up or by `ssrgate build`. Dev builds use fast levels.
+func precompress(files map[string][]byte, dev bool) map[string]*asset {
 	out := make(map[string]*asset, len(files))
-	var all sync.WaitGroup
-	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)/2))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for name, b := range files {
 		ct := mime.TypeByExtension(path.Ext(name))
 		if strings.HasSuffix(name, ".js") {
 			ct = "text/javascript; charset=utf-8"
 		}
-		a := &asset{body: b, contentType: ct, etag: fmt.Sprintf(`"%016x"`, xxhash.Sum64(b)), done: make(chan struct{})}
+		a := &asset{body: b, contentType: ct, etag: fmt.Sprintf(`"%016x"`, xxhash.Sum64(b))}
 		out[name] = a
 		if !compressible(ct) || len(b) < 512 {
-			close(a.done)
 			continue
 		}
-		var one sync.WaitGroup
 		for i, c := range assetCodings {
-			one.Add(1)
-			all.Add(1)
+			wg.Add(1)
+			sem <- struct{}{}
 			go func() {
-				defer all.Done()
-				defer one.Done()
-				sem <- struct{}{}
-				defer func() { <-sem }()
+				defer func() { <-sem; wg.Done() }()
 				var z []byte
 				if dev {
 					z = encode.CompressFast(b, c)
@@ -87,25 +65,17 @@ func precompress(files map[string][]byte, dev bool) (assets map[string]*asset, d
 				}
 			}()
 		}
-		go func() {
-			one.Wait()
-			close(a.done)
-		}()
 	}
-	finished := make(chan struct{})
-	go func() {
-		all.Wait()
-		close(finished)
-	}()
-	return out, finished
+	wg.Wait()
+	return out
 }
 
 // Assets serves the browser bundles. Mount it at Config.PublicPath (the
 // URL's path when PublicPath is a CDN URL), e.g.
 // mux.Handle("/_ssr/", engine.Assets()). File names carry a content hash,
 // so responses are cacheable for a year and marked immutable. Text assets
-// are precompressed (brotli, zstd, gzip; once per build, in the background
-// from start-up) and sent in the coding the client prefers, with an ETag per
+// are precompressed (brotli, zstd, gzip; once, at the first call of
+// Assets) and sent in the coding the client prefers, with an ETag per
 // coding. It also receives the island runtime's hydration failure reports
 // at PublicPath + ReportPath (POST; see ReportPath).
 func (e *Engine) Assets() http.Handler {
@@ -134,9 +104,6 @@ func (e *Engine) Assets() http.Handler {
 		if !ok {
 			http.NotFound(w, r)
 			return
-		}
-		if a.wait(r.Context()) != nil {
-			return // the client went away while the asset was being compressed
 		}
 		h := w.Header()
 		h.Set("Content-Type", a.contentType)
@@ -197,9 +164,7 @@ func AcceptsGzip(header string) bool { return acceptsGzip(header) }
 // writePrecompressed writes NAME.br and NAME.gz next to every asset of
 // files in dir that compresses.
 func writePrecompressed(dir string, files map[string][]byte, dev bool) error {
-	assets, done := precompress(files, dev)
-	<-done
-	for name, a := range assets {
+	for name, a := range precompress(files, dev) {
 		for i, c := range assetCodings {
 			if a.coded[i] == nil || (c != encode.Brotli && c != encode.Gzip) {
 				continue

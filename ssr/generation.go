@@ -25,9 +25,6 @@ type generation struct {
 	known  map[string]bundle.Component
 	src    map[string]string // component name -> URL of its client entry
 	assets map[string]*asset
-	// compressed is closed when every asset's compressed forms are made
-	// (precompress works in the background).
-	compressed <-chan struct{}
 	// prevAssets are the previous generation's assets, still served in
 	// dev mode so a page rendered just before a swap can load its chunks.
 	prevAssets map[string]*asset
@@ -59,7 +56,7 @@ func newGeneration(cfg Config, res *bundle.Result) (*generation, error) {
 		g.src[c.Name] = cfg.PublicPath + res.Manifest.Components[c.Name].JS
 	}
 	sort.Strings(g.names)
-	g.assets, g.compressed = precompress(res.Client, cfg.Dev)
+	g.assets = precompress(res.Client, cfg.Dev)
 	return g, nil
 }
 
@@ -69,12 +66,8 @@ func emptyGeneration(res *bundle.Result) *generation {
 	return &generation{build: res, known: map[string]bundle.Component{}, src: map[string]string{}, assets: map[string]*asset{}}
 }
 
-// closePool closes g's runtimes, if it has any, once its assets are
-// compressed (no work is left running after Engine.Close).
+// closePool closes g's runtimes, if it has any.
 func (g *generation) closePool() {
-	if g.compressed != nil {
-		<-g.compressed
-	}
 	if g.pool != nil {
 		g.pool.Close()
 	}
