@@ -92,7 +92,9 @@ function escapeText(text) {
 const javascriptURL =
   /^[\u0000-\u001F ]*j[\r\n\t]*a[\r\n\t]*v[\r\n\t]*a[\r\n\t]*s[\r\n\t]*c[\r\n\t]*r[\r\n\t]*i[\r\n\t]*p[\r\n\t]*t[\r\n\t]*:/i;
 function sanitizeURL(url) {
-  return javascriptURL.test("" + url)
+  const s = "" + url;
+  // The pattern ends in ":", so a URL without one (a path) cannot match.
+  return s.indexOf(":") !== -1 && javascriptURL.test(s)
     ? "javascript:throw new Error('React has blocked a javascript: URL as a security precaution.')"
     : url;
 }
