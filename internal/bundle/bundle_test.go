@@ -206,3 +206,18 @@ export default function Files({ read }) {
 		t.Errorf("calling a stub: err = %v, want it to contain %q", err, want)
 	}
 }
+
+// TestServerBuildCompilesTemplates: the demo's React components reach the
+// server bundle as templates (package jsxtpl), and not with the React
+// renderer set to "react" (NoReactFast).
+func TestServerBuildCompilesTemplates(t *testing.T) {
+	for _, noFast := range []bool{false, true} {
+		res, err := Build(Options{ComponentsDir: repoRoot + "/components", Root: repoRoot, NoReactFast: noFast})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(res.Server, "__ssrgateT0 = "); got == noFast {
+			t.Errorf("NoReactFast=%v: server bundle has templates: %v", noFast, got)
+		}
+	}
+}

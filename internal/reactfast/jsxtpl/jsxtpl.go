@@ -52,7 +52,6 @@ var (
 	importBlock   = regexp.MustCompile(`(?ms)^import \{[^}]*\} from "[^"\n]*";$`)
 	exportClause  = regexp.MustCompile(`(?ms)^export (\*( as [\w$]+)? from "[^"\n]*"|\{[^}]*\}( from "[^"\n]*")?);$`)
 	exportDecl    = regexp.MustCompile(`(?m)^export (default )?`)
-	hostTag       = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
 	tagLiteral    = regexp.MustCompile(`^"[a-z][a-z0-9]*"$`)
 )
 
@@ -157,10 +156,7 @@ func (r *rewriter) walk(n ast.Node) {
 			return true
 		}
 		tpl := &template{r: r}
-		text, ok := tpl.compile(call)
-		if !ok {
-			return true
-		}
+		text := tpl.compile(call)
 		if tpl.failed {
 			r.failed = true
 			return false
@@ -234,17 +230,19 @@ type hole struct {
 	expr ast.Node
 }
 
-func (t *template) compile(call *ast.CallExpression) (string, bool) {
+// compile returns the instance expression; t.failed says the source was
+// not as expected and the module must be left alone.
+func (t *template) compile(call *ast.CallExpression) string {
 	def := t.node(call)
 	if t.failed {
-		return "", true
+		return ""
 	}
 	var key *hole
 	if len(call.ArgumentList) == 3 {
 		s, ok := t.r.argSpan(call, 2)
 		if !ok {
 			t.failed = true
-			return "", true
+			return ""
 		}
 		key = &hole{s, call.ArgumentList[2]}
 	}
@@ -272,7 +270,7 @@ func (t *template) compile(call *ast.CallExpression) (string, bool) {
 	}
 	b.WriteString(strings.Repeat("\n", strings.Count(t.r.src[pos:idx1(call)], "\n")))
 	b.WriteString(")")
-	return b.String(), true
+	return b.String()
 }
 
 // node returns the definition of a host element: [tag, props, children]
@@ -355,7 +353,7 @@ func (t *template) child(e ast.Expression, s span) string {
 		return "[0, " + lit.Literal + "]"
 	}
 	if call, ok := e.(*ast.CallExpression); ok && len(call.ArgumentList) == 2 && t.r.isHostCall(call) {
-		// Only comments and whitespace may surround a nested element.
+		// A nested host element without a key is inlined: its holes join the template's.
 		return "[2, " + t.node(call) + "]"
 	}
 	return fmt.Sprintf("[1, %d]", t.hole(s, e))
