@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/cespare/xxhash/v2"
@@ -23,60 +24,108 @@ import (
 type asset struct {
 	body        []byte
 	contentType string
-	etag        string    // of body; a coding's ETag adds its suffix
-	coded       [3][]byte // by assetCodings index; nil: not smaller
+	etag        string // of body; a coding's ETag adds its suffix
+	// forms are the compressed forms in use: first the fast ones made at
+	// start-up, then, once the background pass is done, the smallest ones.
+	// A request reads them once, so it sends one consistent set.
+	forms atomic.Pointer[assetForms]
+}
+
+// assetForms is one set of an asset's compressed forms.
+type assetForms struct {
+	coded [3][]byte // by assetCodings index; nil: not smaller
+	// final: the codings' highest levels. Fast forms carry their own ETags
+	// (a "-fast" suffix; different bytes must not share a strong ETag) and
+	// a short max-age, so a CDN that fetched one in the first second after
+	// start-up comes back for the smaller form.
+	final bool
 }
 
 // assetCodings are the codings assets are precompressed with, in the
 // server's order of preference.
 var assetCodings = [3]encode.Coding{encode.Brotli, encode.Zstd, encode.Gzip}
 
-// precompress compresses every compressible asset with every asset coding,
-// in parallel. Production builds use the codings' highest levels (brotli 11
-// makes JS about 15% smaller than gzip -9): assets are compressed once per
-// build, at start-up or by `ssrgate build`. Dev builds use fast levels.
-func precompress(files map[string][]byte, dev bool) map[string]*asset {
+// precompress makes the asset table of files. With final, every
+// compressible asset gets the codings' highest levels (brotli 11 makes JS
+// about 15% smaller than gzip -9), as `ssrgate build` writes them;
+// otherwise it gets gzip at the fast level used for responses, which takes
+// a few milliseconds instead of most of a second, and the caller may run
+// finishAssets later.
+func precompress(files map[string][]byte, final bool) map[string]*asset {
 	out := make(map[string]*asset, len(files))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for name, b := range files {
 		ct := mime.TypeByExtension(path.Ext(name))
 		if strings.HasSuffix(name, ".js") {
 			ct = "text/javascript; charset=utf-8"
 		}
-		a := &asset{body: b, contentType: ct, etag: fmt.Sprintf(`"%016x"`, xxhash.Sum64(b))}
-		out[name] = a
-		if !compressible(ct) || len(b) < 512 {
+		out[name] = &asset{body: b, contentType: ct, etag: fmt.Sprintf(`"%016x"`, xxhash.Sum64(b))}
+	}
+	compressAll(out, final, runtime.GOMAXPROCS(0), nil)
+	return out
+}
+
+// finishAssets replaces the fast forms of assets by the smallest ones, on
+// one goroutine so that serving keeps the other CPUs, and closes done when
+// it is through. It stops early, leaving the fast forms in place, once stop
+// is closed (the generation was retired).
+func finishAssets(assets map[string]*asset, stop <-chan struct{}, done chan<- struct{}) {
+	defer close(done)
+	compressAll(assets, true, 1, stop)
+}
+
+// compressAll compresses every compressible asset with every coding on up
+// to workers goroutines, and stores each asset's new forms as one set.
+func compressAll(assets map[string]*asset, final bool, workers int, stop <-chan struct{}) {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, workers)
+	for _, a := range assets {
+		if !compressible(a.contentType) || len(a.body) < 512 {
 			continue
 		}
-		for i, c := range assetCodings {
-			wg.Add(1)
-			sem <- struct{}{}
-			go func() {
-				defer func() { <-sem; wg.Done() }()
-				var z []byte
-				if dev {
-					z = encode.CompressFast(b, c)
-				} else {
-					z = encode.Compress(b, c)
-				}
-				if len(z) < len(b) {
-					a.coded[i] = z
-				}
-			}()
+		select {
+		case <-stop:
+			wg.Wait()
+			return
+		default:
 		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			f := &assetForms{final: final}
+			for i, c := range assetCodings {
+				var z []byte
+				switch {
+				case final:
+					z = encode.Compress(a.body, c)
+				case c == encode.Gzip:
+					// Every client takes gzip, and its fast level costs
+					// a few milliseconds for all the assets; brotli and
+					// zstd wait for the background pass.
+					z = encode.CompressFast(a.body, c)
+				default:
+					continue
+				}
+				if len(z) < len(a.body) {
+					f.coded[i] = z
+				}
+			}
+			a.forms.Store(f)
+		}()
 	}
 	wg.Wait()
-	return out
 }
 
 // Assets serves the browser bundles. Mount it at Config.PublicPath (the
 // URL's path when PublicPath is a CDN URL), e.g.
 // mux.Handle("/_ssr/", engine.Assets()). File names carry a content hash,
 // so responses are cacheable for a year and marked immutable. Text assets
-// are precompressed (brotli, zstd, gzip; once, at the first call of
-// Assets) and sent in the coding the client prefers, with an ETag per
-// coding. It also receives the island runtime's hydration failure reports
+// are precompressed (brotli, zstd, gzip) and sent in the coding the client
+// prefers, with an ETag per coding: at start-up only gzip at a fast level,
+// then, after a background pass of about a second, brotli, zstd and gzip
+// at their highest levels.
+// Until then a compressed response carries a "-fast" ETag and a one-minute
+// max-age, so caches fetch the smaller form later. It also receives the island runtime's hydration failure reports
 // at PublicPath + ReportPath (POST; see ReportPath).
 func (e *Engine) Assets() http.Handler {
 	prefix := e.assetPrefix()
@@ -113,23 +162,28 @@ func (e *Engine) Assets() http.Handler {
 		// load in CORS mode; the files are public and immutable.
 		h.Set("Access-Control-Allow-Origin", "*")
 		body, etag := a.body, a.etag
-		if a.coded[0] != nil || a.coded[1] != nil || a.coded[2] != nil {
+		f := a.forms.Load()
+		if f != nil && (f.coded[0] != nil || f.coded[1] != nil || f.coded[2] != nil) {
 			h.Set("Vary", "Accept-Encoding")
 			if r.Header.Get("Range") == "" {
 				offered := make([]encode.Coding, 0, 3)
 				for i, c := range assetCodings {
-					if a.coded[i] != nil {
+					if f.coded[i] != nil {
 						offered = append(offered, c)
 					}
 				}
 				if c := encode.Negotiate(r.Header.Get("Accept-Encoding"), offered...); c != encode.Identity {
 					for i := range assetCodings {
 						if assetCodings[i] == c {
-							body = a.coded[i]
+							body = f.coded[i]
 						}
 					}
 					h.Set("Content-Encoding", c.String())
 					etag = encode.SuffixETag(etag, c)
+					if !f.final {
+						etag = etag[:len(etag)-1] + `-fast"`
+						h.Set("Cache-Control", "public, max-age=60")
+					}
 				}
 			}
 		}
@@ -164,13 +218,17 @@ func AcceptsGzip(header string) bool { return acceptsGzip(header) }
 // writePrecompressed writes NAME.br and NAME.gz next to every asset of
 // files in dir that compresses.
 func writePrecompressed(dir string, files map[string][]byte, dev bool) error {
-	for name, a := range precompress(files, dev) {
+	for name, a := range precompress(files, !dev) {
+		f := a.forms.Load()
+		if f == nil {
+			continue
+		}
 		for i, c := range assetCodings {
-			if a.coded[i] == nil || (c != encode.Brotli && c != encode.Gzip) {
+			if f.coded[i] == nil || (c != encode.Brotli && c != encode.Gzip) {
 				continue
 			}
 			dst := filepath.Join(dir, filepath.FromSlash(name)+c.FileExt())
-			if err := os.WriteFile(dst, a.coded[i], 0o644); err != nil {
+			if err := os.WriteFile(dst, f.coded[i], 0o644); err != nil {
 				return fmt.Errorf("write precompressed asset: %w", err)
 			}
 		}

@@ -34,6 +34,7 @@ func TestPublicPathValues(t *testing.T) {
 func TestCDNPublicPath(t *testing.T) {
 	const cdn = "https://cdn.example.com/assets/"
 	e, _ := newTestEngine(t, func(c *Config) { c.PublicPath = cdn })
+	waitAssets(e) // the origin's caching is checked on the final forms
 	tmpl := template.Must(template.New("p").Funcs(e.FuncMap()).Parse(
 		`<head>{{ ssrHead }}</head>{{ component "Hello" nil }}{{ component "ui/Badge" nil "static" }}{{ ssrScripts }}`))
 	page, _ := executePage(t, e, t.Context(), tmpl, nil)

@@ -65,6 +65,15 @@ func newTestEngine(t *testing.T, mod func(*Config)) (*Engine, *logBuffer) {
 	return e, logs
 }
 
+// waitAssets waits for the background pass that gives e's assets their
+// smallest forms (brotli and zstd among them); until it ends only a fast
+// gzip form is served.
+func waitAssets(e *Engine) {
+	if d := e.gen.Load().assetsDone; d != nil {
+		<-d
+	}
+}
+
 func TestRender(t *testing.T) {
 	e, _ := newTestEngine(t, nil)
 	ctx := context.Background()
@@ -275,6 +284,7 @@ func TestFallbackAndStrict(t *testing.T) {
 
 func TestGinLoadHTMLGlob(t *testing.T) {
 	e, logs := newTestEngine(t, nil)
+	waitAssets(e) // the asset checks below expect the final forms' caching
 	gin.SetMode(gin.TestMode)
 	r := gin.New()
 	// A failed page's error goes back to Gin (c.Errors), reported once by
@@ -404,6 +414,7 @@ func TestRenderVue(t *testing.T) {
 
 func TestAssetsGzip(t *testing.T) {
 	e, _ := newTestEngine(t, nil)
+	waitAssets(e)
 	srv := httptest.NewServer(e.Assets())
 	defer srv.Close()
 	js := "/_ssr/" + e.Manifest().Runtime

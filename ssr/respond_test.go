@@ -38,6 +38,7 @@ func rawGet(t *testing.T, method, url string, hdr ...string) (*http.Response, []
 // decoding to the asset itself, with its own ETag that revalidates.
 func TestAssetsPrecompressed(t *testing.T) {
 	e, _ := newTestEngine(t, nil)
+	waitAssets(e)
 	srv := httptest.NewServer(e.Assets())
 	defer srv.Close()
 	man := e.Manifest()
@@ -168,5 +169,73 @@ func TestCompressMiddleware(t *testing.T) {
 	resp, b = rawGet(t, "GET", srv.URL+"/png", "Accept-Encoding", "gzip")
 	if resp.Header.Get("Content-Encoding") != "" || string(b) != body {
 		t.Errorf("png: %v", resp.Header)
+	}
+}
+
+// TestAssetsFastThenFinal: until the background pass has made an asset's
+// smallest forms, it is sent as fast gzip with an ETag of its own (other
+// bytes, other strong ETag) and a one-minute max-age, so that a CDN which
+// fetched it in the first second comes back; afterwards in brotli, cached
+// for a year as immutable.
+//
+// Break it: give the fast form the final form's ETag, or its year-long
+// caching.
+func TestAssetsFastThenFinal(t *testing.T) {
+	e, _ := newTestEngine(t, nil)
+	waitAssets(e)
+	name := e.Manifest().Runtime
+	a := e.gen.Load().assets[name]
+	a.forms.Store(precompress(map[string][]byte{name: a.body}, false)[name].forms.Load())
+	srv := httptest.NewServer(e.Assets())
+	defer srv.Close()
+	url := srv.URL + "/_ssr/" + name
+	browser := "gzip, deflate, br, zstd"
+
+	resp, b := rawGet(t, "GET", url, "Accept-Encoding", browser)
+	fastTag := resp.Header.Get("ETag")
+	if resp.Header.Get("Content-Encoding") != "gzip" || !bytes.Equal(decodeAs(t, "gzip", b), a.body) {
+		t.Fatalf("before the pass: %v", resp.Header)
+	}
+	if cc := resp.Header.Get("Cache-Control"); cc != "public, max-age=60" || !strings.HasSuffix(fastTag, `-fast"`) {
+		t.Errorf("fast form: Cache-Control %q, ETag %s", cc, fastTag)
+	}
+	if r, _ := rawGet(t, "GET", url, "Accept-Encoding", browser, "If-None-Match", fastTag); r.StatusCode != 304 {
+		t.Errorf("fast form revalidation: %d", r.StatusCode)
+	}
+	if r, _ := rawGet(t, "GET", url); !strings.Contains(r.Header.Get("Cache-Control"), "immutable") {
+		t.Errorf("identity body before the pass: Cache-Control %q", r.Header.Get("Cache-Control"))
+	}
+
+	done := make(chan struct{})
+	finishAssets(e.gen.Load().assets, nil, done)
+	<-done
+	resp, b = rawGet(t, "GET", url, "Accept-Encoding", browser)
+	if resp.Header.Get("Content-Encoding") != "br" || !bytes.Equal(decodeAs(t, "br", b), a.body) {
+		t.Fatalf("after the pass: %v", resp.Header)
+	}
+	if tag := resp.Header.Get("ETag"); tag == fastTag || !strings.Contains(resp.Header.Get("Cache-Control"), "immutable") {
+		t.Errorf("final form: ETag %s (fast %s), Cache-Control %q", tag, fastTag, resp.Header.Get("Cache-Control"))
+	}
+	if r, _ := rawGet(t, "GET", url, "Accept-Encoding", browser, "If-None-Match", fastTag); r.StatusCode != 200 {
+		t.Errorf("the fast form's ETag still revalidates the final form: %d", r.StatusCode)
+	}
+}
+
+// TestCloseDuringAssetPass: Close stops the background compression and
+// waits for it, so nothing writes to a closed engine's assets (go test
+// -race sees it otherwise).
+func TestCloseDuringAssetPass(t *testing.T) {
+	e, _ := newTestEngine(t, nil)
+	g := e.gen.Load()
+	e.Close()
+	select {
+	case <-g.assetsDone:
+	default:
+		t.Fatal("Close returned while the asset pass was still running")
+	}
+	for name, a := range g.assets {
+		if f := a.forms.Load(); compressible(a.contentType) && len(a.body) >= 512 && (f == nil || f.coded[2] == nil) {
+			t.Errorf("%s has no gzip form after Close", name)
+		}
 	}
 }

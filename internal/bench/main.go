@@ -71,7 +71,7 @@ func main() {
 		warmup     = flag.Int("warmup", 20, "D/E: renders before timing")
 		iters      = flag.Int("iters", 200, "D/E: timed renders (fewer if -render-budget runs out; D does as many as E did)")
 		budget     = flag.Duration("render-budget", 3*time.Second, "D/E: time budget of E's timed renders per case")
-		coldTrials = flag.Int("cold-trials", 3, "cold-start trials")
+		coldTrials = flag.Int("cold-trials", 4, "cold-start trials (the first with the compile caches emptied)")
 		memK       = flag.Int("mem-runtimes", 4, "runtimes added by the runtime-memory probe")
 
 		// Child modes.

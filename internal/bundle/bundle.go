@@ -171,6 +171,11 @@ func withSFC(opts Options, comps []Component) (Options, error) {
 	if err != nil {
 		return opts, err
 	}
+	if opts.Dev {
+		// Start-up found every file in the disk cache, but the first
+		// save will need the compiler: start it now, not on that save.
+		vue.Warm()
+	}
 	extra := opts.Plugins
 	opts.Plugins = func(server bool) []api.Plugin {
 		ps := []api.Plugin{vue.Plugin(vuesfc.PluginOptions{SSR: server, Root: opts.Root})}
@@ -557,8 +562,9 @@ func needsSFC(comps []Component) bool {
 }
 
 // sfcCompilers holds one Vue SFC compiler per node_modules directory for the
-// life of the process: starting one costs about half a second, and its
-// content-hash cache makes rebuilds skip unchanged files.
+// life of the process: starting one costs about a quarter of a second, and
+// its content-hash caches (in memory and in node_modules/.cache/ssrgate)
+// make rebuilds and restarts skip unchanged files.
 var sfcCompilers sync.Map // dir -> *sfcOnce
 
 type sfcOnce struct {

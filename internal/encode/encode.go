@@ -3,6 +3,7 @@ package encode
 import (
 	"bytes"
 	"io"
+	"math/bits"
 	"net/http"
 	"runtime"
 	"strconv"
@@ -380,7 +381,11 @@ func Compress(b []byte, c Coding) []byte {
 		zw.Write(b)
 		zw.Close()
 	case Brotli:
-		bw := brotli.NewWriterLevel(&out, brotli.BestCompression)
+		// A window no larger than the input compresses to the same size
+		// and cuts the encoder's memory (tens of MB at the default 4 MB
+		// window and quality 11) to what the input needs.
+		lgwin := min(max(bits.Len(uint(len(b))), 10), 24)
+		bw := brotli.NewWriterOptions(&out, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: lgwin})
 		bw.Write(b)
 		bw.Close()
 	case Zstd:

@@ -35,6 +35,9 @@ import (
 //go:embed js/compile.js
 var driverSource string
 
+// driverFile names driverSource in the bundle.
+const driverFile = "vuesfc/compile.js"
+
 // globalName is the global the driver's IIFE assigns its exports to.
 const globalName = "__vuesfc"
 
@@ -47,6 +50,11 @@ const globalName = "__vuesfc"
 // recompile unchanged files; only the latest version of each file is kept,
 // which bounds the cache by the number of files.
 type Compiler struct {
+	code    string // the driver bundle
+	diskDir string // the compiled files' cache on disk; "" for none
+
+	booted  sync.Once
+	bootErr error
 	program *goja.Program
 	idle    chan *engine  // runtimes ready for use
 	slots   chan struct{} // one token per live runtime; bounds the pool
@@ -117,9 +125,14 @@ func (e *Error) Error() string {
 }
 
 // New loads @vue/compiler-sfc from nodeModulesDir (the node_modules folder
-// that holds @vue/compiler-sfc), bundles it with the driver and compiles it
-// once. It starts one runtime so that a broken install fails here rather than
-// in the middle of a build.
+// that holds @vue/compiler-sfc) and bundles it with the driver, so that a
+// missing or broken install fails here rather than in the middle of a build.
+// goja compiles and starts the bundle (about a quarter of a second) on the
+// first compile that misses the caches, or on Warm.
+//
+// Compiled files are cached in memory and in node_modules/.cache/ssrgate
+// (by the content of the driver bundle, which holds the compiler, and of
+// the file), so a restart with unchanged components starts no compiler.
 func New(nodeModulesDir string) (*Compiler, error) {
 	abs, err := filepath.Abs(nodeModulesDir)
 	if err != nil {
@@ -128,39 +141,71 @@ func New(nodeModulesDir string) (*Compiler, error) {
 	if _, err := os.Stat(filepath.Join(abs, "@vue", "compiler-sfc", "package.json")); err != nil {
 		return nil, fmt.Errorf("vuesfc: @vue/compiler-sfc not found in %s: %w", abs, err)
 	}
-	code, err := bundleDriver(abs)
+	cacheDir := filepath.Join(abs, ".cache", "ssrgate")
+	code, err := driver(abs, cacheDir)
 	if err != nil {
 		return nil, err
 	}
-	program, err := goja.Compile("vuesfc-compiler.js", code, false)
-	if err != nil {
-		return nil, fmt.Errorf("vuesfc: compile compiler-sfc bundle: %w", err)
-	}
 	size := min(runtime.GOMAXPROCS(0), 4)
 	c := &Compiler{
-		program: program,
+		code:    code,
+		diskDir: outputCacheDir(cacheDir, code),
 		idle:    make(chan *engine, size),
 		slots:   make(chan struct{}, size),
 		cache:   make(map[cacheSlot]cacheEntry),
 	}
-	c.slots <- struct{}{}
-	e, err := c.newEngine()
-	if err != nil {
-		return nil, err
-	}
-	c.idle <- e
 	return c, nil
+}
+
+// Warm starts the compiler in the background if it has not started, for a
+// process that will compile soon (a dev server waiting for the first edit).
+func (c *Compiler) Warm() { go c.boot() }
+
+// boot compiles the driver bundle and starts the first runtime, once.
+func (c *Compiler) boot() error {
+	c.booted.Do(func() {
+		program, err := goja.Compile("vuesfc-compiler.js", c.code, false)
+		if err != nil {
+			c.bootErr = fmt.Errorf("vuesfc: compile compiler-sfc bundle: %w", err)
+			return
+		}
+		c.program = program
+		c.slots <- struct{}{}
+		e, err := c.newEngine()
+		if err != nil {
+			<-c.slots
+			c.bootErr = err
+			return
+		}
+		c.idle <- e
+	})
+	return c.bootErr
+}
+
+// driver returns the driver bundle: from cacheDir when its inputs are
+// unchanged (drivercache.go), else bundled and stored there.
+func driver(nodeModulesDir, cacheDir string) (string, error) {
+	if code, ok := cachedDriver(nodeModulesDir, cacheDir); ok {
+		return code, nil
+	}
+	code, inputs, err := bundleDriver(nodeModulesDir)
+	if err != nil {
+		return "", err
+	}
+	storeDriver(nodeModulesDir, cacheDir, code, inputs)
+	return code, nil
 }
 
 // bundleDriver bundles js/compile.js with @vue/compiler-sfc's browser build
 // (chosen by the package's "import"/"module" export conditions; it has no
-// imports of its own) into one IIFE script for goja.
-func bundleDriver(nodeModulesDir string) (string, error) {
+// imports of its own) into one IIFE script for goja. inputs are the files it
+// read, relative to nodeModulesDir.
+func bundleDriver(nodeModulesDir string) (code string, inputs []string, err error) {
 	res := api.Build(api.BuildOptions{
 		Stdin: &api.StdinOptions{
 			Contents:   driverSource,
 			ResolveDir: nodeModulesDir,
-			Sourcefile: "vuesfc/compile.js",
+			Sourcefile: driverFile,
 			Loader:     api.LoaderJS,
 		},
 		NodePaths:  []string{nodeModulesDir},
@@ -178,14 +223,28 @@ func bundleDriver(nodeModulesDir string) (string, error) {
 		LogLevel:         api.LogLevelSilent,
 		Write:            false,
 		AbsWorkingDir:    nodeModulesDir,
+		Metafile:         true,
 	})
 	if len(res.Errors) > 0 {
-		return "", fmt.Errorf("vuesfc: bundle compiler-sfc: %s", formatMessages(res.Errors))
+		return "", nil, fmt.Errorf("vuesfc: bundle compiler-sfc: %s", formatMessages(res.Errors))
 	}
 	if len(res.OutputFiles) != 1 {
-		return "", fmt.Errorf("vuesfc: bundle compiler-sfc: %d output files, want 1", len(res.OutputFiles))
+		return "", nil, fmt.Errorf("vuesfc: bundle compiler-sfc: %d output files, want 1", len(res.OutputFiles))
 	}
-	return string(res.OutputFiles[0].Contents), nil
+	var meta struct {
+		Inputs map[string]json.RawMessage `json:"inputs"`
+	}
+	if err := json.Unmarshal([]byte(res.Metafile), &meta); err != nil {
+		return "", nil, fmt.Errorf("vuesfc: bundle compiler-sfc: metafile: %w", err)
+	}
+	// The package.json chose the file through its export conditions.
+	inputs = []string{"@vue/compiler-sfc/package.json"}
+	for in := range meta.Inputs {
+		if in != driverFile {
+			inputs = append(inputs, in)
+		}
+	}
+	return string(res.OutputFiles[0].Contents), inputs, nil
 }
 
 func formatMessages(msgs []api.Message) string {
@@ -245,6 +304,9 @@ func (c *Compiler) newEngine() (*engine, error) {
 // acquire returns an idle runtime, starting a new one while the pool has
 // room, or waits for one to be released.
 func (c *Compiler) acquire() (*engine, error) {
+	if err := c.boot(); err != nil {
+		return nil, err
+	}
 	select {
 	case e := <-c.idle:
 		return e, nil
@@ -300,7 +362,7 @@ func (c *Compiler) Compile(filename, source string, ssr bool) (Result, error) {
 	c.mu.Unlock()
 
 	v, err, _ := c.flight.Do(string(sum[:]), func() (any, error) {
-		res, err := c.compile(filename, source, ssr)
+		res, err := c.compile(filename, source, ssr, sum)
 		var cerr *Error
 		if err == nil || errors.As(err, &cerr) {
 			c.mu.Lock()
@@ -339,20 +401,24 @@ type driverOutput struct {
 	} `json:"errors"`
 }
 
-func (c *Compiler) compile(filename, source string, ssr bool) (Result, error) {
-	c.compiles.Add(1)
-	e, err := c.acquire()
-	if err != nil {
-		return Result{}, err
+func (c *Compiler) compile(filename, source string, ssr bool, sum [sha256.Size]byte) (Result, error) {
+	raw, ok := c.loadOutput(sum)
+	if !ok {
+		c.compiles.Add(1)
+		e, err := c.acquire()
+		if err != nil {
+			return Result{}, err
+		}
+		vm := e.vm
+		out, err := e.compile(goja.Undefined(), vm.ToValue(filename), vm.ToValue(source), vm.ToValue(scopeID(filename)), vm.ToValue(ssr))
+		if err != nil {
+			c.release(e, false)
+			return Result{}, fmt.Errorf("vuesfc: compile %s: %w", filename, err)
+		}
+		raw = out.String()
+		c.release(e, true)
+		c.storeOutput(sum, raw)
 	}
-	vm := e.vm
-	out, err := e.compile(goja.Undefined(), vm.ToValue(filename), vm.ToValue(source), vm.ToValue(scopeID(filename)), vm.ToValue(ssr))
-	if err != nil {
-		c.release(e, false)
-		return Result{}, fmt.Errorf("vuesfc: compile %s: %w", filename, err)
-	}
-	raw := out.String()
-	c.release(e, true)
 
 	var d driverOutput
 	if err := json.Unmarshal([]byte(raw), &d); err != nil {

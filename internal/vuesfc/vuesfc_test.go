@@ -254,6 +254,7 @@ func TestCompileCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	c.diskDir = "" // the memory cache alone (TestDiskCache has the disk's)
 	src := `<template><p>{{ 1 }}</p></template>`
 	steps := []struct {
 		filename, src string
@@ -302,16 +303,21 @@ func TestPosition(t *testing.T) {
 // BenchmarkCompile measures one uncached compilation of a mid-sized SFC
 // (script setup + ts, scoped style with v-bind) for the server and client.
 func BenchmarkCompile(b *testing.B) {
-	c := testCompiler(b)
+	c, err := New(nodeModules)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c.diskDir = "" // each iteration compiles
 	src, err := os.ReadFile("testdata/render/Greeting.vue")
 	if err != nil {
 		b.Fatal(err)
 	}
+	var key [32]byte
 	for _, ssr := range []bool{true, false} {
 		b.Run(fmt.Sprintf("ssr=%v", ssr), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := c.compile("render/Greeting.vue", string(src), ssr); err != nil {
+				if _, err := c.compile("render/Greeting.vue", string(src), ssr, key); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -319,12 +325,17 @@ func BenchmarkCompile(b *testing.B) {
 	}
 }
 
-// BenchmarkNew measures start-up: bundling compiler-sfc with esbuild,
-// goja.Compile, and running it in the first runtime.
+// BenchmarkNew measures start-up: the driver bundle (from the disk cache
+// after the first iteration), goja.Compile, and running it in the first
+// runtime.
 func BenchmarkNew(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := New(nodeModules); err != nil {
+		c, err := New(nodeModules)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := c.boot(); err != nil {
 			b.Fatal(err)
 		}
 	}
