@@ -2,6 +2,7 @@ package ssr
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"mime"
 	"net/http"
@@ -190,6 +191,25 @@ func (e *Engine) Assets() http.Handler {
 		h.Set("ETag", etag)
 		http.ServeContent(w, r, name, modTime, bytes.NewReader(body))
 	})
+}
+
+// WaitAssets waits until the client assets have their smallest compressed
+// forms, that is until the background pass New starts (about a second of
+// brotli 11 for a typical site) has ended, or until ctx is done. Serving
+// does not need it: until then assets go out as fast gzip. It is for what
+// runs right after start-up and should not overlap that pass: a memory
+// measurement, a CDN warm-up, a benchmark.
+func (e *Engine) WaitAssets(ctx context.Context) error {
+	done := e.gen.Load().assetsDone
+	if done == nil {
+		return nil
+	}
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 func compressible(ct string) bool {

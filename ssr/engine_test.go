@@ -69,8 +69,8 @@ func newTestEngine(t *testing.T, mod func(*Config)) (*Engine, *logBuffer) {
 // smallest forms (brotli and zstd among them); until it ends only a fast
 // gzip form is served.
 func waitAssets(e *Engine) {
-	if d := e.gen.Load().assetsDone; d != nil {
-		<-d
+	if err := e.WaitAssets(context.Background()); err != nil {
+		panic(err)
 	}
 }
 

@@ -183,6 +183,11 @@ func TestCompressMiddleware(t *testing.T) {
 func TestAssetsFastThenFinal(t *testing.T) {
 	e, _ := newTestEngine(t, nil)
 	waitAssets(e)
+	for name, a := range e.gen.Load().assets {
+		if f := a.forms.Load(); compressible(a.contentType) && len(a.body) >= 512 && (f == nil || !f.final || f.coded[0] == nil) {
+			t.Fatalf("WaitAssets returned before %s had its brotli form", name)
+		}
+	}
 	name := e.Manifest().Runtime
 	a := e.gen.Load().assets[name]
 	a.forms.Store(precompress(map[string][]byte{name: a.body}, false)[name].forms.Load())

@@ -51,6 +51,10 @@ func probeRuntimeMem(root string, k int) (runtimeMem, error) {
 				}
 			}
 		}
+		// Not the background asset compression's buffers either.
+		if err := eng.WaitAssets(context.Background()); err != nil {
+			return 0, 0, err
+		}
 		runtime.GC()
 		debug.FreeOSMemory()
 		var ms runtime.MemStats
