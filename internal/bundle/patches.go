@@ -66,13 +66,15 @@ var patches = []patch{
     }`},
 			// The helpers the compiled ssrRender calls for every
 			// interpolation, bound attribute and class: for a string (and a
-			// number, which needs no escaping) go straight to the escaping
+			// number, which needs no escaping: an interpolated or bound
+			// number prints as "" + value) go straight to the escaping
 			// instead of through toDisplayString, isRenderableAttrValue and
 			// normalizeClass, the same strings with two or three fewer calls.
 			{`function ssrRenderAttr(key, value) {
   if (!isRenderableAttrValue(value)) {`, `const ssrgateEscape = typeof globalThis.__ssrgateEscapeHTML === "function" ? globalThis.__ssrgateEscapeHTML : escapeHtml;
 function ssrRenderAttr(key, value) {
   if (typeof value === "string") return " " + key + '="' + ssrgateEscape(value) + '"';
+  if (typeof value === "number") return " " + key + '="' + value + '"';
   if (!isRenderableAttrValue(value)) {`},
 			{`function ssrRenderClass(raw) {
   return escapeHtml(normalizeClass(raw));`, `function ssrRenderClass(raw) {

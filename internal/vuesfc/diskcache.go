@@ -71,8 +71,9 @@ func writeAtomic(dir, name string, b []byte) {
 // it), so that a restart does not redo them:
 //
 //   - the driver bundle (js/compile.js with @vue/compiler-sfc's browser
-//     build), which costs esbuild about 0.2 s, reused while every input file
-//     still has the content it was bundled from;
+//     build; assembling it takes some 20 ms, bundling it with esbuild, the
+//     fallback for an unknown layout, 0.2 s), reused while every input file
+//     still has the content it was made from;
 //   - each compiled file's driver output, under a folder named by the hash
 //     of the driver bundle (so a new compiler starts a new folder) and a file
 //     named by the hash of the file's name, source and flavour.

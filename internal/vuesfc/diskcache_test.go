@@ -1,8 +1,10 @@
 package vuesfc
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -71,12 +73,18 @@ func TestDiskCache(t *testing.T) {
 
 	// The installed compiler changes (an upgrade, a patch): the entry is stale.
 	browser := filepath.Join(pkg, "dist", "compiler-sfc.esm-browser.js")
-	f, err := os.OpenFile(browser, os.O_APPEND|os.O_WRONLY, 0)
+	b, err := os.ReadFile(browser)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.WriteString("\nglobalThis.__driverCacheMarker = 1;\n")
-	f.Close()
+	i := bytes.LastIndex(b, []byte("\nexport {"))
+	if i < 0 {
+		t.Fatal("no export statement in the browser build")
+	}
+	edited := append(append(slices.Clone(b[:i]), "\nglobalThis.__driverCacheMarker = 1;"...), b[i:]...)
+	if err := os.WriteFile(browser, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if _, ok := cachedDriver(nm, cacheDir); ok {
 		t.Fatal("cache hit after the compiler's file changed")
 	}
@@ -97,5 +105,44 @@ func TestDiskCache(t *testing.T) {
 	// An unwritable cache only costs the bundling.
 	if _, err := driver(nm, filepath.Join(browser, "not-a-dir")); err != nil {
 		t.Fatalf("unwritable cache: %v", err)
+	}
+}
+
+// TestDriverAssembled: the installed compiler's browser build is assembled
+// into the driver without esbuild reading it, and compiles a component to
+// the same output as the bundled driver (the way it was built before, and
+// the fallback for a layout assembleDriver does not know).
+//
+// Break it: change the export statement the assembly looks for (the
+// installed compiler falls back to bundling and this fails), or map an
+// export to the wrong local name (the compile fails).
+func TestDriverAssembled(t *testing.T) {
+	assembled, inputs, err := assembleDriver(abs(t, nodeModules))
+	if err != nil {
+		t.Fatalf("the installed @vue/compiler-sfc is not assembled (did its browser build change?): %v", err)
+	}
+	if len(inputs) != 2 {
+		t.Errorf("inputs %v", inputs)
+	}
+	bundled, _, err := bundleDriver(abs(t, nodeModules))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile("testdata/render/Greeting.vue")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ssr := range []bool{true, false} {
+		a, err := newCompiler(assembled, "").Compile("render/Greeting.vue", string(src), ssr)
+		if err != nil {
+			t.Fatalf("assembled driver, ssr=%v: %v", ssr, err)
+		}
+		b, err := newCompiler(bundled, "").Compile("render/Greeting.vue", string(src), ssr)
+		if err != nil {
+			t.Fatalf("bundled driver, ssr=%v: %v", ssr, err)
+		}
+		if a.JS != b.JS || a.CSS != b.CSS || a.Map != b.Map || a.Lang != b.Lang {
+			t.Errorf("ssr=%v: the assembled and the bundled driver compile differently:\n%s\n---\n%s", ssr, a.JS, b.JS)
+		}
 	}
 }

@@ -21,7 +21,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -146,15 +148,19 @@ func New(nodeModulesDir string) (*Compiler, error) {
 	if err != nil {
 		return nil, err
 	}
+	return newCompiler(code, outputCacheDir(cacheDir, code)), nil
+}
+
+// newCompiler is a Compiler for a driver bundle, not started yet.
+func newCompiler(code, diskDir string) *Compiler {
 	size := min(runtime.GOMAXPROCS(0), 4)
-	c := &Compiler{
+	return &Compiler{
 		code:    code,
-		diskDir: outputCacheDir(cacheDir, code),
+		diskDir: diskDir,
 		idle:    make(chan *engine, size),
 		slots:   make(chan struct{}, size),
 		cache:   make(map[cacheSlot]cacheEntry),
 	}
-	return c, nil
 }
 
 // Warm starts the compiler in the background if it has not started, for a
@@ -183,17 +189,87 @@ func (c *Compiler) boot() error {
 }
 
 // driver returns the driver bundle: from cacheDir when its inputs are
-// unchanged (drivercache.go), else bundled and stored there.
+// unchanged (diskcache.go), else assembled (or, for a compiler whose file
+// layout assembleDriver does not know, bundled) and stored there.
 func driver(nodeModulesDir, cacheDir string) (string, error) {
 	if code, ok := cachedDriver(nodeModulesDir, cacheDir); ok {
 		return code, nil
 	}
-	code, inputs, err := bundleDriver(nodeModulesDir)
+	code, inputs, err := assembleDriver(nodeModulesDir)
+	if err == errNoAssembly {
+		code, inputs, err = bundleDriver(nodeModulesDir)
+	}
 	if err != nil {
 		return "", err
 	}
 	storeDriver(nodeModulesDir, cacheDir, code, inputs)
 	return code, nil
+}
+
+// browserBuild is @vue/compiler-sfc's self-contained browser build, the file
+// its "import"/"module" export conditions choose, relative to node_modules.
+const browserBuild = "@vue/compiler-sfc/dist/compiler-sfc.esm-browser.js"
+
+var errNoAssembly = errors.New("vuesfc: the compiler's browser build is not laid out as assembleDriver expects")
+
+// exportList is the browser build's one export statement, at its end.
+var exportList = regexp.MustCompile(`\nexport \{([^}]*)\};\s*$`)
+
+// assembleDriver is bundleDriver without esbuild reading the compiler: the
+// browser build is one ES module with no imports and a single export
+// statement at its end, so wrapping it in a function that returns its
+// exports makes it a script, and only the small driver goes through
+// esbuild. Parsing and printing 1.7 MB with esbuild was about 0.2 s of every
+// first start. goja takes the build's syntax as it is (TestDriverAssembled
+// checks that the installed compiler is assembled, the parity and golden
+// tests that it compiles as in Node).
+func assembleDriver(nodeModulesDir string) (code string, inputs []string, err error) {
+	src, err := os.ReadFile(filepath.Join(nodeModulesDir, filepath.FromSlash(browserBuild)))
+	if err != nil {
+		return "", nil, errNoAssembly
+	}
+	body := string(src)
+	m := exportList.FindStringSubmatchIndex(body)
+	if m == nil {
+		return "", nil, errNoAssembly
+	}
+	var fields []string
+	for _, spec := range strings.Split(body[m[2]:m[3]], ",") {
+		local, exported, found := strings.Cut(strings.TrimSpace(spec), " as ")
+		if !found {
+			exported = local
+		}
+		if local == "" {
+			continue
+		}
+		fields = append(fields, strconv.Quote(strings.TrimSpace(exported))+": "+strings.TrimSpace(local))
+	}
+	res := api.Build(api.BuildOptions{
+		Stdin: &api.StdinOptions{
+			Contents:   driverSource,
+			ResolveDir: nodeModulesDir,
+			Sourcefile: driverFile,
+			Loader:     api.LoaderJS,
+		},
+		Bundle:     true,
+		External:   []string{"@vue/compiler-sfc"},
+		Format:     api.FormatIIFE,
+		GlobalName: globalName,
+		Platform:   api.PlatformNeutral,
+		Target:     api.ES2017,
+		LogLevel:   api.LogLevelSilent,
+		Write:      false,
+	})
+	if len(res.Errors) > 0 {
+		return "", nil, fmt.Errorf("vuesfc: bundle the driver: %s", formatMessages(res.Errors))
+	}
+	var b strings.Builder
+	b.WriteString("var __vuesfcCompiler = (function () {\n")
+	b.WriteString(body[:m[0]])
+	b.WriteString("\nreturn {" + strings.Join(fields, ", ") + "};\n})();\n")
+	b.WriteString("var require = function (name) {\n  if (name === \"@vue/compiler-sfc\") return __vuesfcCompiler;\n  throw new Error(\"vuesfc: the driver imports \" + name);\n};\n")
+	b.Write(res.OutputFiles[0].Contents)
+	return b.String(), []string{"@vue/compiler-sfc/package.json", browserBuild}, nil
 }
 
 // bundleDriver bundles js/compile.js with @vue/compiler-sfc's browser build
