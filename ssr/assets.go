@@ -124,10 +124,11 @@ func compressAll(assets map[string]*asset, final bool, workers int, stop <-chan 
 // are precompressed (brotli, zstd, gzip) and sent in the coding the client
 // prefers, with an ETag per coding: at start-up only gzip at a fast level,
 // then, after a background pass of about a second, brotli, zstd and gzip
-// at their highest levels.
-// Until then a compressed response carries a "-fast" ETag and a one-minute
-// max-age, so caches fetch the smaller form later. It also receives the island runtime's hydration failure reports
-// at PublicPath + ReportPath (POST; see ReportPath).
+// at their highest levels. Until then a compressed response carries a
+// "-fast" ETag and a one-minute max-age, so caches fetch the smaller form
+// later (WaitAssets waits for the pass). It also receives the island
+// runtime's hydration failure reports at PublicPath + ReportPath (POST; see
+// ReportPath).
 func (e *Engine) Assets() http.Handler {
 	prefix := e.assetPrefix()
 	modTime := time.Now()
@@ -235,10 +236,10 @@ func acceptsGzip(h string) bool {
 // gzip-encoded response. The standalone server uses it for pages.
 func AcceptsGzip(header string) bool { return acceptsGzip(header) }
 
-// writePrecompressed writes NAME.br and NAME.gz next to every asset of
-// files in dir that compresses.
-func writePrecompressed(dir string, files map[string][]byte, dev bool) error {
-	for name, a := range precompress(files, !dev) {
+// writePrecompressed writes NAME.br and NAME.gz, at the codings' highest
+// levels, next to every asset of files in dir that compresses.
+func writePrecompressed(dir string, files map[string][]byte) error {
+	for name, a := range precompress(files, true) {
 		f := a.forms.Load()
 		if f == nil {
 			continue

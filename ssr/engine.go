@@ -295,7 +295,7 @@ func Build(cfg Config, outDir string) (BuildInfo, error) {
 	if err := res.WriteTo(outDir); err != nil {
 		return BuildInfo{}, err
 	}
-	if err := writePrecompressed(outDir, res.Client, cfg.Dev); err != nil {
+	if err := writePrecompressed(outDir, res.Client); err != nil {
 		return BuildInfo{}, err
 	}
 	return BuildInfo{BuildID: res.BuildID, Components: len(res.Components)}, nil

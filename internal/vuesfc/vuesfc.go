@@ -127,10 +127,11 @@ func (e *Error) Error() string {
 }
 
 // New loads @vue/compiler-sfc from nodeModulesDir (the node_modules folder
-// that holds @vue/compiler-sfc) and bundles it with the driver, so that a
-// missing or broken install fails here rather than in the middle of a build.
-// goja compiles and starts the bundle (about a quarter of a second) on the
-// first compile that misses the caches, or on Warm.
+// that holds @vue/compiler-sfc) and joins it with the driver into one script
+// (assembleDriver), so that a missing or broken install fails here rather
+// than in the middle of a build. goja compiles and starts the script (about
+// a quarter of a second) on the first compile that misses the caches, or on
+// Warm.
 //
 // Compiled files are cached in memory and in node_modules/.cache/ssrgate
 // (by the content of the driver bundle, which holds the compiler, and of
