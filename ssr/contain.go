@@ -77,6 +77,12 @@ func (c *containment) record(name, reason string) {
 	now := time.Now()
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if !s.trial && now.Before(s.openTill) {
+		// The breaker opened while this render was under way (it was let
+		// through before): its outcome neither opens the breaker again
+		// nor closes it; the half-open trial after the cool-down decides.
+		return
+	}
 	switch reason {
 	case "":
 		if s.trial || !s.openTill.IsZero() {

@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"testing"
 	"time"
+
+	dto "github.com/prometheus/client_model/go"
 )
 
 func containEngine(t *testing.T, dir string, tune func(*Config)) *Engine {
@@ -91,6 +93,42 @@ func TestBreakerOpensAndRecovers(t *testing.T) {
 	}
 	if _, err := eng2.Render(context.Background(), "Ok", nil); err != nil {
 		t.Errorf("another component is not affected: %v", err)
+	}
+}
+
+// TestBreakerOpensOnce: renders let through before the breaker opened and
+// finishing after it (concurrent requests) neither open it again nor close
+// it. internal/server TestProbeMixedPage saw ssrgate_breaker_open_total
+// count 2 for one opening under -race, where more renders overlap.
+//
+// Break it: drop the early return for an open breaker in record.
+func TestBreakerOpensOnce(t *testing.T) {
+	cfg := Config{BreakerFailures: 3, BreakerWindow: time.Minute, BreakerCooldown: time.Hour, ComponentMaxRuntimes: 1,
+		Logger: slog.New(slog.DiscardHandler)}
+	c := newContainment(cfg)
+	name := "BreakerOpensOnce"
+	opened := func() float64 {
+		var m dto.Metric
+		if err := metrics.breakerOpen.WithLabelValues(name).Write(&m); err != nil {
+			t.Fatal(err)
+		}
+		return m.GetCounter().GetValue()
+	}
+	before := opened()
+	for range 3 {
+		c.record(name, ReasonError)
+	}
+	if c.allow(name) {
+		t.Fatal("the breaker is not open after 3 failures")
+	}
+	c.record(name, ReasonTimeout) // in flight when it opened
+	c.record(name, ReasonError)
+	if got := opened() - before; got != 1 {
+		t.Errorf("ssrgate_breaker_open_total rose by %v for one opening", got)
+	}
+	c.record(name, "") // a late success does not close it either
+	if c.allow(name) {
+		t.Error("a render admitted before the opening closed the breaker")
 	}
 }
 
