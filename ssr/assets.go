@@ -65,12 +65,25 @@ func precompress(files map[string][]byte, final bool) map[string]*asset {
 	return out
 }
 
+// assetPassDelay is how long after start-up the background compression
+// waits: the first requests after a deploy, and the runtimes' warm-up, come
+// first. An engine closed sooner (a test, a failed start) never does it.
+const assetPassDelay = time.Second
+
 // finishAssets replaces the fast forms of assets by the smallest ones, on
 // one goroutine so that serving keeps the other CPUs, and closes done when
 // it is through. It stops early, leaving the fast forms in place, once stop
-// is closed (the generation was retired).
+// is closed (the generation was retired). A nil stop never stops it and
+// skips the delay.
 func finishAssets(assets map[string]*asset, stop <-chan struct{}, done chan<- struct{}) {
 	defer close(done)
+	if stop != nil {
+		select {
+		case <-stop:
+			return
+		case <-time.After(assetPassDelay):
+		}
+	}
 	compressAll(assets, true, 1, stop)
 }
 
@@ -123,7 +136,8 @@ func compressAll(assets map[string]*asset, final bool, workers int, stop <-chan 
 // so responses are cacheable for a year and marked immutable. Text assets
 // are precompressed (brotli, zstd, gzip) and sent in the coding the client
 // prefers, with an ETag per coding: at start-up only gzip at a fast level,
-// then, after a background pass of about a second, brotli, zstd and gzip
+// then, after a background pass that starts a second after start-up and
+// takes about a second, brotli, zstd and gzip
 // at their highest levels. Until then a compressed response carries a
 // "-fast" ETag and a one-minute max-age, so caches fetch the smaller form
 // later (WaitAssets waits for the pass). It also receives the island
