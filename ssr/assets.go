@@ -136,13 +136,12 @@ func compressAll(assets map[string]*asset, final bool, workers int, stop <-chan 
 // so responses are cacheable for a year and marked immutable. Text assets
 // are precompressed (brotli, zstd, gzip) and sent in the coding the client
 // prefers, with an ETag per coding: at start-up only gzip at a fast level,
-// then, after a background pass that starts a second after start-up and
-// takes about a second, brotli, zstd and gzip
-// at their highest levels. Until then a compressed response carries a
-// "-fast" ETag and a one-minute max-age, so caches fetch the smaller form
-// later (WaitAssets waits for the pass). It also receives the island
-// runtime's hydration failure reports at PublicPath + ReportPath (POST; see
-// ReportPath).
+// then brotli, zstd and gzip at their highest levels, made by a background
+// pass that starts a second after start-up and takes about a second. Until
+// then a compressed response carries a "-fast" ETag and a one-minute
+// max-age, so caches fetch the smaller form later (WaitAssets waits for the
+// pass). It also receives the island runtime's hydration failure reports at
+// PublicPath + ReportPath (POST; see ReportPath).
 func (e *Engine) Assets() http.Handler {
 	prefix := e.assetPrefix()
 	modTime := time.Now()
