@@ -9,6 +9,23 @@ import (
 	"runtime/debug"
 )
 
+// Two things are kept on disk, in node_modules/.cache/ssrgate (the folder
+// JS build tools use for such caches; npm ci and a fresh node_modules empty
+// it), so that a restart does not redo them:
+//
+//   - the driver bundle (js/compile.js with @vue/compiler-sfc's browser
+//     build; assembling it takes some 20 ms, bundling it with esbuild, the
+//     fallback for an unknown layout, 0.2 s), reused while every input file
+//     still has the content it was made from;
+//   - each compiled file's driver output, under a folder named by the hash
+//     of the driver bundle (so a new compiler starts a new folder) and a file
+//     named by the hash of the file's name, source and flavour.
+//
+// With both warm, an engine starts without starting the compiler at all
+// (about a quarter of a second of goja compiling it, and 30 ms a file). A
+// cache that cannot be read or written (a read-only image) only costs the
+// work. `ssrgate build` fills it, for images built with it.
+
 // maxOutputEntries bounds the compiled files kept per compiler: past it
 // (a long dev session writes one entry per saved version), New empties the
 // folder and starts over.
@@ -65,23 +82,6 @@ func writeAtomic(dir, name string, b []byte) {
 		os.Remove(tmp.Name())
 	}
 }
-
-// Two things are kept on disk, in node_modules/.cache/ssrgate (the folder
-// JS build tools use for such caches; npm ci and a fresh node_modules empty
-// it), so that a restart does not redo them:
-//
-//   - the driver bundle (js/compile.js with @vue/compiler-sfc's browser
-//     build; assembling it takes some 20 ms, bundling it with esbuild, the
-//     fallback for an unknown layout, 0.2 s), reused while every input file
-//     still has the content it was made from;
-//   - each compiled file's driver output, under a folder named by the hash
-//     of the driver bundle (so a new compiler starts a new folder) and a file
-//     named by the hash of the file's name, source and flavour.
-//
-// With both warm, an engine starts without starting the compiler at all
-// (about a quarter of a second of goja compiling it, and 30 ms a file). A
-// cache that cannot be read or written (a read-only image) only costs the
-// work. `ssrgate build` fills it, for images built with it.
 
 // driverCacheEntry is one cached driver bundle.
 type driverCacheEntry struct {
