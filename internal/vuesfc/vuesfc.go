@@ -246,12 +246,7 @@ func assembleDriver(nodeModulesDir string) (code string, inputs []string, err er
 		fields = append(fields, strconv.Quote(strings.TrimSpace(exported))+": "+strings.TrimSpace(local))
 	}
 	res := api.Build(api.BuildOptions{
-		Stdin: &api.StdinOptions{
-			Contents:   driverSource,
-			ResolveDir: nodeModulesDir,
-			Sourcefile: driverFile,
-			Loader:     api.LoaderJS,
-		},
+		Stdin:      driverStdin(nodeModulesDir),
 		Bundle:     true,
 		External:   []string{"@vue/compiler-sfc"},
 		Format:     api.FormatIIFE,
@@ -273,18 +268,18 @@ func assembleDriver(nodeModulesDir string) (code string, inputs []string, err er
 	return b.String(), []string{"@vue/compiler-sfc/package.json", browserBuild}, nil
 }
 
+// driverStdin is js/compile.js as esbuild's entry point.
+func driverStdin(nodeModulesDir string) *api.StdinOptions {
+	return &api.StdinOptions{Contents: driverSource, ResolveDir: nodeModulesDir, Sourcefile: driverFile, Loader: api.LoaderJS}
+}
+
 // bundleDriver bundles js/compile.js with @vue/compiler-sfc's browser build
 // (chosen by the package's "import"/"module" export conditions; it has no
 // imports of its own) into one IIFE script for goja. inputs are the files it
 // read, relative to nodeModulesDir.
 func bundleDriver(nodeModulesDir string) (code string, inputs []string, err error) {
 	res := api.Build(api.BuildOptions{
-		Stdin: &api.StdinOptions{
-			Contents:   driverSource,
-			ResolveDir: nodeModulesDir,
-			Sourcefile: driverFile,
-			Loader:     api.LoaderJS,
-		},
+		Stdin:      driverStdin(nodeModulesDir),
 		NodePaths:  []string{nodeModulesDir},
 		Bundle:     true,
 		Format:     api.FormatIIFE,
