@@ -74,9 +74,10 @@ function languages(loc, keys, langs, names) {
         m[c] = v;
       }
       if (display === "dialect") {
+        const sdn = new Intl.DisplayNames(loc, { type: "language", style, languageDisplay: "standard", fallback: "none" });
         for (const k of keys) {
           const v = dn.of(k);
-          const std = new Intl.DisplayNames(loc, { type: "language", style, languageDisplay: "standard", fallback: "none" }).of(k);
+          const std = sdn.of(k);
           if (v !== undefined && v !== std) m[k] = v;
         }
       }
@@ -95,11 +96,13 @@ function languages(loc, keys, langs, names) {
 }
 
 const out = { icu: process.versions.icu, locales: {} };
-const langs0 = LANGS.filter((c) => new Intl.DisplayNames("en", { type: "language", fallback: "none" }).of(c) !== undefined);
-const regions0 = REGIONS.filter((c) => new Intl.DisplayNames("en", { type: "region", fallback: "none" }).of(c) !== undefined);
-const scripts0 = SCRIPTS.filter((c) => new Intl.DisplayNames("en", { type: "script", fallback: "none" }).of(c) !== undefined);
+const en = (type) => new Intl.DisplayNames("en", { type, fallback: "none" });
+const enLanguage = en("language"), enRegion = en("region"), enScript = en("script"), enCurrency = en("currency");
+const langs0 = LANGS.filter((c) => enLanguage.of(c) !== undefined);
+const regions0 = REGIONS.filter((c) => enRegion.of(c) !== undefined);
+const scripts0 = SCRIPTS.filter((c) => enScript.of(c) !== undefined);
 const keys = dialectKeys(langs0.filter((l) => l.length === 2 || Intl.NumberFormat.supportedLocalesOf([l]).length), regions0, scripts0);
-const currencies0 = CURRENCIES.filter((c) => new Intl.DisplayNames("en", { type: "currency", fallback: "none" }).of(c) !== undefined);
+const currencies0 = CURRENCIES.filter((c) => enCurrency.of(c) !== undefined);
 // Other locales are asked only about the codes English names (English names the most): the full
 // enumeration takes minutes per locale, this seconds.
 for (const loc of LOCALES) {
