@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -211,8 +212,12 @@ func hypernovaRender(r *http.Request, client *http.Client, url, component string
 // render into a 500 (counted) instead of a silent client-only fallback that
 // would look fast; the generous acquire timeout lets requests queue for a
 // runtime instead of falling back under load. poolSize 0: one per CPU.
+//
+// It returns once the background compression of the client assets is over:
+// a server in steady state finished that pass long ago, and on a 2-core
+// machine timing anything beside its second of brotli measures the pass.
 func newEngine(root string, poolSize int) (*ssr.Engine, error) {
-	return ssr.New(ssr.Config{
+	eng, err := ssr.New(ssr.Config{
 		ComponentsDir:  filepath.Join(root, "components"),
 		Root:           root,
 		PoolSize:       poolSize,
@@ -222,6 +227,14 @@ func newEngine(root string, poolSize int) (*ssr.Engine, error) {
 		Strict:         true,
 		Logger:         slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
+	if err != nil {
+		return nil, err
+	}
+	if err := eng.WaitAssets(context.Background()); err != nil {
+		eng.Close()
+		return nil, err
+	}
+	return eng, nil
 }
 
 // gzipWriters are the pooled writers of pooledGzip: the usual Go gzip
