@@ -41,35 +41,28 @@ var patches = []patch{
 		name: "@vue/server-renderer buffers",
 		file: regexp.MustCompile(`server-renderer\.esm-bundler\.js$`),
 		edits: []edit{
-			// push: keep each string as its own item instead of appending
-			// it to the previous one, and return at once for a string (what
-			// the compiled ssrRender pushes nearly always): the type checks
-			// for promises and async arrays are four more calls per push,
-			// which goja makes slowly.
-			{`    push(item) {
-      const isStringItem = isString(item);
-      if (appendable && isStringItem) {
-        buffer[buffer.length - 1] += item;
-        return;
-      }
-      buffer.push(item);
-      appendable = isStringItem;
-      if (isPromise(item) || isArray(item) && item.hasAsync) {
-        buffer.hasAsync = true;
-      }
-    }`, `    push(item) {
-      buffer.push(item);
-      if (typeof item === "string") return;
-      if (isPromise(item) || isArray(item) && item.hasAsync) {
-        buffer.hasAsync = true;
-      }
-    }`},
+			// createBuffer: where the runtime has ssrgate's native helpers
+			// (internal/jsvm/ssrhost), the buffer lives in Go. The compiled
+			// ssrRender pushes a string several times per list row, and a
+			// push in goja is a closure call, type tests and goja's generic
+			// Array.prototype.push; the native push appends to a string
+			// builder, and getBuffer() hands Vue the array its own buffer
+			// would hold (adjacent strings joined, hasAsync set). In Node the
+			// global is absent and Vue's own buffer runs, unchanged.
+			{`function createBuffer() {
+  let appendable = false;`, `const ssrgateBuffer = typeof globalThis.__ssrgateBuffer === "function" ? globalThis.__ssrgateBuffer : undefined;
+const ssrgateIsAsyncItem = (item) => isPromise(item) || isArray(item) && item.hasAsync;
+function createBuffer() {
+  if (ssrgateBuffer) return ssrgateBuffer(ssrgateIsAsyncItem);
+  let appendable = false;`},
 			// The helpers the compiled ssrRender calls for every
 			// interpolation, bound attribute and class: for a string (and a
 			// number, which needs no escaping: an interpolated or bound
 			// number prints as "" + value) go straight to the escaping
 			// instead of through toDisplayString, isRenderableAttrValue and
-			// normalizeClass, the same strings with two or three fewer calls.
+			// normalizeClass, the same strings with two or three fewer calls
+			// (normalizeClass trims a string: so does the shortcut; the
+			// corpus case VueHelpers holds the values that tell).
 			{`function ssrRenderAttr(key, value) {
   if (!isRenderableAttrValue(value)) {`, `const ssrgateEscape = typeof globalThis.__ssrgateEscapeHTML === "function" ? globalThis.__ssrgateEscapeHTML : escapeHtml;
 function ssrRenderAttr(key, value) {
@@ -78,7 +71,7 @@ function ssrRenderAttr(key, value) {
   if (!isRenderableAttrValue(value)) {`},
 			{`function ssrRenderClass(raw) {
   return escapeHtml(normalizeClass(raw));`, `function ssrRenderClass(raw) {
-  if (typeof raw === "string") return ssrgateEscape(raw);
+  if (typeof raw === "string") return ssrgateEscape(raw.trim());
   return escapeHtml(normalizeClass(raw));`},
 			{`function ssrInterpolate(value) {
   return escapeHtml(toDisplayString(value));`, `function ssrInterpolate(value) {

@@ -13,6 +13,7 @@
 //	__ssrgateEscapeHTMLReact(s)  the same with ' as &#x27; (React's escapeTextForBrowser)
 //	__ssrgateJoinChunks(buffer)  the strings of a buffer of strings and nested buffers, in order,
 //	                             or undefined when it holds anything else
+//	__ssrgateBuffer(isAsyncItem) Vue's render buffer, {getBuffer, push}, kept in Go (buffer.go)
 //
 // The escapers take a string (callers convert with "" + value first, so
 // ToPrimitive runs in JavaScript with the framework's own semantics), return
@@ -34,6 +35,7 @@ const (
 	EscapeHTML      = "__ssrgateEscapeHTML"
 	EscapeHTMLReact = "__ssrgateEscapeHTMLReact"
 	JoinChunks      = "__ssrgateJoinChunks"
+	Buffer          = "__ssrgateBuffer"
 )
 
 // maxNesting bounds the nesting of the buffers JoinChunks walks (one level
@@ -51,6 +53,7 @@ func Install(rt *goja.Runtime) error {
 		{EscapeHTML, escaper(rt, EscapeHTML, "&#39;")},
 		{EscapeHTMLReact, escaper(rt, EscapeHTMLReact, "&#x27;")},
 		{JoinChunks, joiner()},
+		{Buffer, bufferMaker(rt)},
 	}
 	for _, f := range fns {
 		if err := g.DefineDataProperty(f.name, rt.ToValue(f.fn), goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_FALSE); err != nil {
