@@ -78,6 +78,17 @@ function ssrRenderAttr(key, value) {
   if (typeof value === "string") return ssrgateEscape(value);
   if (typeof value === "number") return "" + value;
   return escapeHtml(toDisplayString(value));`},
+			// Where the runtime has ssrgate's native helpers, the three
+			// above become one native call each for strings and numbers,
+			// with the JavaScript ones for every other value. The bindings
+			// are reassigned (function declarations are mutable, and the
+			// exports are live), so every importer sees the native ones.
+			{`export { pipeToNodeWritable,`, `if (typeof globalThis.__ssrgateVueHelper === "function") {
+  ssrRenderAttr = globalThis.__ssrgateVueHelper("attr", ssrRenderAttr);
+  ssrInterpolate = globalThis.__ssrgateVueHelper("interpolate", ssrInterpolate);
+  ssrRenderClass = globalThis.__ssrgateVueHelper("class", ssrRenderClass);
+}
+export { pipeToNodeWritable,`},
 			// unroll: join in Go where the runtime has ssrgate's native
 			// helpers (internal/jsvm/ssrhost), else flatten into one array
 			// and join once.

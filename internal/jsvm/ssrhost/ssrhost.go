@@ -14,6 +14,8 @@
 //	__ssrgateJoinChunks(buffer)  the strings of a buffer of strings and nested buffers, in order,
 //	                             or undefined when it holds anything else
 //	__ssrgateBuffer(isAsyncItem) Vue's render buffer, {getBuffer, push}, kept in Go (buffer.go)
+//	__ssrgateVueHelper(kind, fn) a native ssrRenderAttr, ssrInterpolate or ssrRenderClass for the
+//	                             common values, fn (Vue's own) for the rest (vuehelpers.go)
 //
 // The escapers take a string (callers convert with "" + value first, so
 // ToPrimitive runs in JavaScript with the framework's own semantics), return
@@ -36,6 +38,7 @@ const (
 	EscapeHTMLReact = "__ssrgateEscapeHTMLReact"
 	JoinChunks      = "__ssrgateJoinChunks"
 	Buffer          = "__ssrgateBuffer"
+	VueHelper       = "__ssrgateVueHelper"
 )
 
 // maxNesting bounds the nesting of the buffers JoinChunks walks (one level
@@ -54,6 +57,7 @@ func Install(rt *goja.Runtime) error {
 		{EscapeHTMLReact, escaper(rt, EscapeHTMLReact, "&#x27;")},
 		{JoinChunks, joiner()},
 		{Buffer, bufferMaker(rt)},
+		{VueHelper, vueHelper(rt)},
 	}
 	for _, f := range fns {
 		if err := g.DefineDataProperty(f.name, rt.ToValue(f.fn), goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_FALSE); err != nil {
