@@ -36,8 +36,7 @@ type renderBuffer struct {
 
 	items      []any              // what Vue's array would hold, but for text
 	text       goja.StringBuilder // the strings pushed since the last other item
-	pending    bool               // text holds an item (maybe ""), not yet in items
-	appendable bool               // the last push was a string
+	appendable bool               // the last push was a string: until getBuffer(), text holds an item (maybe "")
 	hasAsync   bool
 
 	arr *goja.Object // the array getBuffer() returned; pushes then go to it
@@ -52,7 +51,6 @@ func (b *renderBuffer) push(call goja.FunctionCall) goja.Value {
 	}
 	if isString {
 		b.text.WriteString(s)
-		b.pending = true
 		b.appendable = true
 		return goja.Undefined()
 	}
@@ -63,14 +61,13 @@ func (b *renderBuffer) push(call goja.FunctionCall) goja.Value {
 	return goja.Undefined()
 }
 
-// flush moves the pending text into items.
+// flush moves the pending text into items; it runs only before getBuffer().
 func (b *renderBuffer) flush() {
-	if !b.pending {
+	if !b.appendable {
 		return
 	}
 	b.items = append(b.items, b.text.String())
 	b.text = goja.StringBuilder{} // String may share the builder's memory
-	b.pending = false
 }
 
 func (b *renderBuffer) noteAsync(item goja.Value) {

@@ -1,20 +1,13 @@
 package ssrhost
 
-import (
-	"testing"
-
-	"github.com/dop251/goja"
-)
+import "testing"
 
 // TestBufferMatchesVue runs the same pushes through __ssrgateBuffer and
 // through Vue's createBuffer (copied here as the reference, from
 // @vue/server-renderer 3.5) and compares what getBuffer() returns, before
 // and after further pushes.
 func TestBufferMatchesVue(t *testing.T) {
-	rt := goja.New()
-	if err := Install(rt); err != nil {
-		t.Fatal(err)
-	}
+	rt := installed(t)
 	_, err := rt.RunString(`
 const isPromise = (v) => v !== null && typeof v === "object" && typeof v.then === "function" && typeof v.catch === "function";
 const isArray = Array.isArray;

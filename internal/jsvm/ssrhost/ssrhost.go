@@ -41,6 +41,12 @@ const (
 	VueHelper       = "__ssrgateVueHelper"
 )
 
+// How Vue's escapeHtml and React's escapeTextForBrowser write '.
+const (
+	vueApos   = "&#39;"
+	reactApos = "&#x27;"
+)
+
 // maxNesting bounds the nesting of the buffers JoinChunks walks (one level
 // per component in Vue's); deeper input gets undefined, and the caller's
 // JavaScript, with the runtime's own recursion guard, takes over.
@@ -53,8 +59,8 @@ func Install(rt *goja.Runtime) error {
 		name string
 		fn   func(goja.FunctionCall) goja.Value
 	}{
-		{EscapeHTML, escaper(rt, EscapeHTML, "&#39;")},
-		{EscapeHTMLReact, escaper(rt, EscapeHTMLReact, "&#x27;")},
+		{EscapeHTML, escaper(rt, EscapeHTML, vueApos)},
+		{EscapeHTMLReact, escaper(rt, EscapeHTMLReact, reactApos)},
 		{JoinChunks, joiner()},
 		{Buffer, bufferMaker(rt)},
 		{VueHelper, vueHelper(rt)},

@@ -11,6 +11,16 @@ import (
 	"github.com/dop251/goja"
 )
 
+// installed is a new runtime with the globals defined.
+func installed(t *testing.T) *goja.Runtime {
+	t.Helper()
+	rt := goja.New()
+	if err := Install(rt); err != nil {
+		t.Fatal(err)
+	}
+	return rt
+}
+
 // reference loads the frameworks' own escaping code from node_modules into
 // rt: Vue's escapeHtml from @vue/shared and React's escapeTextForBrowser
 // pattern from react-dom/server, so the native functions are checked against
@@ -66,10 +76,7 @@ func randomString(r *rand.Rand) []uint16 {
 }
 
 func TestEscapeMatchesFrameworks(t *testing.T) {
-	rt := goja.New()
-	if err := Install(rt); err != nil {
-		t.Fatal(err)
-	}
+	rt := installed(t)
 	vue, react := reference(t, rt)
 	native := map[string]goja.Value{EscapeHTML: rt.Get(EscapeHTML), EscapeHTMLReact: rt.Get(EscapeHTMLReact)}
 	fixed := []string{"", "plain", "Item 5 & more", `<a href="x">'q'</a>`, "&&&", "é & ü", "\u2028<"}
@@ -100,10 +107,7 @@ func TestEscapeMatchesFrameworks(t *testing.T) {
 }
 
 func TestEscapeRejectsNonStrings(t *testing.T) {
-	rt := goja.New()
-	if err := Install(rt); err != nil {
-		t.Fatal(err)
-	}
+	rt := installed(t)
 	_, err := rt.RunString(EscapeHTML + "(5)")
 	if err == nil || !strings.Contains(err.Error(), "TypeError") || !strings.Contains(err.Error(), "takes a string") {
 		t.Fatalf("escaping a number: err = %v, want a TypeError saying it takes a string", err)
@@ -111,10 +115,7 @@ func TestEscapeRejectsNonStrings(t *testing.T) {
 }
 
 func TestJoinChunks(t *testing.T) {
-	rt := goja.New()
-	if err := Install(rt); err != nil {
-		t.Fatal(err)
-	}
+	rt := installed(t)
 	tests := []struct{ js, want string }{
 		{`[]`, ""},
 		{`["a", "b"]`, "ab"},

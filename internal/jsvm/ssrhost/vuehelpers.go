@@ -31,38 +31,25 @@ func vueHelper(rt *goja.Runtime) func(goja.FunctionCall) goja.Value {
 				if !ok {
 					return callBack(fallback, c)
 				}
-				var b goja.StringBuilder
-				switch a := c.Argument(1); {
-				case goja.IsNumber(a):
-					b.WriteUTF8String(" ")
-					b.WriteString(key)
-					b.WriteUTF8String(`="` + a.String() + `"`) // ASCII: a number's ToString
-				default:
-					s, ok := a.(goja.String)
-					if !ok {
-						return callBack(fallback, c)
-					}
-					v := Escape(s, "&#39;")
-					b.Grow(key.Length() + v.Length() + 4)
-					b.WriteUTF8String(" ")
-					b.WriteString(key)
-					b.WriteUTF8String(`="`)
-					b.WriteString(v)
-					b.WriteUTF8String(`"`)
+				v, ok := holeText(rt, c.Argument(1))
+				if !ok {
+					return callBack(fallback, c)
 				}
+				var b goja.StringBuilder
+				b.Grow(key.Length() + v.Length() + 4)
+				b.WriteUTF8String(" ")
+				b.WriteString(key)
+				b.WriteUTF8String(`="`)
+				b.WriteString(v)
+				b.WriteUTF8String(`"`)
 				return b.String()
 			}
 		case "interpolate":
 			fn = func(c goja.FunctionCall) goja.Value {
-				switch a := c.Argument(0); {
-				case goja.IsNumber(a):
-					return rt.ToValue(a.String())
-				default:
-					if s, ok := a.(goja.String); ok {
-						return Escape(s, "&#39;")
-					}
-					return callBack(fallback, c)
+				if v, ok := holeText(rt, c.Argument(0)); ok {
+					return v
 				}
+				return callBack(fallback, c)
 			}
 		case "class":
 			fn = func(c goja.FunctionCall) goja.Value {
@@ -73,13 +60,26 @@ func vueHelper(rt *goja.Runtime) func(goja.FunctionCall) goja.Value {
 				if n := s.Length(); n > 0 && (!printable(s.CharAt(0)) || !printable(s.CharAt(n-1))) {
 					return callBack(fallback, c)
 				}
-				return Escape(s, "&#39;")
+				return Escape(s, vueApos)
 			}
 		default:
 			panic(rt.NewTypeError("%s: unknown helper %q (attr, interpolate, class)", VueHelper, kind))
 		}
 		return rt.ToValue(fn)
 	}
+}
+
+// holeText is what Vue prints for a string or number in a hole: the
+// string escaped, a number's ToString (ASCII digits, signs, "e", "NaN",
+// "Infinity": nothing to escape). ok is false for any other value.
+func holeText(rt *goja.Runtime, v goja.Value) (goja.String, bool) {
+	if goja.IsNumber(v) {
+		return rt.ToValue(v.String()).(goja.String), true
+	}
+	if s, ok := v.(goja.String); ok {
+		return Escape(s, vueApos), true
+	}
+	return nil, false
 }
 
 // printable: a code unit that String.prototype.trim keeps at an end.

@@ -1,20 +1,13 @@
 package ssrhost
 
-import (
-	"testing"
-
-	"github.com/dop251/goja"
-)
+import "testing"
 
 // TestVueHelperFallsBack checks which values the native helpers take and
 // which they hand to Vue's function (here a marker that tags its result);
 // the Node-diff corpus (ssr/testdata/corpus VueHelpers, VueNumbers) checks
 // the bytes against Node's real @vue/server-renderer.
 func TestVueHelperFallsBack(t *testing.T) {
-	rt := goja.New()
-	if err := Install(rt); err != nil {
-		t.Fatal(err)
-	}
+	rt := installed(t)
 	cases := []struct{ js, want string }{
 		{`attr("href", "/a?b=1&c='2'")`, ` href="/a?b=1&amp;c=&#39;2&#39;"`},
 		{`attr("data-n", 1.5)`, ` data-n="1.5"`},
