@@ -94,4 +94,5 @@ FUZZTIME ?= 10s
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzRawProps$$' -fuzztime $(FUZZTIME) ./internal/island
 	$(GO) test -run '^$$' -fuzz '^FuzzEncodeProps$$' -fuzztime 5s ./internal/island
+	$(GO) test -run '^$$' -fuzz '^FuzzEncodePropsMatchesJSON$$' -fuzztime 5s ./internal/island
 	$(GO) test -run '^$$' -fuzz '^FuzzFinishHostileHTML$$' -fuzztime $(FUZZTIME) ./ssr

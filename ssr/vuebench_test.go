@@ -40,6 +40,21 @@ import (
 // moved to Go (ssrhost __ssrgateBuffer), then the attribute, class and text
 // helpers (__ssrgateVueHelper). Together: 2.78 -> 1.70-1.97 ms at 100 rows,
 // 19.0 -> 12.3-13.5 ms at 1,000.
+//
+// Then the Go side of a render: island.EncodeProps writes the props itself
+// (island/encode.go: byte for byte json.Marshal, without reflection; 200 ->
+// 55-65 us for BenchmarkEncodeProps' 100 rows), and ssrhost.ParseJSON keeps
+// plain keys as Go strings, decodes escaped strings (json.Marshal writes &
+// as \u0026) to UTF-8, reads small integers without ParseFloat and shares
+// one element stack between arrays (~12% off ParseJSON). Timed in one
+// process, old and new alternating, as the machine was shared: 0.89-0.94x
+// of the old render at 100 rows, 0.86x at 1,000; this benchmark, runs
+// interleaved: 2.81 -> 2.60 ms (median of 3) at 100 rows, 18.2 -> 15.3 ms
+// at 1,000. What stays is goja's: DefineDataProperty (~300 ns a property,
+// its try wrapper and descriptor included) is now most of ParseJSON, and
+// the integrity check (~80 us) is Object.Get and Keys() as cheap as goja's
+// API goes; calling Object.keys natively instead re-materialises the
+// prototypes' templates on every call and saved nothing.
 func BenchmarkVuePlainUncached(b *testing.B) {
 	e := benchEngine(b, -1)
 	nodeBundle := vueNodeBundle(b)

@@ -116,8 +116,9 @@ func ParseOptions(opts ...string) (Options, error) {
 }
 
 // EncodeProps serializes props as JSON that is safe inside a <script> element:
-// encoding/json escapes <, >, & and U+2028/U+2029 as \u sequences, so no prop
-// value can close the element or start a comment. Map keys are sorted, which
+// json.Marshal's bytes (written by marshalProps, mostly without reflection),
+// which escape <, >, & and U+2028/U+2029 as \u sequences, so no prop value
+// can close the element or start a comment. Map keys are sorted, which
 // also makes the encoding canonical for cache keys. nil becomes {}. A
 // json.RawMessage is validated and escaped without decoding, keeping its key
 // order; a []byte is an error (pass json.RawMessage for JSON bytes).
@@ -133,7 +134,7 @@ func EncodeProps(props any) ([]byte, error) {
 		// what a caller holding JSON bytes meant.
 		return nil, errors.New("props are a []byte, which encodes to a base64 string; pass json.RawMessage(b) for JSON bytes, or a map or struct")
 	}
-	b, err := json.Marshal(props)
+	b, err := marshalProps(props)
 	if err != nil {
 		return nil, fmt.Errorf("props are not JSON-serializable: %w", err)
 	}

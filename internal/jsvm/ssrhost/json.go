@@ -36,8 +36,10 @@ type parser struct {
 	s        []byte
 	i        int
 	maxDepth int
-	units    []uint16 // scratch for strings with escapes
-	keys     map[string]goja.Value
+	text     []byte            // scratch for strings with escapes
+	units    []uint16          // the same, for those with lone surrogates
+	keys     map[string]string // plain keys seen, as property names
+	items    []any             // elements of the arrays being read
 }
 
 func (p *parser) space() {
@@ -100,7 +102,7 @@ func (p *parser) object(depth int) (goja.Value, bool) {
 		if p.i >= len(p.s) || p.s[p.i] != '"' {
 			return nil, false
 		}
-		k, ok := p.key()
+		name, ok := p.key()
 		if !ok {
 			return nil, false
 		}
@@ -115,10 +117,8 @@ func (p *parser) object(depth int) (goja.Value, bool) {
 			return nil, false
 		}
 		// CreateDataProperty, as JSON.parse: no setters run, "__proto__" is
-		// an ordinary key. A key with lone surrogates cannot be a Go string
-		// without loss, so that rare object goes to JSON.parse.
-		name, exact := keyName(k)
-		if !exact || o.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE) != nil {
+		// an ordinary key.
+		if o.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE) != nil {
 			return nil, false
 		}
 		p.space()
@@ -158,47 +158,55 @@ func keyName(k goja.Value) (string, bool) {
 	return s, true
 }
 
-// key reads an object key. Plain ASCII keys, nearly all of them and the
-// same few over and over in a list, are kept once per parse.
-func (p *parser) key() (goja.Value, bool) {
+// key reads an object key as a property name. Plain ASCII keys, nearly
+// all of them and the same few on every row of a list, are kept once per
+// parse as their Go string. A key with lone surrogates cannot be a Go
+// string without loss, so that rare text goes to JSON.parse (not ok).
+func (p *parser) key() (string, bool) {
 	start := p.i + 1
 	for j := start; j < len(p.s); j++ {
 		c := p.s[j]
 		if c == '"' {
-			if v, ok := p.keys[string(p.s[start:j])]; ok {
+			if name, ok := p.keys[string(p.s[start:j])]; ok {
 				p.i = j + 1
-				return v, true
+				return name, true
 			}
-			v, ok := p.str()
-			if ok {
-				if p.keys == nil {
-					p.keys = map[string]goja.Value{}
-				}
-				p.keys[string(p.s[start:j])] = v
+			name := string(p.s[start:j])
+			if p.keys == nil {
+				p.keys = map[string]string{}
 			}
-			return v, ok
+			p.keys[name] = name
+			p.i = j + 1
+			return name, true
 		}
 		if c == '\\' || c < 0x20 || c >= 0x80 {
 			break
 		}
 	}
-	return p.str()
+	k, ok := p.str()
+	if !ok {
+		return "", false
+	}
+	return keyName(k)
 }
 
 func (p *parser) array(depth int) (goja.Value, bool) {
 	p.i++ // [
 	p.space()
-	var items []any
 	if p.i < len(p.s) && p.s[p.i] == ']' {
 		p.i++
 		return p.rt.NewArray(), true
 	}
+	// The elements go on one stack shared by the nested arrays; NewArray
+	// copies them out. A failed parse is dropped whole, so only success
+	// pops them.
+	base := len(p.items)
 	for {
 		v, ok := p.value(depth)
 		if !ok {
 			return nil, false
 		}
-		items = append(items, v)
+		p.items = append(p.items, v)
 		p.space()
 		if p.i >= len(p.s) {
 			return nil, false
@@ -209,7 +217,10 @@ func (p *parser) array(depth int) (goja.Value, bool) {
 			p.space()
 		case ']':
 			p.i++
-			return p.rt.NewArray(items...), true
+			a := p.rt.NewArray(p.items[base:]...)
+			clear(p.items[base:])
+			p.items = p.items[:base]
+			return a, true
 		default:
 			return nil, false
 		}
@@ -245,9 +256,97 @@ func (p *parser) str() (goja.Value, bool) {
 	return nil, false
 }
 
-// escaped finishes a string with escapes, from its first escape at p.i,
-// as UTF-16 code units.
+// escaped finishes a string with escapes, from its first escape at p.i.
+// It decodes to UTF-8, surrogate pairs included (list props escape & as
+// \u0026, so this is common); a lone surrogate, which UTF-8 cannot hold,
+// sends the string from its start to escapedUTF16.
 func (p *parser) escaped(start int) (goja.Value, bool) {
+	b := append(p.text[:0], p.s[start:p.i]...)
+	for p.i < len(p.s) {
+		c := p.s[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			p.text = b
+			if !utf8.Valid(b) {
+				return nil, false // JSON.parse would see U+FFFD; let it
+			}
+			return p.rt.ToValue(string(b)), true
+		case c == '\\':
+			if p.i+1 >= len(p.s) {
+				return nil, false
+			}
+			switch e := p.s[p.i+1]; e {
+			case '"', '\\', '/':
+				b = append(b, e)
+			case 'b':
+				b = append(b, '\b')
+			case 'f':
+				b = append(b, '\f')
+			case 'n':
+				b = append(b, '\n')
+			case 'r':
+				b = append(b, '\r')
+			case 't':
+				b = append(b, '\t')
+			case 'u':
+				r, ok := hex4(p.s[p.i+2:])
+				if !ok {
+					return nil, false
+				}
+				if utf16.IsSurrogate(r) {
+					lo, ok := rune(0), false
+					if r < 0xdc00 && len(p.s)-p.i >= 12 && p.s[p.i+6] == '\\' && p.s[p.i+7] == 'u' {
+						lo, ok = hex4(p.s[p.i+8:])
+					}
+					if !ok || lo < 0xdc00 || lo > 0xdfff {
+						p.i = start
+						return p.escapedUTF16(start)
+					}
+					r = utf16.DecodeRune(r, lo)
+					p.i += 6
+				}
+				b = utf8.AppendRune(b, r)
+				p.i += 4
+			default:
+				return nil, false
+			}
+			p.i += 2
+		case c < 0x20:
+			return nil, false
+		default:
+			b = append(b, c)
+			p.i++
+		}
+	}
+	return nil, false
+}
+
+// hex4 reads the four hex digits of a \u escape.
+func hex4(s []byte) (rune, bool) {
+	if len(s) < 4 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range s[:4] {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		case c >= 'A' && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, true
+}
+
+// escapedUTF16 reads a string with a lone surrogate, from p.i (its first
+// escape or its start), as UTF-16 code units.
+func (p *parser) escapedUTF16(start int) (goja.Value, bool) {
 	u := p.units[:0]
 	for _, r := range string(p.s[start:p.i]) {
 		if r == utf8.RuneError {
@@ -341,6 +440,9 @@ func (p *parser) number() (goja.Value, bool) {
 			return nil, false
 		}
 	}
+	if n, ok := smallInt(p.s[start:p.i]); ok {
+		return p.rt.ToValue(n), true // the value ParseFloat's double would give
+	}
 	f, err := strconv.ParseFloat(string(p.s[start:p.i]), 64)
 	if err != nil {
 		// Out of range: JSON.parse gives ±Infinity, as ParseFloat's value does.
@@ -349,6 +451,33 @@ func (p *parser) number() (goja.Value, bool) {
 		}
 	}
 	return p.rt.ToValue(f), true
+}
+
+// smallInt is the value of an integer literal of at most 15 digits (ids,
+// counts), exact as a double, without ParseFloat. "-0" is not one: it is a
+// double.
+func smallInt(lit []byte) (int, bool) {
+	neg := lit[0] == '-'
+	if neg {
+		lit = lit[1:]
+	}
+	if len(lit) > 15 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range lit {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	if neg {
+		if n == 0 {
+			return 0, false
+		}
+		n = -n
+	}
+	return n, true
 }
 
 func (p *parser) digits() bool {

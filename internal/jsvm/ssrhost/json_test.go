@@ -167,3 +167,68 @@ func TestParseJSONRejects(t *testing.T) {
 		t.Error("100 levels with a limit of 100: not ok")
 	}
 }
+
+// TestParseJSONMatchesJSONParse compares ParseJSON with goja's JSON.parse on
+// what its fast paths take: the key cache (many objects sharing keys, a
+// repeated key whose last value wins in the first position, "__proto__" as
+// an own key), escapes decoded to UTF-8 (surrogate pairs, \u0026), lone
+// surrogates and small integers beside doubles. goja's JSON.parse turns a
+// lone surrogate into U+FFFD, so those strings are checked against the code
+// units Node keeps.
+func TestParseJSONMatchesJSONParse(t *testing.T) {
+	var rows strings.Builder
+	rows.WriteString(`{"items":[`)
+	for i := range 300 {
+		if i > 0 {
+			rows.WriteByte(',')
+		}
+		fmt.Fprintf(&rows, `{"id":%d,"name":"Item %d \u0026 more","price":%g,"featured":%t,"__proto__":{"n":%d},"id":-%d}`, i, i, 3+float64(i)*0.75, i%5 == 0, i, i)
+	}
+	rows.WriteString(`],"title":"Items"}`)
+	texts := []string{
+		rows.String(),
+		`{"a":1,"b":2,"a":3}`, `{"__proto__":1,"__proto__":[2]}`, `[{"__proto__":null},{"__proto__":{"x":1}}]`,
+		`{"k\u0041":1,"kA":2}`, `{"\ud83d\ude00":"\ud83d\ude00","😀":"x"}`, `"a\u0026b\u00e9\u2028\/\"\\\b\f\n\r\t"`,
+		`"\uD83D\uDE00\uDBFF\uDFFF"`, `"\ufffd�"`, `["\u0000",""]`, `[[1,[2,[]]],[3,{"a":[4,5]}],6,[]]`,
+		`[0,-0,1,-1,123456789012345,-123456789012345,1234567890123456,9007199254740993,1e2,1.5,-0.0,0.5e1]`,
+	}
+	rt := goja.New()
+	if _, err := rt.RunString(describeJS); err != nil {
+		t.Fatal(err)
+	}
+	describe, _ := goja.AssertFunction(rt.Get("describe"))
+	parse, _ := goja.AssertFunction(rt.Get("JSON").ToObject(rt).Get("parse"))
+	for _, text := range texts {
+		v, ok := ParseJSON(rt, []byte(text), 100)
+		if !ok {
+			t.Fatalf("ParseJSON(%.80s) not ok", text)
+		}
+		want, err := parse(goja.Undefined(), rt.ToValue(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := describe(goja.Undefined(), v)
+		if w, _ := describe(goja.Undefined(), want); got.String() != w.String() {
+			t.Errorf("ParseJSON(%.80s):\n got  %.300s\n want %.300s", text, got, w)
+		}
+	}
+	for text, want := range map[string]string{
+		`"\ud83d"`: "sd83d.", `"\ude00\ud83d"`: "sde00.d83d.", `"x\ud83d\u0041"`: "s78.d83d.41.",
+		`"\ud83d\ud83d\ude00"`: "sd83d.d83d.de00.", `"é\u00e9\ud800"`: "se9.e9.d800.", `"\ud83d\ude00\udc00"`: "sd83d.de00.dc00.",
+		`"\ud83d\u00e9"`: "sd83d.e9.", `"\ud83d\"`: "",
+	} {
+		v, ok := ParseJSON(rt, []byte(text), 100)
+		if want == "" {
+			if ok {
+				t.Errorf("ParseJSON(%s) ok, want not ok", text)
+			}
+			continue
+		}
+		if !ok {
+			t.Fatalf("ParseJSON(%s) not ok", text)
+		}
+		if got, _ := describe(goja.Undefined(), v); got.String() != want {
+			t.Errorf("ParseJSON(%s) = %s, want %s", text, got, want)
+		}
+	}
+}
