@@ -85,6 +85,7 @@ clients:
 
 test: setup libcorpus chromium racedeps redis clients vet
 	$(TEST_ENV) $(GO) test -race -count=1 -timeout 20m ./...
+	$(TEST_ENV) $(GO) test -count=1 -timeout 20m -run 'AgainstNode' ./internal/jsvm/intl  # every Intl matrix in full: -race samples them
 	$(MAKE) fuzz
 
 # Fuzz targets, each for a fixed budget (about 30 s in all); seed corpora

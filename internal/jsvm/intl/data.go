@@ -1,19 +1,19 @@
 package intl
 
 import (
-	"bytes"
-	"compress/gzip"
 	"embed"
 	"encoding/json"
 	"fmt"
-	"io"
 	"sync"
+
+	"github.com/ssrgate/ssrgate/internal/jsvm/intl/bundlefile"
 )
 
 // dataFS holds the locale data generated from Node's ICU (gen/generate.sh): data/index.json names the
 // locales, and data/LOCALE.json.gz holds everything one locale needs (date patterns and names, time zone
-// names, list and relative-time patterns, compact and unit patterns, display names). A locale is
-// decompressed and parsed the first time a runtime of the process formats in it, and then shared.
+// names, list and relative-time patterns, compact and unit patterns, display names), whole or as a patch
+// against a base locale (package bundlefile). A locale is decompressed and parsed the first time a runtime
+// of the process formats in it, and then shared.
 //
 //go:embed data
 var dataFS embed.FS
@@ -57,15 +57,7 @@ var bundleLoaders = sync.OnceValue(func() map[string]func() *localeBundle {
 })
 
 func readBundle(name string) *localeBundle {
-	z, err := dataFS.ReadFile("data/" + name + ".json.gz")
-	if err != nil {
-		panic(fmt.Sprintf("intl: embedded data for %s: %v", name, err))
-	}
-	r, err := gzip.NewReader(bytes.NewReader(z))
-	if err != nil {
-		panic(fmt.Sprintf("intl: embedded data for %s: %v", name, err))
-	}
-	b, err := io.ReadAll(r)
+	b, err := bundlefile.JSON(name, func(n string) ([]byte, error) { return dataFS.ReadFile("data/" + n + ".json.gz") })
 	if err != nil {
 		panic(fmt.Sprintf("intl: embedded data for %s: %v", name, err))
 	}

@@ -243,7 +243,11 @@ func (df *dateFormat) resolvedOptions(rt *goja.Runtime) *goja.Object {
 	o := rt.NewObject()
 	o.Set("locale", df.locale)
 	o.Set("calendar", "gregory")
-	o.Set("numberingSystem", "latn")
+	system := "latn"
+	if ex := numberExtrasFor(df.locale); ex != nil && ex.System != "" {
+		system = ex.System
+	}
+	o.Set("numberingSystem", system)
 	o.Set("timeZone", df.zone)
 	for _, f := range []string{"hour12", "weekday", "year", "month", "day", "hour", "minute", "second", "dateStyle", "timeStyle"} {
 		v, ok := df.resolved[f]
@@ -358,11 +362,40 @@ func (df *dateFormat) partsWith(tokens []token, ms float64) ([]part, bool) {
 				if name, known = zn.name(df.zone, df.loc, t, df.data.Number.Digits); !known {
 					panic(df.in.rangeError(fmt.Sprintf("jsvm Intl: option timeZoneName=%s: the name of %s on %s is not known (no data for its offset then)", tk.w, df.zone, t.Format("2006-01-02"))))
 				}
+				if specific, ok := genericAsStandard[tk.w]; ok && !dstNear(t) {
+					if std := standardName(bundleFor(df.locale).Zones[specific], df.zone, df.loc); std != "" && !strings.EqualFold(std, name) {
+						name = std
+					}
+				}
 			}
 			out = append(out, part{"timeZoneName", name})
 		}
 	}
+	if d := df.data.Number.Digits; d != "" {
+		out = nativeDateDigits(out, d)
+	}
 	return out, true
+}
+
+// nativeDateDigits writes the numeric fields in a locale's own digits (ar-EG, my): ICU formats dates in
+// the locale's default numbering system, as numbers.
+func nativeDateDigits(ps []part, digits string) []part {
+	zero := []rune(digits)
+	if len(zero) != 10 {
+		return ps
+	}
+	for i, p := range ps {
+		switch p.Type {
+		case "year", "month", "day", "hour", "minute", "second":
+			ps[i].Value = strings.Map(func(r rune) rune {
+				if r >= '0' && r <= '9' {
+					return zero[r-'0']
+				}
+				return r
+			}, p.Value)
+		}
+	}
+	return ps
 }
 
 func (df *dateFormat) format(ms float64) (string, bool) {

@@ -3,6 +3,7 @@ package intl
 import (
 	"encoding/json"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -25,6 +26,7 @@ type displayData struct {
 	Script        nameTable                    `json:"script"`
 	Currency      nameTable                    `json:"currency"`
 	Calendar      nameTable                    `json:"calendar"`
+	CurrencyRoot  []string                     `json:"currencyRoot"` // codes ICU names from root when asked in lower case
 	DateTimeField nameTable                    `json:"dateTimeField"`
 	Languages     map[string]json.RawMessage   `json:"languages"` // "long.dialect" -> names, pattern, separator
 	languages     map[string]map[string]string // parsed Languages tables
@@ -100,6 +102,9 @@ var (
 	dateTimeFields = map[string]bool{"era": true, "year": true, "quarter": true, "month": true, "weekOfYear": true, "weekday": true, "day": true, "dayPeriod": true, "hour": true, "minute": true, "second": true, "timeZoneName": true}
 )
 
+// legacyCalendar is ICU's legacy key of the calendars whose BCP 47 key differs.
+var legacyCalendar = map[string]string{"gregory": "gregorian", "ethioaa": "ethiopic-amete-alem"}
+
 // of returns the display name of code, or undefined (fallback "none" and no name).
 func (dn *displayNames) of(code goja.Value) goja.Value {
 	in := dn.in
@@ -125,15 +130,19 @@ func (dn *displayNames) of(code goja.Value) goja.Value {
 		if !currencyCode.MatchString(c) {
 			bad()
 		}
-		name, ok = dn.data.Currency.get(dn.style, strings.ToUpper(c))
-		if !ok && dn.fallback == "code" {
-			return in.rt.ToValue(strings.ToUpper(c))
+		up := strings.ToUpper(c)
+		name, ok = dn.data.Currency.get(dn.style, up)
+		if !ok && (dn.fallback == "code" || c != up && slices.Contains(dn.data.CurrencyRoot, up)) {
+			return in.rt.ToValue(up)
 		}
 	case "calendar":
 		if !calendarCode.MatchString(c) {
 			bad()
 		}
 		name, ok = dn.data.Calendar.get(dn.style, c) // case-sensitive in Node
+		if !ok && dn.fallback == "code" && legacyCalendar[c] != "" {
+			return in.rt.ToValue(legacyCalendar[c]) // ICU falls back to the calendar's legacy key
+		}
 	case "dateTimeField":
 		if !dateTimeFields[c] {
 			bad()
@@ -213,6 +222,9 @@ func (dn *displayNames) language(c string) (string, bool) {
 	}
 	if !found {
 		s, ok := look(lang)
+		if !ok && script == "" && region == "" && dn.fallback == "code" && base != c {
+			return lang, true // a locale without the language's name names en-u-ca-buddhist "en", as ICU
+		}
 		if !ok && (dn.fallback == "none" || script == "" && region == "") {
 			return "", false
 		}
@@ -227,6 +239,9 @@ func (dn *displayNames) language(c string) (string, bool) {
 	if script != "" {
 		s, ok := dn.data.Script.get(dn.style, script)
 		if !ok {
+			if dn.fallback == "none" {
+				return "", false // ICU names no part it lacks a name for (yi: zh-Hans)
+			}
 			s = script
 		}
 		rest = append(rest, s)
@@ -234,6 +249,9 @@ func (dn *displayNames) language(c string) (string, bool) {
 	if region != "" {
 		s, ok := dn.data.Region.get(dn.style, region)
 		if !ok {
+			if dn.fallback == "none" {
+				return "", false
+			}
 			s = region
 		}
 		rest = append(rest, s)

@@ -2,14 +2,17 @@
 // in Go from CLDR data, so server renders print the same text as Node.
 //
 // Plural rules, collation, currency digits and language matching come from golang.org/x/text; everything
-// else is extracted from Node's ICU for the locales of gen/locales.js: number symbols, digits, currency
+// else is extracted from Node's ICU for every locale it has data for (gen/available.js, 941 with Node 20's
+// ICU 78; gen/locales.js orders them): number symbols, digits, currency
 // symbols and date patterns (gen/cldr.js, each pattern verified against Node there), time zone names for
 // every IANA zone (gen/zones.js), list and relative-time patterns (gen/formats.js), compact notation, unit
 // patterns and exponents (gen/numbers.js), display names (gen/displaynames.js) and what formatRange needs
 // (gen/ranges.js: number range patterns, approximately signs and plural ranges; date interval patterns per
-// option set and greatest differing field, each verified against Node). gen/pack stores them as one
-// gzip-compressed file per locale under data/, decompressed when a process first formats in that locale
-// (data.go).
+// option set and greatest differing field, each verified against Node). A regional locale whose sampled
+// output equals a base locale's (fr-LU and fr) takes the base's date and interval patterns instead of a
+// second extraction. gen/pack stores them as one gzip-compressed file per locale under data/, most of
+// them a JSON merge patch against a base locale (package bundlefile), decompressed when a process first
+// formats in that locale (data.go).
 //
 // NumberFormat.prototype.formatRange(ToParts) follows ICU's number range formatter (range.go): equal
 // formatted numbers give one number with the approximately sign ("~$3.00"), a currency, percent or
@@ -27,17 +30,19 @@
 // newer than Unicode 15.0 (Node 20 has 17.0), prepended concatenation marks (U+0600...) in words and
 // sentences, and strings with lone surrogates.
 //
-// A locale in a language Node's ICU knows (languages.json, from gen/languages.js) but without generated
-// data, and options outside the data, throw a RangeError naming them, never another locale's or option's
-// text. The matrix test (intl_test.go) and the range and segmenter tests (nodediff_test.go) hold this
-// against Node.
+// A requested locale resolves as V8's lookup does, to its longest generated prefix (de-US is de). Options
+// outside the data throw a RangeError naming them, never another locale's or option's text; so do the
+// DateTimeFormat option sets whose formatToParts aborts Node 20 itself (gen/crashes.json: gd, ksh and sc
+// with a year and a month but no day), which the generators therefore cannot read. The matrix test
+// (intl_test.go: the whole matrix for the common locales and a sample, a few cases of every constructor
+// for all 941) and the range and segmenter tests (nodediff_test.go) hold this against Node.
 //
-// Regenerate the data with Node 20 on PATH (the output depends on Node's ICU version; it takes about ten
-// minutes, nearly all in cldr.js):
+// Regenerate the data with Node 20 on PATH (the output depends on Node's ICU version; about an hour on
+// two cores, one shard of locales per core):
 //
 //	go generate ./internal/jsvm/intl
 //
-// or only some generators, keeping the rest of data/ (ranges takes about two minutes):
+// or only some generators, keeping the rest of data/:
 //
 //	cd internal/jsvm/intl && INTL_GEN="ranges segmenter" sh gen/generate.sh
 package intl

@@ -1,10 +1,10 @@
 package intl
 
 import (
+	"golang.org/x/text/language"
 	"strings"
 
 	"github.com/dop251/goja"
-	"golang.org/x/text/language"
 )
 
 // newIntlHost exposes the Go Intl implementation to js/intl.js. Formatters are Go values held by JS objects.
@@ -122,7 +122,10 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 		var out []string
 		c := loadCLDR()
 		for _, t := range in.requestedTags(locales) {
-			if _, i, conf := c.matcher.Match(t); conf >= language.High && sameLocale(t, c.tags[i]) {
+			if b, conf := t.Base(); conf != language.Exact || !icuLanguages()[b.String()] {
+				continue
+			}
+			if _, ok := c.lookup(t); ok {
 				out = append(out, t.String())
 			}
 		}

@@ -7,7 +7,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -34,6 +33,7 @@ type localeData struct {
 		Digits                 string            `json:"digits"`      // the ten digits when not 0-9 (ar-EG)
 		PlusPattern            string            `json:"plusPattern"` // signDisplay=always, when not "+" then the number (ar-EG)
 		Infinity               string            `json:"infinity"`
+		InfinityType           string            `json:"infinityType"` // the part type of Infinity when not "infinity" (dz: integer)
 		PrimaryGroup           int               `json:"primaryGroup"`
 		SecondaryGroup         int               `json:"secondaryGroup"`
 		MinGrouping            int               `json:"minGrouping"`
@@ -50,30 +50,53 @@ type localeData struct {
 }
 
 type cldrData struct {
-	tags    []language.Tag
-	names   []string
-	matcher language.Matcher
+	names []string        // every generated locale, defaultLocale first
+	have  map[string]bool // names, lower-cased
 }
 
 // defaultLocale is what Node reports without LANG set; components rendering on the server must not depend
 // on the host's environment.
 const defaultLocale = "en-US"
 
-// loadCLDR builds the locale matcher from the index of generated locales; their data loads on first use.
+// loadCLDR reads the index of generated locales; their data loads on first use.
 var loadCLDR = sync.OnceValue(func() *cldrData {
-	c := &cldrData{}
-	c.names = append(c.names, defaultLocale) // first tag is the matcher's fallback
+	c := &cldrData{have: map[string]bool{}}
+	c.names = append(c.names, defaultLocale)
 	for _, name := range loadIndex().Locales {
 		if name != defaultLocale {
 			c.names = append(c.names, name)
 		}
 	}
 	for _, n := range c.names {
-		c.tags = append(c.tags, language.MustParse(n))
+		c.have[strings.ToLower(n)] = true
 	}
-	c.matcher = language.NewMatcher(c.tags)
 	return c
 })
+
+// lookup is ECMA-402's BestAvailableLocale over the generated locales, as V8 does it: the tag's language,
+// script and region as given, then shorter prefixes (de-US is de, en-GB-oxendict is en-GB, zh-Hant-MO is
+// zh-Hant-MO). It returns the generated locale's name.
+func (c *cldrData) lookup(t language.Tag) (string, bool) {
+	base, _ := t.Base()
+	parts := []string{base.String()}
+	if s, conf := t.Script(); conf == language.Exact {
+		parts = append(parts, s.String())
+	}
+	if r, conf := t.Region(); conf == language.Exact {
+		parts = append(parts, r.String())
+	}
+	for n := len(parts); n > 0; n-- {
+		k := strings.ToLower(strings.Join(parts[:n], "-"))
+		if c.have[k] {
+			for _, name := range c.names {
+				if strings.ToLower(name) == k {
+					return name, true
+				}
+			}
+		}
+	}
+	return "", false
+}
 
 // LocalTimeZone is the IANA name of the process zone, as Node reports it in resolvedOptions().timeZone.
 var LocalTimeZone = sync.OnceValue(func() string {
@@ -112,23 +135,21 @@ func newError(rt *goja.Runtime, ctor, msg string) *goja.Object {
 	return obj
 }
 
-// resolveLocale picks the locale whose data formats a BCP 47 string or array, as Intl's lookup does. Node's
-// ICU has data for more locales than data/ (gen/locales.js), so a requested locale in a language ICU knows
-// is served only by data of that very locale (language, and region and script when given: "de" is de-DE, "en-AU" is
-// not en-GB); otherwise it is a RangeError naming the locale, never another locale's text. A language ICU
-// does not know is skipped, and with none left Node and jsvm use en-US.
+// resolveLocale picks the locale whose data formats a BCP 47 string or array, as Intl's lookup does: the
+// first requested locale in a language Node's ICU knows is served by the longest generated prefix of it
+// (lookup). Data is generated for every locale Node's ICU has (gen/available.js), so a locale without it is
+// one Node's ICU would not resolve the same way either; that is a RangeError naming it, never another
+// locale's text. A language ICU does not know is skipped, and with none left Node and jsvm use en-US.
 func (in *intl) resolveLocale(locales goja.Value) (string, *localeData) {
 	c := loadCLDR()
 	for _, t := range in.requestedTags(locales) {
-		base, _ := t.Base()
-		if !icuLanguages()[base.String()] {
-			continue
+		if base, conf := t.Base(); conf != language.Exact || !icuLanguages()[base.String()] {
+			continue // xx parses as und, whose inferred base (en) it does not name
 		}
-		_, i, conf := c.matcher.Match(t)
-		if conf >= language.High && sameLocale(t, c.tags[i]) {
-			return c.names[i], bundleFor(c.names[i]).CLDR
+		if name, ok := c.lookup(t); ok {
+			return name, bundleFor(name).CLDR
 		}
-		panic(in.rangeError(fmt.Sprintf("jsvm Intl: locale %s is not supported: no generated data for it (have %s; add it to gen/cldr.js)", t, strings.Join(c.sortedNames(), ", "))))
+		panic(in.rangeError(fmt.Sprintf("jsvm Intl: locale %s is not supported: no generated data for it or a prefix of it (regenerate with go generate ./internal/jsvm/intl)", t)))
 	}
 	return defaultLocale, bundleFor(defaultLocale).CLDR
 }
@@ -142,27 +163,6 @@ func (in *intl) dataLocale(locales goja.Value) (name string, ok bool) {
 	}()
 	name, _ = in.resolveLocale(locales)
 	return name, true
-}
-
-// sameLocale reports whether data for have formats want: same language, and the same region and script
-// where want names them.
-func sameLocale(want, have language.Tag) bool {
-	wb, _ := want.Base()
-	hb, _ := have.Base()
-	if wb != hb {
-		return false
-	}
-	if r, conf := want.Region(); conf == language.Exact {
-		if hr, _ := have.Region(); hr != r {
-			return false
-		}
-	}
-	if s, conf := want.Script(); conf == language.Exact {
-		if hs, _ := have.Script(); hs != s {
-			return false
-		}
-	}
-	return true
 }
 
 // requestedTags parses an Intl locales argument. Tags that are well formed but name unknown subtags ("xx")
@@ -205,12 +205,6 @@ var icuLanguages = sync.OnceValue(func() map[string]bool {
 	}
 	return m
 })
-
-func (c *cldrData) sortedNames() []string {
-	out := append([]string(nil), c.names...)
-	sort.Strings(out)
-	return out
-}
 
 func (in *intl) options(v goja.Value) *goja.Object {
 	if v == nil || goja.IsUndefined(v) {
@@ -315,6 +309,9 @@ func pluralCategory(locale string, ordinal bool, intStr, frac string) (string, b
 			if c, ok := smp.lookup(intStr, frac); ok {
 				return c, true
 			}
+			if smp.onlyOther() {
+				return "other", true // a language with one plural form (zgh): golang.org/x/text may not know it
+			}
 			if len(intStr) > 18 && frac == "" && xtextPlural(locale, ordinal, "1"+strings.Repeat("0", 21), "") != pluralInitials[smp.Big[0]] {
 				return "", false
 			}
@@ -333,6 +330,12 @@ type pluralSamples struct {
 	F1  string `json:"f1"`
 	F2  string `json:"f2"`
 	Big string `json:"big"` // 1e21
+}
+
+// onlyOther reports whether every sample is "other".
+func (p *pluralSamples) onlyOther() bool {
+	all := p.I + p.F1 + p.F2 + p.Big
+	return all != "" && strings.Trim(all, "x") == ""
 }
 
 var pluralInitials = map[byte]string{'z': "zero", 'o': "one", 't': "two", 'f': "few", 'm': "many", 'x': "other"}

@@ -1,7 +1,11 @@
 package intl
 
 import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/dop251/goja"
 	"golang.org/x/text/language"
@@ -116,11 +120,35 @@ func caseTag(s string) string {
 	return strings.Join(fs, "-")
 }
 
+//go:embed likely.json
+var likelyJSON []byte
+
+// likely is Node's maximize and minimize of every language and locale its ICU has (likely.json, from
+// gen/likely.js): golang.org/x/text's likely-subtags tables are older than Node's CLDR.
+var likely = sync.OnceValue(func() (l struct{ Max, Min map[string]string }) {
+	if err := json.Unmarshal(likelyJSON, &l); err != nil {
+		panic(fmt.Sprintf("intl: embedded likely.json: %v", err))
+	}
+	return l
+})
+
+// likelyOf looks t up in table when t is a bare language[-script][-region].
+func likelyOf(t language.Tag, table map[string]string) (string, bool) {
+	if len(t.Variants()) > 0 || len(t.Extensions()) > 0 {
+		return "", false
+	}
+	v, ok := table[t.String()]
+	return v, ok
+}
+
 // maximizeLocale adds the likely script and region (CLDR likely subtags): "en" is "en-Latn-US".
 func maximizeLocale(s string) string {
 	t, err := language.Parse(s)
 	if err != nil || t == language.Und && !strings.HasPrefix(s, "und") {
 		return s
+	}
+	if v, ok := likelyOf(t, likely().Max); ok {
+		return v
 	}
 	b, _ := t.Base()
 	sc, _ := t.Script()
@@ -144,6 +172,9 @@ func minimizeLocale(s string) string {
 	t, err := language.Parse(s)
 	if err != nil || t == language.Und && !strings.HasPrefix(s, "und") {
 		return s
+	}
+	if v, ok := likelyOf(t, likely().Min); ok {
+		return v
 	}
 	b, _ := t.Base()
 	sc, _ := t.Script()

@@ -31,6 +31,8 @@ type numberExtras struct {
 		// CurrencyPattern is the currency pattern of a symbol without a letter next to the number (the
 		// one of EUR in es-US has the space ICU puts after "EUR").
 		CurrencyPattern [2]string `json:"currencyPattern"`
+		// Special holds the currencies with a pattern of their own in this locale, by currencyDisplay.
+		Special map[string]map[string][2]string `json:"special"`
 	} `json:"symbols"`
 }
 

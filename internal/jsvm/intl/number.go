@@ -3,6 +3,7 @@ package intl
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -31,6 +32,9 @@ type numberFormat struct {
 	notation       string // standard, compact, scientific, engineering
 	compactDisplay string // short, long
 	morePrecision  bool   // compact's default rounding: the more precise of 0 fraction digits and 2 significant
+	roundingMode   string // ECMA-402's nine modes; halfExpand by default
+	stripIfInteger bool   // trailingZeroDisplay: "stripIfInteger"
+	negative       bool   // the sign of the value being rounded (ceil and floor depend on it)
 	unit           string
 	unitDisplay    string
 	extras         *numberExtras
@@ -44,11 +48,9 @@ func (in *intl) newNumberFormat(locales, options goja.Value) *numberFormat {
 	nf := &numberFormat{in: in}
 	nf.locale, nf.data = in.resolveLocale(locales)
 	in.unsupported(o, "currencySign", "standard")
-	in.unsupported(o, "roundingMode", "halfExpand")
 	in.unsupported(o, "numberingSystem", "latn")
 	in.unsupported(o, "roundingIncrement", "1")
 	in.unsupported(o, "roundingPriority", "auto")
-	in.unsupported(o, "trailingZeroDisplay", "auto")
 	nf.extras = numberExtrasFor(nf.locale)
 	nf.style = in.str(o, "style", "decimal", "decimal", "percent", "currency", "unit")
 	cur := in.str(o, "currency", "")
@@ -98,6 +100,10 @@ func (in *intl) newNumberFormat(locales, options goja.Value) *numberFormat {
 		if nf.extras == nil {
 			panic(in.rangeError("jsvm Intl: option notation=compact is not supported for locale " + nf.locale))
 		}
+	}
+	if (nf.notation == "scientific" || nf.notation == "engineering") && strings.IndexFunc(nf.data.Number.Digits, func(r rune) bool { return r > 0xffff }) >= 0 {
+		// Node 20 writes the exponent of these (ccp, ff-Adlm) as broken surrogate pairs.
+		panic(in.rangeError(fmt.Sprintf("jsvm Intl: option notation=%s is not supported for locale %s: its digits lie outside the BMP, and Node prints their exponent as broken surrogates", nf.notation, nf.locale)))
 	}
 	if (nf.notation == "scientific" || nf.notation == "engineering") && nf.style != "decimal" {
 		panic(in.rangeError(fmt.Sprintf("jsvm Intl: option notation=%s is not supported with style=%s", nf.notation, nf.style)))
@@ -157,6 +163,11 @@ func (in *intl) newNumberFormat(locales, options goja.Value) *numberFormat {
 		}
 	}
 	nf.signDisplay = in.str(o, "signDisplay", "auto", "auto", "never", "always", "exceptZero", "negative")
+	nf.roundingMode = in.str(o, "roundingMode", "halfExpand")
+	if !slices.Contains([]string{"ceil", "floor", "expand", "trunc", "halfCeil", "halfFloor", "halfExpand", "halfTrunc", "halfEven"}, nf.roundingMode) {
+		panic(in.rangeError("Value " + nf.roundingMode + " out of range for Intl.NumberFormat options property roundingMode"))
+	}
+	nf.stripIfInteger = in.str(o, "trailingZeroDisplay", "auto", "auto", "stripIfInteger") == "stripIfInteger"
 	return nf
 }
 
@@ -198,9 +209,9 @@ func (nf *numberFormat) resolved(rt *goja.Runtime) *goja.Object {
 		o.Set("compactDisplay", nf.compactDisplay)
 	}
 	o.Set("signDisplay", nf.signDisplay)
-	o.Set("roundingMode", "halfExpand")
+	o.Set("roundingMode", nf.roundingMode)
 	o.Set("roundingIncrement", 1)
-	o.Set("trailingZeroDisplay", "auto")
+	o.Set("trailingZeroDisplay", map[bool]string{false: "auto", true: "stripIfInteger"}[nf.stripIfInteger])
 	if nf.morePrecision {
 		o.Set("roundingPriority", "morePrecision")
 	} else {
@@ -256,7 +267,11 @@ func (nf *numberFormat) layout(x float64, approx bool) *layers {
 		num, neg = []part{{"nan", d.NaN}}, false
 		lay.value = "NaN"
 	case math.IsInf(x, 0):
-		num = []part{{"infinity", d.Infinity}}
+		typ := "infinity"
+		if d.InfinityType != "" {
+			typ = d.InfinityType
+		}
+		num = []part{{typ, d.Infinity}}
 		lay.value = fmt.Sprint(neg, "Infinity")
 	default:
 		digits, exp := decimalDigits(math.Abs(x))
@@ -265,6 +280,7 @@ func (nf *numberFormat) layout(x float64, approx bool) *layers {
 		}
 		var entry *compactEntry
 		shift := 0
+		nf.negative = neg
 		switch nf.notation {
 		case "compact":
 			digits, exp, entry = nf.compactDigits(digits, exp)
@@ -387,8 +403,14 @@ func (nf *numberFormat) layout(x float64, approx bool) *layers {
 		// The code and letter patterns differ from the symbol pattern by ICU's currency spacing, a space
 		// put only between the currency and a digit: NaN and ∞ keep the symbol pattern (USDNaN).
 		base = pat
+		special, isSpecial := [2]string{}, false
+		if nf.extras != nil {
+			special, isSpecial = nf.extras.Symbols.Special[nf.currency][nf.display]
+		}
 		switch {
 		case !finite:
+		case isSpecial:
+			pat, base = special, special // the currency's own pattern, ICU's spacing included (en-150: €1.00)
 		case nf.display == "code":
 			pat = d.CurrencyCodePattern
 		case letterTouchesNumber(pat[0], symbol):
@@ -686,8 +708,9 @@ func decimalDigits(x float64) (string, int) {
 	return strings.Replace(mant, ".", "", 1), e + 1
 }
 
-// round applies the fraction or significant digit rules, half away from zero (ICU's halfExpand), and returns
-// digits with the decimal point after exp digits; trailing zeros stay only up to the minimum.
+// round applies the fraction or significant digit rules with nf's rounding mode (ICU's halfExpand, half
+// away from zero, by default), and returns digits with the decimal point after exp digits; trailing zeros
+// stay only up to the minimum.
 func (nf *numberFormat) round(digits string, exp int) (string, int) {
 	keep := exp + nf.maxFrac // digits to keep
 	switch {
@@ -696,30 +719,77 @@ func (nf *numberFormat) round(digits string, exp int) (string, int) {
 	case nf.maxSig > 0:
 		keep = nf.maxSig
 	}
-	if keep < len(digits) {
-		if keep < 0 {
-			return "0", 1
+	if keep >= len(digits) {
+		return digits, exp
+	}
+	if keep < 0 {
+		// Every digit is discarded, and the first discarded one is an implied zero: below half.
+		if nf.roundUp(0, false, true, 0) {
+			return "1", exp - keep + 1
 		}
-		up := digits[keep] >= '5'
-		b := []byte(digits[:keep])
-		if up {
-			i := len(b) - 1
-			for ; i >= 0 && b[i] == '9'; i-- {
-				b[i] = '0'
-			}
-			if i < 0 {
-				b = append([]byte{'1'}, b...)
-				exp++
-			} else {
-				b[i]++
-			}
+		return "0", 1
+	}
+	rest := digits[keep:]
+	last := 0
+	if keep > 0 {
+		last = int(digits[keep-1] - '0')
+	}
+	half := 0 // sign of (discarded part - one half)
+	switch {
+	case rest[0] > '5':
+		half = 1
+	case rest[0] < '5':
+		half = -1
+	case strings.TrimRight(rest[1:], "0") != "":
+		half = 1
+	}
+	b := []byte(digits[:keep])
+	if nf.roundUp(half, true, strings.TrimRight(rest, "0") != "", last) {
+		i := len(b) - 1
+		for ; i >= 0 && b[i] == '9'; i-- {
+			b[i] = '0'
 		}
-		digits = strings.TrimRight(string(b), "0") // a carry leaves zeros that are not significant
-		if digits == "" {
-			return "0", 1
+		if i < 0 {
+			b = append([]byte{'1'}, b...)
+			exp++
+		} else {
+			b[i]++
 		}
 	}
+	digits = strings.TrimRight(string(b), "0") // a carry leaves zeros that are not significant
+	if digits == "" {
+		return "0", 1
+	}
 	return digits, exp
+}
+
+// roundUp decides whether discarded digits round the magnitude up: half is the sign of the discarded part
+// minus one half (exact is false when the first discarded digit is an implied zero, so half is -1),
+// nonzero whether anything nonzero is discarded, last the last kept digit.
+func (nf *numberFormat) roundUp(half int, exact, nonzero bool, last int) bool {
+	if !exact {
+		half = -1
+	}
+	toPlus := !nf.negative // rounding up the magnitude moves toward +infinity
+	switch nf.roundingMode {
+	case "ceil":
+		return nonzero && toPlus
+	case "floor":
+		return nonzero && !toPlus
+	case "expand":
+		return nonzero
+	case "trunc":
+		return false
+	case "halfCeil":
+		return half > 0 || half == 0 && toPlus
+	case "halfFloor":
+		return half > 0 || half == 0 && !toPlus
+	case "halfTrunc":
+		return half > 0
+	case "halfEven":
+		return half > 0 || half == 0 && last%2 == 1
+	}
+	return half >= 0 // halfExpand
 }
 
 // digitParts lays out digits (0.digits × 10^exp) as integer, group, decimal and fraction parts.
@@ -756,6 +826,9 @@ func (nf *numberFormat) digitParts(digits string, exp int) []part {
 		if len(frac) < minFrac {
 			frac += strings.Repeat("0", minFrac-len(frac))
 		}
+	}
+	if nf.stripIfInteger && strings.Trim(frac, "0") == "" {
+		frac = ""
 	}
 	if len(intPart) < nf.minInt {
 		intPart = strings.Repeat("0", nf.minInt-len(intPart)) + intPart

@@ -86,3 +86,36 @@ func (g gmtFormat) format(minutes int, digits string) string {
 	}
 	return g.Prefix + sign + s
 }
+
+// genericAsStandard maps a generic width to the specific one whose standard name ICU prints instead when
+// the zone keeps standard time for 184 days either side of the instant (TZGNCore: Berlin in 1970 is
+// "Central European Standard Time", not "Central European Time").
+var genericAsStandard = map[string]string{"longGeneric": "long", "shortGeneric": "short"}
+
+// dstNear reports whether t's zone is on daylight-saving time at t or on any day within 184 days of it.
+func dstNear(t time.Time) bool {
+	for d := -184; d <= 184; d++ {
+		if t.AddDate(0, 0, d).IsDST() {
+			return true
+		}
+	}
+	return false
+}
+
+// standardName is the zone's standard-time name in z (a specific width's names), or "" where z names it
+// by its GMT offset.
+func standardName(z *zoneNames, zone string, loc *time.Location) string {
+	if z == nil {
+		return ""
+	}
+	pair, ok := z.Names[zone]
+	if !ok {
+		return ""
+	}
+	for i, probe := range [2]time.Time{time.Date(2024, 1, 15, 12, 0, 0, 0, loc), time.Date(2024, 7, 15, 12, 0, 0, 0, loc)} {
+		if !probe.IsDST() {
+			return pair[i]
+		}
+	}
+	return ""
+}

@@ -5,7 +5,7 @@
 // are left out, and jsvm throws a RangeError for them instead of formatting wrongly.
 "use strict";
 
-const { LOCALES } = require("./locales.js");
+const { LOCALES, bases, unsafe } = require("./locales.js");
 const CURRENCIES = ["USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "CNY", "INR", "KRW", "BRL", "MXN", "SEK", "NOK", "DKK", "PLN", "CZK", "RUB", "TRY", "HKD", "SGD", "NZD", "ZAR"];
 const UTC = "UTC";
 const probe = [Date.UTC(2001, 1, 3, 16, 5, 6), Date.UTC(2001, 1, 3, 0, 5, 6)];
@@ -43,21 +43,41 @@ function names(loc) {
       n["E" + w + ".f"].push(parts(loc, { weekday: w, month: "long", day: "numeric" }, t).find((p) => p.type === "weekday").value);
     }
   }
-  n.a = [0, 12].map((h) => parts(loc, { hour: "numeric", hour12: true }, Date.UTC(2001, 0, 1, h)).find((p) => p.type === "dayPeriod").value);
-  for (const w of ["short", "long", "shortOffset", "longOffset"]) {
+  // fr-CM writes hour12 times without a day period (h11, "0"): its patterns then hold no {a}.
+  n.a = [0, 12].map((h) => (parts(loc, { hour: "numeric", hour12: true }, Date.UTC(2001, 0, 1, h)).find((p) => p.type === "dayPeriod") || { value: "" }).value);
+  for (const w of ["short", "long", "shortOffset", "longOffset", "shortGeneric", "longGeneric"]) {
     n["z" + w] = [parts(loc, { hour: "numeric", timeZoneName: w }, 0).find((p) => p.type === "timeZoneName").value];
   }
+  // A locale with its own digits (ar-EG, fa, bn, mr, my, ne) writes dates in them too: patterns are
+  // learned and checked in ASCII digits, and formatted in these.
+  const digits = [...Array(10).keys()].map((i) => new Intl.NumberFormat(loc, { useGrouping: false }).format(i)).join("");
+  if (digits !== "0123456789") n.digits = [digits];
   return n;
+}
+
+const NUMERIC = new Set(["year", "month", "day", "hour", "minute", "second"]);
+// ascii writes a numeric field's value in ASCII digits.
+function ascii(n, type, value) {
+  if (!n.digits || !NUMERIC.has(type)) return value;
+  const d = [...n.digits[0]];
+  return [...value].map((c) => (d.includes(c) ? String(d.indexOf(c)) : c)).join("");
+}
+// native writes ASCII digits in the locale's own.
+function native(n, s) {
+  if (!n.digits) return s;
+  const d = [...n.digits[0]];
+  return s.replace(/[0-9]/g, (c) => d[c]);
 }
 
 // pattern turns Node's parts for the two probe instants into a pattern string: fields are {x:width}.
 function pattern(loc, opts, n) {
+  if (unsafe(loc, opts)) return null;
   const [a, b] = probe.map((t) => parts(loc, opts, t));
   if (a.length !== b.length) return null;
   let out = "";
   for (let i = 0; i < a.length; i++) {
-    const { type, value } = a[i];
-    const v0 = b[i].value;
+    const type = a[i].type, value = ascii(n, type, a[i].value);
+    const v0 = ascii(n, b[i].type, b[i].value);
     const digits = /^\d+$/.test(value);
     switch (type) {
       case "literal":
@@ -115,20 +135,21 @@ function pattern(loc, opts, n) {
 function format(p, t, n) {
   const d = new Date(t);
   return p.replace(/\{(\w)(?::([\w.-]+))?\}/g, (_, f, w) => {
-    const two = (x) => String(x).padStart(2, "0");
+    const two = (x) => native(n, String(x).padStart(2, "0"));
+    const num = (x) => native(n, String(x));
     switch (f) {
-      case "y": return w === "2-digit" ? two(d.getUTCFullYear() % 100) : String(d.getUTCFullYear());
-      case "M": return w === "numeric" ? String(d.getUTCMonth() + 1) : w === "2-digit" ? two(d.getUTCMonth() + 1) : n["M" + w][d.getUTCMonth()];
+      case "y": return w === "2-digit" ? two(d.getUTCFullYear() % 100) : num(d.getUTCFullYear());
+      case "M": return w === "numeric" ? num(d.getUTCMonth() + 1) : w === "2-digit" ? two(d.getUTCMonth() + 1) : n["M" + w][d.getUTCMonth()];
       case "E": return n["E" + w][d.getUTCDay()];
-      case "d": return w === "numeric" ? String(d.getUTCDate()) : two(d.getUTCDate());
+      case "d": return w === "numeric" ? num(d.getUTCDate()) : two(d.getUTCDate());
       case "h": {
         const h = d.getUTCHours();
         const [c, pad] = w.split(".");
         const v = c === "h12" ? (h % 12 || 12) : c === "h11" ? h % 12 : c === "h24" ? (h || 24) : h;
-        return pad ? two(v) : String(v);
+        return pad ? two(v) : num(v);
       }
-      case "m": return w === "2-digit" ? two(d.getUTCMinutes()) : String(d.getUTCMinutes());
-      case "s": return w === "2-digit" ? two(d.getUTCSeconds()) : String(d.getUTCSeconds());
+      case "m": return w === "2-digit" ? two(d.getUTCMinutes()) : num(d.getUTCMinutes());
+      case "s": return w === "2-digit" ? two(d.getUTCSeconds()) : num(d.getUTCSeconds());
       case "a": return n.a[d.getUTCHours() < 12 ? 0 : 1];
       case "z": return n["z" + w][0];
     }
@@ -139,11 +160,16 @@ const checks = [];
 for (let m = 0; m < 12; m++) checks.push(Date.UTC(1999 + m, m, 9 + m * 2, (m * 7) % 24, m * 5, 59 - m));
 checks.push(Date.UTC(2024, 11, 31, 0, 0, 0), Date.UTC(2024, 6, 14, 12, 30, 0), Date.UTC(2024, 0, 1, 23, 59, 9));
 
-function verified(loc, opts, p, n) {
+// A date-time combination whose date and time patterns were each verified on every check is verified on
+// a few: what can differ is the glue between them, and that shows on any date.
+const fewChecks = [checks[0], checks[5], checks[10], checks[13]];
+
+function verified(loc, opts, p, n, few) {
+  if (unsafe(loc, opts)) return false;
   const f = dtf(loc, opts);
   // V8's format() turns ICU's U+202F NARROW NO-BREAK SPACE into a plain space for web compatibility;
   // formatToParts keeps it. jsvm does the same.
-  return checks.every((t) => {
+  return (few ? fewChecks : checks).every((t) => {
     const want = format(p, t, n);
     return f.formatToParts(t).map((q) => q.value).join("") === want && f.format(t) === want.replace(/\u202f/g, " ");
   });
@@ -219,25 +245,55 @@ function dates(loc, n, stats) {
       if (!dp || !tp) continue;
       const g = glue[glueClass(d)];
       const predicted = g && g.replace("{1}", dp).replace("{0}", tp);
-      if (predicted && verified(loc, o, predicted, n)) continue;
+      if (predicted && verified(loc, o, predicted, n, true)) continue;
       const p = pattern(loc, o, n);
       if (p && verified(loc, o, p, n)) extra[key(o)] = p;
       else stats.dropped++;
     }
   }
   Object.assign(patterns, extra);
+  // What a locale that may share this one's patterns is checked on (sameDates): every option set
+  // extracted alone, every weekday-and-time set (CLDR has skeletons like "Ehm"), every combination the
+  // glue does not predict, and a fixed sample of the other combinations.
+  const check = [...ds, ...ts];
+  for (const d of ds) if (Object.keys(d).length === 1 && d.weekday) for (const t of ts) check.push({ ...d, ...t });
+  for (const k of Object.keys(extra)) check.push(Object.fromEntries(k.split(",").map((f) => f.split("=")).map(([a, v]) => [a, v === "true" ? true : v === "false" ? false : v])));
+  let seed = 1;
+  const rnd = (m) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % m);
+  for (let i = 0; i < 400; i++) check.push({ ...ds[rnd(ds.length)], ...ts[rnd(ts.length)] });
   for (const ds of [undefined, "full", "long", "medium", "short"])
     for (const ts of [undefined, "full", "long", "medium", "short"])
       for (const h12 of ts ? [undefined, true, false] : [undefined])
-        if (ds || ts) add(clean({ dateStyle: ds, timeStyle: ts, hour12: h12 }));
-  return { patterns, glue };
+        if (ds || ts) {
+          add(clean({ dateStyle: ds, timeStyle: ts, hour12: h12 }));
+          check.push(clean({ dateStyle: ds, timeStyle: ts, hour12: h12 }));
+        }
+  for (const tz of [undefined, "short", "long"])
+    for (const h12 of [undefined, true, false]) check.push(clean({ hour: "numeric", minute: "2-digit", timeZoneName: tz, hour12: h12 }));
+  return { patterns, glue, check };
+}
+
+// sameDates reports whether Node formats loc exactly as base (part types and values, at both probe
+// instants) on every option set of check, so base's patterns serve loc. base's side is memoized.
+const memo = new Map();
+function sameDates(loc, base, check) {
+  if (!memo.has(base)) memo.set(base, new Map());
+  const m = memo.get(base);
+  const fp = (l, o) => (unsafe(l, o) ? "unsafe" : probe.map((t) => JSON.stringify(parts(l, o, t).map((q) => [q.type, q.value]))).join("|"));
+  return check.every((o) => {
+    const k = key(o);
+    if (!m.has(k)) m.set(k, fp(base, o));
+    const ok = fp(loc, o) === m.get(k);
+    if (!ok && process.env.INTL_DEBUG) process.stderr.write(`${loc} differs from ${base} on ${k}\n`);
+    return ok;
+  });
 }
 
 function numbers(loc) {
   const p = (x, o) => new Intl.NumberFormat(loc, o).formatToParts(x);
   const find = (ps, t) => (ps.find((q) => q.type === t) || {}).value;
   const big = p(-1234567.891);
-  const ints = big.filter((q) => q.type === "integer").map((q) => q.value.length);
+  const ints = big.filter((q) => q.type === "integer").map((q) => [...q.value].length); // code points: ccp's digits are astral
   const tmpl = (ps) => {
     let out = "", num = false;
     for (const q of ps) {
@@ -261,7 +317,8 @@ function numbers(loc) {
     plus: find(p(1, { signDisplay: "always" }), "plusSign"),
     percentSign: find(p(0.5, { style: "percent" }), "percentSign"),
     nan: find(p(NaN), "nan"),
-    infinity: find(p(Infinity), "infinity"),
+    infinity: find(p(Infinity), "infinity") || find(p(Infinity), "integer"),
+    infinityType: find(p(Infinity), "infinity") ? undefined : "integer", // dz writes ∞ as an integer part
     primaryGroup: ints[ints.length - 1],
     secondaryGroup: ints.length > 2 ? ints[1] : ints[ints.length - 1],
     minGrouping: p(1234).filter((q) => q.type === "integer").length > 1 ? 1 : 2,
@@ -276,15 +333,28 @@ function numbers(loc) {
 }
 
 // gen/zones.js reuses the pattern extraction.
-module.exports = { names, pattern, format, verified, key, clean, timeKeys, LOCALES };
+module.exports = { names, pattern, format, verified, key, clean, timeKeys, LOCALES, probe, parts };
 
 if (require.main === module) {
   const out = { icu: process.versions.icu, cldr: process.versions.cldr, locales: {} };
   const stats = {};
+  const checks = {};
   for (const loc of LOCALES) {
     const n = names(loc);
     stats[loc] = { dropped: 0 };
-    const { patterns, glue } = dates(loc, n, stats[loc]);
+    // A locale whose names and sampled output equal a base's takes the base's patterns (most regional
+    // locales: fr-LU is fr); the others are extracted and verified in full.
+    const same = bases(loc).find((b) => out.locales[b] && JSON.stringify(out.locales[b].names) === JSON.stringify(n) && sameDates(loc, b, checks[b]));
+    let patterns, glue;
+    if (same) {
+      ({ patterns, glue } = out.locales[same]);
+      checks[loc] = checks[same];
+      stats[loc].as = same;
+    } else {
+      let check;
+      ({ patterns, glue, check } = dates(loc, n, stats[loc]));
+      checks[loc] = check;
+    }
     stats[loc].patterns = Object.keys(patterns).length;
     out.locales[loc] = { names: n, patterns, glue, number: numbers(loc) };
   }

@@ -52,13 +52,17 @@ function compact(loc, display) {
   for (let e = 3; e <= 20; e++) {
     const x = 10 ** e;
     const ps = nf.formatToParts(x);
-    const c = ps.find((q) => q.type === "compact");
-    if (!c) {
-      out[e] = { d: 0 };
-      continue;
+    // The power's own word may skip exactly 1 (vec: 1000 is "1", 2000 "2 mila"): then 2 × 10^e tells.
+    let probe = ps;
+    if (!ps.some((q) => q.type === "compact")) {
+      probe = nf.formatToParts(2 * x);
+      if (!probe.some((q) => q.type === "compact")) {
+        out[e] = { d: 0 };
+        continue;
+      }
     }
-    const ints = ps.filter((q) => q.type === "integer").map((q) => q.value).join("");
-    const digits = ints === "" ? 1 : ints.length;
+    const ints = probe.filter((q) => q.type === "integer").map((q) => q.value).join("");
+    const digits = ints === "" ? 1 : [...ints].length;
     const d = e + 1 - digits; // divisor 10^d
     if (digits > 3) continue; // no word of its own: jsvm uses the highest power below (1000T)
     const m = { d, p: {} };
@@ -138,7 +142,7 @@ function plurals(loc) {
 function symbols(loc) {
   const p = (o) => new Intl.NumberFormat(loc, o).formatToParts(-1234567.891);
   const shape = (ps) => {
-    const ints = ps.filter((q) => q.type === "integer").map((q) => q.value.length);
+    const ints = ps.filter((q) => q.type === "integer").map((q) => [...q.value].length); // code points (ccp)
     const find = (t) => (ps.find((q) => q.type === t) || {}).value;
     return { decimal: find("decimal"), group: find("group"), primary: ints[ints.length - 1], secondary: ints.length > 2 ? ints[1] : ints[ints.length - 1] };
   };
@@ -154,7 +158,24 @@ function symbols(loc) {
     currencyPattern = [tmpl(f(1)), tmpl(f(-1))];
     break;
   }
-  return { currency: shape(p({ style: "currency", currency: "EUR" })), percent: shape(p({ style: "percent", maximumFractionDigits: 2 })), currencyPattern };
+  // ICU gives some currencies a pattern of their own (en-150 writes €1,234.50 but 1,234.50 US$): those get
+  // their exact templates for each currencyDisplay.
+  const special = {};
+  if (currencyPattern) {
+    for (const currency of Intl.supportedValuesOf("currency")) {
+      const f = (x, currencyDisplay) => new Intl.NumberFormat(loc, { style: "currency", currency, currencyDisplay }).formatToParts(x);
+      const ps = f(1, "symbol");
+      const c = ps.findIndex((q) => q.type === "currency"), n = ps.findIndex((q) => q.type === "integer");
+      const sym = ps[c].value;
+      const touching = c < n ? [...sym].pop() : [...sym][0];
+      if (!/\p{S}/u.test(touching)) continue;
+      const pat = [tmpl(ps), tmpl(f(-1, "symbol"))];
+      if (pat[0] === currencyPattern[0] && pat[1] === currencyPattern[1]) continue;
+      special[currency] = {};
+      for (const d of ["symbol", "narrowSymbol", "code"]) special[currency][d] = [tmpl(f(1, d)), tmpl(f(-1, d))];
+    }
+  }
+  return { currency: shape(p({ style: "currency", currency: "EUR" })), percent: shape(p({ style: "percent", maximumFractionDigits: 2 })), currencyPattern, special };
 }
 
 const out = { icu: process.versions.icu, locales: {} };

@@ -16,6 +16,7 @@
 "use strict";
 
 const { names, pattern, format, LOCALES } = require("./cldr.js");
+const { bases, unsafe } = require("./locales.js");
 
 // --- numbers ---
 
@@ -170,6 +171,7 @@ function singleTokens(loc, opts, n) {
 function dateRanges(loc, n, stats) {
   const out = {};
   for (const opts of dateOptions()) {
+    if (unsafe(loc, opts)) continue;
     const f = new Intl.DateTimeFormat(loc, { timeZone: "UTC", ...opts });
     const single = singleTokens(loc, opts, n);
     const entry = {};
@@ -216,13 +218,35 @@ function compact(byKey) {
   return { fields: FIELDS, patterns, keys };
 }
 
+// sameRanges reports whether Node formats date ranges in loc exactly as in base (parts with their source,
+// and formatRange's string) on every option set, for one forward and one backward pair of each field, so
+// base's interval patterns serve loc. base's side is memoized.
+const memo = new Map();
+function sameRanges(loc, base) {
+  if (!memo.has(base)) memo.set(base, new Map());
+  const m = memo.get(base);
+  const fp = (l, opts) => {
+    if (unsafe(l, opts)) return "unsafe";
+    const f = new Intl.DateTimeFormat(l, { timeZone: "UTC", ...opts });
+    return Object.values(PAIRS).map((ps) => [ps[0], [ps[1][1], ps[1][0]]].map(([a, b]) => f.formatRange(a, b) + JSON.stringify(f.formatRangeToParts(a, b))).join("|")).join("\n");
+  };
+  return dateOptions().every((opts) => {
+    const k = JSON.stringify(opts);
+    if (!m.has(k)) m.set(k, fp(base, opts));
+    return fp(loc, opts) === m.get(k);
+  });
+}
+
 if (require.main === module) {
   const out = { icu: process.versions.icu, cldr: process.versions.cldr, locales: {} };
   const stats = {};
   for (const loc of LOCALES) {
     const n = names(loc);
     stats[loc] = { kept: 0, dropped: 0 };
-    out.locales[loc] = { number: numberRanges(loc), date: dateRanges(loc, n, stats[loc]) };
+    // A locale whose sampled ranges equal a base's takes the base's interval patterns (locales.js).
+    const same = bases(loc).find((b) => out.locales[b] && sameRanges(loc, b));
+    if (same) stats[loc].as = same;
+    out.locales[loc] = { number: numberRanges(loc), date: same ? out.locales[same].date : dateRanges(loc, n, stats[loc]) };
   }
   process.stderr.write(JSON.stringify(stats) + "\n");
   process.stdout.write(JSON.stringify(out));

@@ -11,8 +11,18 @@ const cldr = require("./cldr.js");
 const LOCALES = cldr.LOCALES;
 const GENERATED = require(process.env.INTL_CLDR_JSON); // cldr.js's output (gen/generate.sh sets the path)
 const JAN = Date.UTC(2024, 0, 15, 12), JUL = Date.UTC(2024, 6, 15, 12);
-const zoneName = (loc, timeZone, width, t) =>
-  new Intl.DateTimeFormat(loc, { timeZone, timeZoneName: width, hour: "numeric" }).formatToParts(t).find((p) => p.type === "timeZoneName").value;
+// Formatters are cached per locale, zone and width (each is asked about January and July).
+const zoneFormats = new Map();
+const zoneName = (loc, timeZone, width, t) => {
+  const k = loc + "|" + timeZone + "|" + width;
+  let f = zoneFormats.get(k);
+  if (!f) {
+    if (zoneFormats.size > 4000) zoneFormats.clear();
+    f = new Intl.DateTimeFormat(loc, { timeZone, timeZoneName: width, hour: "numeric" });
+    zoneFormats.set(k, f);
+  }
+  return f.formatToParts(t).find((p) => p.type === "timeZoneName").value;
+};
 const digits = (loc) => [...Array(10).keys()].map((i) => new Intl.NumberFormat(loc, { useGrouping: false }).format(i)).join("");
 
 function generic(g, minutes, dg) {
@@ -29,12 +39,13 @@ function learn(loc, width) {
   const dg = digits(loc);
   const plus = zoneName(loc, "Etc/GMT-5", width, JAN); // Etc/GMT-5 is UTC+5
   const minus = zoneName(loc, "Etc/GMT+5", width, JAN);
-  const five = width === "long" || width === "longOffset" ? dg[0] + dg[5] + ":" + dg[0] + dg[0] : dg[5];
+  const long = width === "long" || width === "longOffset" || width === "longGeneric";
+  const five = long ? dg[0] + dg[5] + ":" + dg[0] + dg[0] : dg[5];
   if (!plus.endsWith(five) || !minus.endsWith(five)) return null;
   const a = plus.slice(0, -five.length), b = minus.slice(0, -five.length);
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
-  const g = { prefix: a.slice(0, i), plus: a.slice(i), minus: b.slice(i), zero: zoneName(loc, "Etc/GMT", width, JAN), long: width === "long" || width === "longOffset" };
+  const g = { prefix: a.slice(0, i), plus: a.slice(i), minus: b.slice(i), zero: zoneName(loc, "Etc/GMT", width, JAN), long };
   for (let h = -12; h <= 14; h++) {
     const z = h === 0 ? "Etc/GMT" : `Etc/GMT${h > 0 ? "-" : "+"}${Math.abs(h)}`;
     if (zoneName(loc, z, width, JAN) !== generic(g, h * 60, dg)) return null;
@@ -42,13 +53,21 @@ function learn(loc, width) {
   // Half-hour offsets check the minutes, where the width names no zone by name ("long" names these).
   const off = (z) => ({ "Asia/Kolkata": "Etc/GMT-5", "Asia/Kathmandu": "Etc/GMT-5", "America/St_Johns": "Etc/GMT+3" })[z];
   for (const [z, m] of [["Asia/Kolkata", 330], ["Asia/Kathmandu", 345], ["America/St_Johns", -210]]) {
-    if (width === "long" && !/\d/.test(zoneName(loc, z, width, JAN).replace(zoneName(loc, off(z), width, JAN), ""))) continue;
+    if ((width === "long" || width.endsWith("Generic")) && !/\d/.test(zoneName(loc, z, width, JAN).replace(zoneName(loc, off(z), width, JAN), ""))) continue;
     if (zoneName(loc, z, width, JAN) !== generic(g, m, dg)) return null;
   }
   return g;
 }
 
+// offsetMinutes does not depend on the locale: it is computed once per zone and instant.
+const offsets = new Map();
 function offsetMinutes(timeZone, t) {
+  const k = timeZone + "|" + t;
+  if (!offsets.has(k)) offsets.set(k, offsetMinutesOf(timeZone, t));
+  return offsets.get(k);
+}
+
+function offsetMinutesOf(timeZone, t) {
   const p = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" }).formatToParts(t);
   const v = (k) => Number(p.find((x) => x.type === k).value);
   return Math.round((Date.UTC(v("year"), v("month") - 1, v("day"), v("hour"), v("minute"), v("second")) - t) / 60000);
@@ -101,7 +120,7 @@ const out = { icu: process.versions.icu, tz: process.versions.tz, locales: {} };
 for (const loc of LOCALES) {
   const dg = digits(loc);
   const l = {};
-  for (const width of ["short", "long", "shortOffset", "longOffset"]) {
+  for (const width of ["short", "long", "shortOffset", "longOffset", "shortGeneric", "longGeneric"]) {
     const g = learn(loc, width);
     if (!g) continue;
     const names = {};

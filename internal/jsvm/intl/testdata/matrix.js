@@ -1,8 +1,9 @@
 // matrix.js runs in goja (after intl.Install) and in Node: every locale × options × value, for NumberFormat
 // (standard, compact, scientific, units), DateTimeFormat (with time zone names), PluralRules, ListFormat,
 // RelativeTimeFormat, DisplayNames, Locale and the toLocaleString methods. One line per case: the output,
-// or "THROW " with the error's name and message.
-(function matrix(locales) {
+// or "THROW " with the error's name and message. With light set, each locale gets a few cases of every
+// constructor instead of the whole matrix (TestEveryLocaleAgainstNode runs it over every generated locale).
+(function matrix(locales, light) {
   const numberOptions = [
     {}, { maximumFractionDigits: 0 }, { minimumFractionDigits: 2 }, { maximumSignificantDigits: 3 },
     { style: "percent" }, { style: "currency", currency: "EUR" }, { style: "currency", currency: "USD", currencyDisplay: "code" },
@@ -52,6 +53,31 @@
   const localeOptions = [{ region: "GB" }, { script: "Cyrl", region: "RS" }, { calendar: "gregory", hourCycle: "h12" }, { numeric: true, caseFirst: "upper" },
     { language: "fr" }, { numberingSystem: "arab" }, { hourCycle: "h25" }, { region: "1" }, { collation: "phonebk" }];
   for (const o of localeOptions) run(`Locale en-US ${JSON.stringify(o)}`, () => new Intl.Locale("en-US", o).toString());
+  if (light) {
+    const t1 = Date.UTC(2024, 1, 29, 13, 45, 7), t2 = Date.UTC(1999, 11, 31, 23, 59, 59);
+    for (const loc of locales) {
+      for (const [o, x] of [[{}, -1234567.891], [{}, 0.5], [{ style: "currency", currency: "EUR" }, 1234.5], [{ style: "percent" }, 0.25],
+        [{ notation: "compact" }, 9876543], [{ notation: "compact", compactDisplay: "long" }, 1.5e6], [{ style: "unit", unit: "kilometer", unitDisplay: "long" }, 42.195],
+        [{ signDisplay: "always" }, 5]]) run(`${loc} NumberFormat ${JSON.stringify(o)} ${x}`, () => new Intl.NumberFormat(loc, o).format(x));
+      for (const o of [{}, { dateStyle: "full" }, { dateStyle: "short", timeStyle: "short" }, { timeStyle: "medium" }, { year: "numeric", month: "long", day: "numeric" },
+        { weekday: "short", month: "short", day: "2-digit" }, { hour: "numeric", minute: "2-digit" }, { month: "long" }, { year: "numeric", month: "numeric", day: "numeric" }]) {
+        for (const t of [t1, t2]) run(`${loc} DateTimeFormat ${JSON.stringify(o)} ${t}`, () => new Intl.DateTimeFormat(loc, { timeZone: "UTC", ...o }).format(t));
+      }
+      run(`${loc} DateTimeFormat zone`, () => new Intl.DateTimeFormat(loc, { timeZone: "America/New_York", hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(t1));
+      run(`${loc} DateTimeFormat formatRange`, () => new Intl.DateTimeFormat(loc, { timeZone: "UTC", dateStyle: "medium" }).formatRange(t2, t1));
+      for (const type of ["cardinal", "ordinal"]) {
+        for (const x of [0, 1, 2, 3, 5, 11, 21, 1.5]) run(`${loc} PluralRules ${type} ${x}`, () => new Intl.PluralRules(loc, { type }).select(x));
+      }
+      run(`${loc} ListFormat`, () => new Intl.ListFormat(loc).format(["a", "b", "c"]));
+      run(`${loc} ListFormat disjunction`, () => new Intl.ListFormat(loc, { type: "disjunction" }).format(["a", "b"]));
+      run(`${loc} RelativeTimeFormat`, () => new Intl.RelativeTimeFormat(loc).format(-3, "day"));
+      run(`${loc} RelativeTimeFormat auto`, () => new Intl.RelativeTimeFormat(loc, { numeric: "auto" }).format(1, "month"));
+      run(`${loc} DisplayNames`, () => new Intl.DisplayNames(loc, { type: "language" }).of("de") + " " + new Intl.DisplayNames(loc, { type: "region" }).of("US"));
+      run(`${loc} resolvedOptions().locale`, () => new Intl.DateTimeFormat(loc).resolvedOptions().locale + " " + new Intl.NumberFormat(loc).resolvedOptions().locale);
+      run(`${loc} toLocaleDateString`, () => new Date(t1).toLocaleDateString(loc, { timeZone: "UTC" }));
+    }
+    return out.join("\n");
+  }
   for (const loc of locales) {
     for (const o of numberOptions) {
       for (const x of numbers) run(`${loc} NumberFormat ${JSON.stringify(o)} ${Object.is(x, -0) ? "-0" : x}`, () => new Intl.NumberFormat(loc, o).format(x));
@@ -66,6 +92,17 @@
         for (const m of [1, 1.5, 2, 3.25, 5, 9.99]) run(`${loc} NumberFormat compact ${compactDisplay} ${m}e${e}`, () => new Intl.NumberFormat(loc, { notation: "compact", compactDisplay }).format(m * 10 ** e));
       }
     }
+    for (const roundingMode of ["ceil", "floor", "expand", "trunc", "halfCeil", "halfFloor", "halfExpand", "halfTrunc", "halfEven"]) {
+      for (const o of [{ maximumFractionDigits: 1 }, { maximumSignificantDigits: 2 }, { notation: "compact" }, { style: "percent" }]) {
+        for (const x of [0.125, -0.125, 2.5, -2.5, 1.05, 0.0001, -0.0001, 9.995, 0.45, -1234.56])
+          run(`${loc} NumberFormat roundingMode ${roundingMode} ${JSON.stringify(o)} ${x}`, () => new Intl.NumberFormat(loc, { roundingMode, ...o }).format(x));
+      }
+    }
+    for (const o of [{ trailingZeroDisplay: "stripIfInteger", minimumFractionDigits: 2 }, { trailingZeroDisplay: "stripIfInteger", style: "currency", currency: "EUR" }, { trailingZeroDisplay: "auto", maximumSignificantDigits: 3, minimumSignificantDigits: 3 }]) {
+      for (const x of [1, 1.5, 1.999, -2, 0, 1234.004]) run(`${loc} NumberFormat ${JSON.stringify(o)} ${x}`, () => new Intl.NumberFormat(loc, o).format(x));
+    }
+    run(`${loc} NumberFormat roundingMode resolvedOptions`, () => JSON.stringify(new Intl.NumberFormat(loc, { roundingMode: "halfEven", trailingZeroDisplay: "stripIfInteger" }).resolvedOptions()));
+    run(`${loc} NumberFormat roundingMode bad`, () => new Intl.NumberFormat(loc, { roundingMode: "up" }));
     run(`${loc} NumberFormat formatToParts compact long`, () => JSON.stringify(new Intl.NumberFormat(loc, { notation: "compact", compactDisplay: "long" }).formatToParts(-1.5e6)));
     run(`${loc} NumberFormat formatToParts unit`, () => JSON.stringify(new Intl.NumberFormat(loc, { style: "unit", unit: "kilometer-per-hour", unitDisplay: "long" }).formatToParts(-1234.5)));
     run(`${loc} NumberFormat formatToParts scientific`, () => JSON.stringify(new Intl.NumberFormat(loc, { notation: "scientific" }).formatToParts(-0.00012345)));

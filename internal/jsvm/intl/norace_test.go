@@ -1,0 +1,5 @@
+//go:build !race
+
+package intl
+
+const raceEnabled = false
