@@ -110,41 +110,9 @@ func (e *propsEncoder) value(v any, depth int) bool {
 		e.buf = append(e.buf, '}')
 		e.keys = e.keys[:start]
 	case []any:
-		if v == nil {
-			e.buf = append(e.buf, "null"...)
-			return true
-		}
-		if depth >= maxPropsDepth {
-			return false
-		}
-		e.buf = append(e.buf, '[')
-		for i, x := range v {
-			if i > 0 {
-				e.buf = append(e.buf, ',')
-			}
-			if !e.value(x, depth+1) {
-				return false
-			}
-		}
-		e.buf = append(e.buf, ']')
+		return appendArray(e, v, depth)
 	case []map[string]any:
-		if v == nil {
-			e.buf = append(e.buf, "null"...)
-			return true
-		}
-		if depth >= maxPropsDepth {
-			return false
-		}
-		e.buf = append(e.buf, '[')
-		for i, x := range v {
-			if i > 0 {
-				e.buf = append(e.buf, ',')
-			}
-			if !e.value(x, depth+1) {
-				return false
-			}
-		}
-		e.buf = append(e.buf, ']')
+		return appendArray(e, v, depth)
 	case []string:
 		if v == nil {
 			e.buf = append(e.buf, "null"...)
@@ -286,4 +254,26 @@ func appendJSONString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// appendArray writes a slice of values the encoder handles (nil is null, as json.Marshal writes it).
+func appendArray[T any](e *propsEncoder, v []T, depth int) bool {
+	if v == nil {
+		e.buf = append(e.buf, "null"...)
+		return true
+	}
+	if depth >= maxPropsDepth {
+		return false
+	}
+	e.buf = append(e.buf, '[')
+	for i, x := range v {
+		if i > 0 {
+			e.buf = append(e.buf, ',')
+		}
+		if !e.value(x, depth+1) {
+			return false
+		}
+	}
+	e.buf = append(e.buf, ']')
+	return true
 }

@@ -184,3 +184,47 @@ func BenchmarkInstall(b *testing.B) {
 		}
 	}
 }
+
+// TestNewFeaturesGiveNodesText holds cases the matrices would accept as a RangeError: each must print
+// Node's exact text, so a feature that regressed to "not supported" fails here.
+func TestNewFeaturesGiveNodesText(t *testing.T) {
+	cases := []string{
+		`new Intl.NumberFormat("en-US", { roundingMode: "halfEven", maximumFractionDigits: 1 }).format(0.25)`,
+		`new Intl.NumberFormat("de-DE", { roundingMode: "ceil", maximumFractionDigits: 0 }).format(-1.5)`,
+		`new Intl.NumberFormat("en-US", { trailingZeroDisplay: "stripIfInteger", minimumFractionDigits: 2 }).format(3)`,
+		`new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Berlin", hour: "numeric", timeZoneName: "longGeneric" }).format(0)`,
+		`new Intl.DateTimeFormat("en-US", { timeZone: "America/Los_Angeles", hour: "numeric", timeZoneName: "shortGeneric" }).format(Date.UTC(2024, 6, 1))`,
+		`new Intl.DateTimeFormat("ar-EG", { timeZone: "UTC", dateStyle: "medium" }).format(Date.UTC(2024, 1, 29))`,
+		`new Intl.NumberFormat("en-150", { style: "currency", currency: "EUR" }).format(-1234.5)`,
+		`new Intl.NumberFormat("de-US").resolvedOptions().locale`,
+		`new Intl.NumberFormat("fr-LU", { style: "currency", currency: "EUR" }).format(1234.5)`,
+		`new Intl.Locale("sat").maximize().toString()`,
+		`new Intl.NumberFormat("ccp").format(1000)`,
+		`new Intl.NumberFormat("dz-BT").format(Infinity)`,
+		`new Intl.DisplayNames("lij-IT", { type: "calendar" }).of("gregory")`,
+	}
+	src := "[" + strings.Join(cases, ",\n") + "].map(String).join('\\n')"
+	cmd := exec.Command("node", "-e", "process.stdout.write("+src+")")
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	want, err := cmd.Output()
+	if err != nil {
+		if os.Getenv("SSRGATE_REQUIRE_NODE") != "1" {
+			t.Skipf("node: %v", err)
+		}
+		t.Fatalf("node: %v", err)
+	}
+	rt := goja.New()
+	if err := Install(rt); err != nil {
+		t.Fatal(err)
+	}
+	got, err := rt.RunString(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, w := strings.Split(got.String(), "\n"), strings.Split(string(want), "\n")
+	for i := range cases {
+		if g[i] != w[i] {
+			t.Errorf("%s\n goja: %s\n node: %s", cases[i], g[i], w[i])
+		}
+	}
+}

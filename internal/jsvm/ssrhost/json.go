@@ -276,20 +276,10 @@ func (p *parser) escaped(start int) (goja.Value, bool) {
 			if p.i+1 >= len(p.s) {
 				return nil, false
 			}
-			switch e := p.s[p.i+1]; e {
-			case '"', '\\', '/':
-				b = append(b, e)
-			case 'b':
-				b = append(b, '\b')
-			case 'f':
-				b = append(b, '\f')
-			case 'n':
-				b = append(b, '\n')
-			case 'r':
-				b = append(b, '\r')
-			case 't':
-				b = append(b, '\t')
-			case 'u':
+			switch e := p.s[p.i+1]; {
+			case simpleEscape[e] != 0:
+				b = append(b, simpleEscape[e])
+			case e == 'u':
 				r, ok := hex4(p.s[p.i+2:])
 				if !ok {
 					return nil, false
@@ -321,6 +311,9 @@ func (p *parser) escaped(start int) (goja.Value, bool) {
 	}
 	return nil, false
 }
+
+// simpleEscape maps the character after a backslash to what it stands for, for every escape but \u.
+var simpleEscape = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
 
 // hex4 reads the four hex digits of a \u escape.
 func hex4(s []byte) (rune, bool) {
@@ -367,28 +360,15 @@ func (p *parser) escapedUTF16(start int) (goja.Value, bool) {
 			}
 			e := p.s[p.i+1]
 			p.i += 2
-			switch e {
-			case '"', '\\', '/':
-				u = append(u, uint16(e))
-			case 'b':
-				u = append(u, '\b')
-			case 'f':
-				u = append(u, '\f')
-			case 'n':
-				u = append(u, '\n')
-			case 'r':
-				u = append(u, '\r')
-			case 't':
-				u = append(u, '\t')
-			case 'u':
-				if p.i+4 > len(p.s) {
+			switch {
+			case simpleEscape[e] != 0:
+				u = append(u, uint16(simpleEscape[e]))
+			case e == 'u':
+				r, ok := hex4(p.s[p.i:])
+				if !ok {
 					return nil, false
 				}
-				n, err := strconv.ParseUint(string(p.s[p.i:p.i+4]), 16, 16)
-				if err != nil {
-					return nil, false
-				}
-				u = append(u, uint16(n))
+				u = append(u, uint16(r))
 				p.i += 4
 			default:
 				return nil, false

@@ -25,37 +25,28 @@ type stored struct {
 // Resolve reads locale name's file with read (its gzip bytes) and, for a patch, its base's, recursively,
 // and returns the whole bundle as decoded JSON.
 func Resolve(name string, read func(name string) ([]byte, error)) (map[string]any, error) {
-	seen := map[string]bool{}
-	var resolve func(string) (map[string]any, error)
-	resolve = func(n string) (map[string]any, error) {
-		if seen[n] {
-			return nil, fmt.Errorf("bundlefile: %s: its base chain loops", name)
-		}
-		seen[n] = true
-		z, err := read(n)
-		if err != nil {
-			return nil, err
-		}
-		m, err := decode(z)
-		if err != nil {
-			return nil, fmt.Errorf("bundlefile: %s: %w", n, err)
-		}
-		base, _ := m["base"].(string)
-		patch, isPatch := m["patch"].(map[string]any)
-		if base == "" || !isPatch {
-			return m, nil
-		}
-		b, err := resolve(base)
-		if err != nil {
-			return nil, err
-		}
-		return Apply(b, patch).(map[string]any), nil
+	b, err := readJSON(name, read)
+	if err != nil {
+		return nil, err
 	}
-	return resolve(name)
+	return resolve(name, b, read, map[string]bool{})
 }
 
 // JSON is Resolve's bundle as JSON text; a whole bundle's file is returned as stored, without a decode.
 func JSON(name string, read func(name string) ([]byte, error)) ([]byte, error) {
+	b, err := readJSON(name, read)
+	if err != nil || !bytes.HasPrefix(b, []byte(`{"base":`)) {
+		return b, err
+	}
+	m, err := resolve(name, b, read, map[string]bool{})
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(m)
+}
+
+// readJSON reads and decompresses one locale's file.
+func readJSON(name string, read func(name string) ([]byte, error)) ([]byte, error) {
 	z, err := read(name)
 	if err != nil {
 		return nil, err
@@ -64,14 +55,33 @@ func JSON(name string, read func(name string) ([]byte, error)) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("bundlefile: %s: %w", name, err)
 	}
-	if !bytes.HasPrefix(b, []byte(`{"base":`)) {
-		return b, nil
+	return b, nil
+}
+
+// resolve decodes b, the JSON of locale name's file, and applies it to its base's bundle if it is a patch.
+func resolve(name string, b []byte, read func(name string) ([]byte, error), seen map[string]bool) (map[string]any, error) {
+	if seen[name] {
+		return nil, fmt.Errorf("bundlefile: %s: its base chain loops", name)
 	}
-	m, err := Resolve(name, read)
+	seen[name] = true
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("bundlefile: %s: %w", name, err)
+	}
+	base, _ := m["base"].(string)
+	patch, isPatch := m["patch"].(map[string]any)
+	if base == "" || !isPatch {
+		return m, nil
+	}
+	bb, err := readJSON(base, read)
 	if err != nil {
 		return nil, err
 	}
-	return json.Marshal(m)
+	bm, err := resolve(base, bb, read, seen)
+	if err != nil {
+		return nil, err
+	}
+	return Apply(bm, patch).(map[string]any), nil
 }
 
 func gunzip(z []byte) ([]byte, error) {
@@ -80,18 +90,6 @@ func gunzip(z []byte) ([]byte, error) {
 		return nil, err
 	}
 	return io.ReadAll(r)
-}
-
-func decode(z []byte) (map[string]any, error) {
-	b, err := gunzip(z)
-	if err != nil {
-		return nil, err
-	}
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, err
-	}
-	return m, nil
 }
 
 // Encode gzips a whole bundle (base "") or a patch against base.
