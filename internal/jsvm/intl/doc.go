@@ -6,7 +6,8 @@
 // ICU 78; gen/locales.js orders them): number symbols, digits, currency
 // symbols and date patterns (gen/cldr.js, each pattern verified against Node there), time zone names for
 // every IANA zone (gen/zones.js), list and relative-time patterns (gen/formats.js), compact notation, unit
-// patterns and exponents (gen/numbers.js), display names (gen/displaynames.js) and what formatRange needs
+// patterns and exponents (gen/numbers.js), currencySign "accounting" patterns and the grouping of the
+// currencies that group otherwise than EUR (gen/currencies.js, one small currencies.json), display names (gen/displaynames.js) and what formatRange needs
 // (gen/ranges.js: number range patterns, approximately signs and plural ranges; date interval patterns per
 // option set and greatest differing field, each verified against Node). A regional locale whose sampled
 // output equals a base locale's (fr-LU and fr) takes the base's date and interval patterns instead of a

@@ -202,6 +202,11 @@ func TestNewFeaturesGiveNodesText(t *testing.T) {
 		`new Intl.NumberFormat("ccp").format(1000)`,
 		`new Intl.NumberFormat("dz-BT").format(Infinity)`,
 		`new Intl.DisplayNames("lij-IT", { type: "calendar" }).of("gregory")`,
+		`new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", currencySign: "accounting" }).format(-1234.5)`,
+		`new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR", currencySign: "accounting" }).format(-1234567)`,
+		`new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", currencySign: "accounting" }).formatRange(-3, 5)`,
+		`new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", currencySign: "accounting" }).resolvedOptions().currencySign`,
+		`new Intl.NumberFormat("en-CH", { style: "currency", currency: "USD" }).format(-1234567.5)`,
 	}
 	src := "[" + strings.Join(cases, ",\n") + "].map(String).join('\\n')"
 	cmd := exec.Command("node", "-e", "process.stdout.write("+src+")")

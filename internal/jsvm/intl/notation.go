@@ -1,9 +1,12 @@
 package intl
 
 import (
+	_ "embed"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // compactEntry is the compact pattern of one power of ten: the number is divided by 10^D and put into
@@ -210,3 +213,33 @@ func floorDiv(a, b int) int {
 	}
 	return q
 }
+
+//go:embed currencies.json
+var currenciesJSON []byte
+
+// accountingPatterns are a locale's currencySign "accounting" templates by class (gen/currencies.js): the
+// positive, the negative and the positive with a plus sign.
+type accountingPatterns struct {
+	Symbol  [3]string `json:"symbol"`
+	Letters [3]string `json:"letters"`
+	Code    [3]string `json:"code"`
+}
+
+// currencyShapes are a locale's separators and grouping of one currencySign where some currency's differ
+// from what gen/numbers.js recorded for EUR: the shape most currencies have, and the exceptions.
+type currencyShapes struct {
+	Common symbolShape            `json:"common"`
+	Except map[string]symbolShape `json:"except"`
+}
+
+// currencies is currencies.json: accounting patterns where they differ from the standard ones, and
+// shapes by currency sign ("standard", "accounting") where they differ from EUR's standard shape.
+var currencies = sync.OnceValue(func() (c struct {
+	Accounting map[string]*accountingPatterns        `json:"accounting"`
+	Shapes     map[string]map[string]*currencyShapes `json:"shapes"`
+}) {
+	if err := json.Unmarshal(currenciesJSON, &c); err != nil {
+		panic(fmt.Sprintf("intl: embedded currencies.json: %v", err))
+	}
+	return c
+})

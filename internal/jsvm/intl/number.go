@@ -28,6 +28,7 @@ type numberFormat struct {
 	grouping    bool
 	minGroup    int // useGrouping: 0 the locale's minimum grouping digits, 1 always, 2 min2
 	signDisplay string
+	accounting  bool // currencySign "accounting"
 
 	notation       string // standard, compact, scientific, engineering
 	compactDisplay string // short, long
@@ -47,7 +48,6 @@ func (in *intl) newNumberFormat(locales, options goja.Value) *numberFormat {
 	o := in.options(options)
 	nf := &numberFormat{in: in}
 	nf.locale, nf.data = in.resolveLocale(locales)
-	in.unsupported(o, "currencySign", "standard")
 	in.unsupported(o, "numberingSystem", "latn")
 	in.unsupported(o, "roundingIncrement", "1")
 	in.unsupported(o, "roundingPriority", "auto")
@@ -55,6 +55,7 @@ func (in *intl) newNumberFormat(locales, options goja.Value) *numberFormat {
 	nf.style = in.str(o, "style", "decimal", "decimal", "percent", "currency", "unit")
 	cur := in.str(o, "currency", "")
 	nf.display = in.str(o, "currencyDisplay", "symbol", "symbol", "narrowSymbol", "code")
+	nf.accounting = in.str(o, "currencySign", "standard", "standard", "accounting") == "accounting"
 	cDigits := 2
 	if nf.style == "currency" {
 		if cur == "" {
@@ -179,7 +180,7 @@ func (nf *numberFormat) resolved(rt *goja.Runtime) *goja.Object {
 	if nf.style == "currency" {
 		o.Set("currency", nf.currency)
 		o.Set("currencyDisplay", nf.display)
-		o.Set("currencySign", "standard")
+		o.Set("currencySign", nf.currencySign())
 	}
 	if nf.style == "unit" {
 		o.Set("unit", nf.unit)
@@ -386,6 +387,7 @@ func (nf *numberFormat) layout(x float64, approx bool) *layers {
 		}
 	}
 	symbol := ""
+	accPlus, accBasePlus := "", "" // the accounting template with a plus sign, and its symbol class's
 	percentType := "percentSign"
 	unitPercent := nf.style == "unit" && nf.unit == "percent" && nf.unitDisplay != "long"
 	if unitPercent {
@@ -407,19 +409,50 @@ func (nf *numberFormat) layout(x float64, approx bool) *layers {
 		if nf.extras != nil {
 			special, isSpecial = nf.extras.Symbols.Special[nf.currency][nf.display]
 		}
+		a := currencies().Accounting[nf.locale]
+		if !nf.accounting {
+			a = nil
+		}
+		class := "symbol"
 		switch {
 		case !finite:
 		case isSpecial:
 			pat, base = special, special // the currency's own pattern, ICU's spacing included (en-150: €1.00)
+			class = "special"
 		case nf.display == "code":
 			pat = d.CurrencyCodePattern
-		case letterTouchesNumber(pat[0], symbol):
+			class = "code"
+		case a != nil && letterTouchesNumber(a.Symbol[0], symbol):
+			class = "letters" // ICU spaces the symbol by the accounting pattern (ar-AE: ؜0.00 US$)
+		case a == nil && letterTouchesNumber(pat[0], symbol):
 			pat = d.CurrencyPatternLetters
+			class = "letters"
+		}
+		// Accounting patterns replace the class's standard ones (en: "($1.00)"); a currency's own pattern
+		// has no accounting form (en-150: "-1.00 US$").
+		if a != nil && class != "special" {
+			acc := a.Symbol
+			switch class {
+			case "letters":
+				acc = a.Letters
+			case "code":
+				acc = a.Code
+			}
+			pat, base = [2]string{acc[0], acc[1]}, [2]string{a.Symbol[0], a.Symbol[1]}
+			accPlus, accBasePlus = acc[2], a.Symbol[2]
 		}
 	}
 	tmpl := pat[0]
 	approxAt := -1 // rune index in tmpl of the approximately sign
 	// A sign, or the approximately sign, goes where the negative pattern has its minus (ar: "‎+300‎%‎").
+	if accPlus != "" && (sign == "+" || sign == "" && approx) {
+		// Accounting's negative pattern has no sign ("($1.00)"): a plus sign, and the approximately sign of
+		// a positive value, go where its plus pattern puts the sign.
+		pat[1], base[1] = accPlus, accBasePlus
+	}
+	if accPlus != "" && sign == "-" && approx {
+		approx = false // ICU puts the approximately sign in the minus sign's place, which "($3.00)" lacks
+	}
 	if sign != "" || approx {
 		tmpl = pat[1]
 		if nf.style == "currency" && base[1] != pat[1] {
@@ -594,6 +627,13 @@ func (nf *numberFormat) numberingSystem() string {
 	return "latn"
 }
 
+func (nf *numberFormat) currencySign() string {
+	if nf.accounting {
+		return "accounting"
+	}
+	return "standard"
+}
+
 // shape is how nf separates and groups digits: the currency and percent formats' own where the locale
 // has them (gen/numbers.js), else the decimal format's.
 func (nf *numberFormat) shape() symbolShape {
@@ -606,6 +646,13 @@ func (nf *numberFormat) shape() symbolShape {
 	switch {
 	case nf.style == "currency":
 		o = nf.extras.Symbols.Currency
+		if cs := currencies().Shapes[nf.locale][nf.currencySign()]; cs != nil {
+			// Some currencies group otherwise than EUR does (en-CH: US$-1'234'567.50, -€1,234,567.50).
+			o = cs.Common
+			if e, ok := cs.Except[nf.currency]; ok {
+				o = e
+			}
+		}
 	case nf.style == "percent", nf.style == "unit" && nf.unit == "percent" && nf.unitDisplay != "long":
 		o = nf.extras.Symbols.Percent // a short or narrow percent unit is formatted as a percent (bn: ৫,০০০,০০০%)
 	default:

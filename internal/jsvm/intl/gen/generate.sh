@@ -1,7 +1,8 @@
 #!/bin/sh
 # generate.sh regenerates jsvm's Intl data from the ICU of the Node on PATH (run from internal/jsvm/intl by
 # go generate): languages.json, segmenter.json (Intl.Segmenter's Indic conjunct data), gen/available.json
-# (every locale Node's ICU has data for), likely.json (Intl.Locale's likely subtags), gen/crashes.json (option sets that abort Node, which the
+# (every locale Node's ICU has data for), likely.json (Intl.Locale's likely subtags), currencies.json (currencySign "accounting"
+# patterns, grouping by currency), gen/crashes.json (option sets that abort Node, which the
 # generators skip), and data/ (one gzip-compressed JSON file per locale, most of them stored as a patch
 # against a base locale, and data/index.json).
 #
@@ -23,7 +24,7 @@ else
 	tmp=$(mktemp -d)
 	trap 'rm -rf "$tmp"' EXIT
 fi
-all="languages segmenter available likely crashes cldr zones formats numbers displaynames ranges"
+all="languages segmenter available likely currencies crashes cldr zones formats numbers displaynames ranges"
 run=${INTL_GEN:-$all}
 shards=${INTL_SHARDS:-$(nproc 2>/dev/null || echo 1)}
 sharded=""
@@ -33,6 +34,7 @@ for g in $run; do
 	segmenter) node gen/segmenter.js > segmenter.json ;;
 	available) node gen/available.js > gen/available.json ;;
 	likely) node gen/likely.js > likely.json ;;
+	currencies) node gen/currencies.js > currencies.json ;;
 	crashes) node gen/crashes.js > gen/crashes.json ;;
 	zones)
 		case " $run " in *" cldr "*) ;; *) echo "generate.sh: zones needs cldr (INTL_GEN=\"cldr zones\")" >&2; exit 1 ;; esac

@@ -16,6 +16,8 @@
     { style: "unit", unit: "kilometer", unitDisplay: "long" }, { style: "unit", unit: "kilometer-per-hour", unitDisplay: "narrow" },
     { style: "unit", unit: "megabyte", notation: "compact" }, { style: "unit", unit: "liter", unitDisplay: "long", minimumFractionDigits: 2 },
     { useGrouping: "always" }, { useGrouping: "min2" }, { signDisplay: "negative" }, { signDisplay: "never" },
+    { style: "currency", currency: "USD", currencySign: "accounting" }, { style: "currency", currency: "CHF", currencySign: "accounting", signDisplay: "always" },
+    { style: "currency", currency: "EUR", currencyDisplay: "code", currencySign: "accounting", signDisplay: "exceptZero" },
   ];
   const numbers = [0, -0, 1, -1, 2, 5, 11, 21, 0.5, 1.5, 22.25, 1234.5, -1234567.891, 12345678.9, 1e21, NaN, Infinity,
     999, 1000, 999999, 9876543, -0.000123, 1.5e9, 4.2e14, 1e15];
@@ -58,7 +60,9 @@
     for (const loc of locales) {
       for (const [o, x] of [[{}, -1234567.891], [{}, 0.5], [{ style: "currency", currency: "EUR" }, 1234.5], [{ style: "percent" }, 0.25],
         [{ notation: "compact" }, 9876543], [{ notation: "compact", compactDisplay: "long" }, 1.5e6], [{ style: "unit", unit: "kilometer", unitDisplay: "long" }, 42.195],
-        [{ signDisplay: "always" }, 5]]) run(`${loc} NumberFormat ${JSON.stringify(o)} ${x}`, () => new Intl.NumberFormat(loc, o).format(x));
+        [{ signDisplay: "always" }, 5], [{ style: "currency", currency: "USD" }, -1234567.5], [{ style: "currency", currency: "USD", currencySign: "accounting" }, -1234567.5],
+        [{ style: "currency", currency: "CHF", currencySign: "accounting" }, -1234.5], [{ style: "currency", currency: "JPY", currencySign: "accounting", signDisplay: "always" }, 5],
+        [{ style: "currency", currency: "EUR", currencyDisplay: "code", currencySign: "accounting" }, -0.5]]) run(`${loc} NumberFormat ${JSON.stringify(o)} ${x}`, () => new Intl.NumberFormat(loc, o).format(x));
       for (const o of [{}, { dateStyle: "full" }, { dateStyle: "short", timeStyle: "short" }, { timeStyle: "medium" }, { year: "numeric", month: "long", day: "numeric" },
         { weekday: "short", month: "short", day: "2-digit" }, { hour: "numeric", minute: "2-digit" }, { month: "long" }, { year: "numeric", month: "numeric", day: "numeric" }]) {
         for (const t of [t1, t2]) run(`${loc} DateTimeFormat ${JSON.stringify(o)} ${t}`, () => new Intl.DateTimeFormat(loc, { timeZone: "UTC", ...o }).format(t));

@@ -24,7 +24,8 @@
     { style: "unit", unit: "kilometer-per-hour", unitDisplay: "narrow" }, { style: "unit", unit: "liter", unitDisplay: "long" },
     { style: "unit", unit: "megabyte", notation: "compact" }, { notation: "engineering" }, { maximumSignificantDigits: 2 },
     { useGrouping: false }, { style: "percent", signDisplay: "exceptZero" }, { signDisplay: "never" },
-    { style: "currency", currency: "EUR", signDisplay: "always" }, { notation: "compact", signDisplay: "always" }, { signDisplay: "negative" },
+    { style: "currency", currency: "EUR", signDisplay: "always" }, { notation: "compact", signDisplay: "always" }, { signDisplay: "negative" }, { style: "currency", currency: "USD", currencySign: "accounting" },
+    { style: "currency", currency: "CHF", currencySign: "accounting", signDisplay: "always" }, { style: "currency", currency: "EUR", currencyDisplay: "code", currencySign: "accounting" },
     { style: "unit", unit: "megabyte", notation: "compact", compactDisplay: "long" }, { style: "unit", unit: "percent", unitDisplay: "long" },
   ];
   const numberPairs = [[3, 5], [5, 5], [-3, 5], [-5, -3], [3, -5], [0, 0], [-0, 0], [1, 1.5], [1, 2], [2, 21], [1.0001, 1.0002],
