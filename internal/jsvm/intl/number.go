@@ -28,7 +28,9 @@ type numberFormat struct {
 	grouping    bool
 	minGroup    int // useGrouping: 0 the locale's minimum grouping digits, 1 always, 2 min2
 	signDisplay string
-	accounting  bool // currencySign "accounting"
+	accounting  bool                // currencySign "accounting"
+	acc         *accountingPatterns // the locale's accounting patterns where they differ from the standard ones
+	shapes      *currencyShapes     // the locale's grouping by currency for this sign, where it differs from EUR's
 
 	notation       string // standard, compact, scientific, engineering
 	compactDisplay string // short, long
@@ -56,6 +58,10 @@ func (in *intl) newNumberFormat(locales, options goja.Value) *numberFormat {
 	cur := in.str(o, "currency", "")
 	nf.display = in.str(o, "currencyDisplay", "symbol", "symbol", "narrowSymbol", "code")
 	nf.accounting = in.str(o, "currencySign", "standard", "standard", "accounting") == "accounting"
+	if nf.accounting {
+		nf.acc = currencies().Accounting[nf.locale]
+	}
+	nf.shapes = currencies().Shapes[nf.locale][nf.currencySign()]
 	cDigits := 2
 	if nf.style == "currency" {
 		if cur == "" {
@@ -409,10 +415,7 @@ func (nf *numberFormat) layout(x float64, approx bool) *layers {
 		if nf.extras != nil {
 			special, isSpecial = nf.extras.Symbols.Special[nf.currency][nf.display]
 		}
-		a := currencies().Accounting[nf.locale]
-		if !nf.accounting {
-			a = nil
-		}
+		a := nf.acc
 		class := "symbol"
 		switch {
 		case !finite:
@@ -646,7 +649,7 @@ func (nf *numberFormat) shape() symbolShape {
 	switch {
 	case nf.style == "currency":
 		o = nf.extras.Symbols.Currency
-		if cs := currencies().Shapes[nf.locale][nf.currencySign()]; cs != nil {
+		if cs := nf.shapes; cs != nil {
 			// Some currencies group otherwise than EUR does (en-CH: US$-1'234'567.50, -€1,234,567.50).
 			o = cs.Common
 			if e, ok := cs.Except[nf.currency]; ok {
