@@ -31,12 +31,19 @@
 // newer than Unicode 15.0 (Node 20 has 17.0), prepended concatenation marks (U+0600...) in words and
 // sentences, and strings with lone surrogates.
 //
+// Intl.Locale's info getters (calendars, collations, hourCycles, numberingSystems, textInfo, timeZones,
+// weekInfo; localeinfo.go) and Intl.supportedValuesOf read localeinfo.json (gen/localeinfo.js): region
+// preferences, the language-region pairs with their own hour cycle, and each generated locale's
+// collations and direction, looked up through ICU's script-aware fallback (ar-Cyrl reads the root
+// locale, kk-IR reads kk-Arab); likely.json's pairs give maximize the language-region and
+// language-script pairs that do not just add the language's own script or region.
+//
 // A requested locale resolves as V8's lookup does, to its longest generated prefix (de-US is de). Options
 // outside the data throw a RangeError naming them, never another locale's or option's text; so do the
 // DateTimeFormat option sets whose formatToParts aborts Node 20 itself (gen/crashes.json: gd, ksh and sc
 // with a year and a month but no day), which the generators therefore cannot read. The matrix test
 // (intl_test.go: the whole matrix for the common locales and a sample, a few cases of every constructor
-// for all 941) and the range and segmenter tests (nodediff_test.go) hold this against Node.
+// for all 941) and the range, segmenter and locale-info tests (nodediff_test.go) hold this against Node.
 //
 // Regenerate the data with Node 20 on PATH (the output depends on Node's ICU version; about an hour on
 // two cores, one shard of locales per core):

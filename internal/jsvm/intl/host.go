@@ -154,6 +154,8 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 	o.Set("locale", in.newLocale)
 	o.Set("maximizeLocale", maximizeLocale)
 	o.Set("minimizeLocale", minimizeLocale)
+	o.Set("localeInfo", in.localeInfo)
+	o.Set("supportedValues", in.supportedValues)
 	o.Set("relativeFormat", in.newRelativeFormat)
 	o.Set("formatRelative", in.formatRelative)
 	o.Set("resolvedRelative", func(rf *relativeFormat) *goja.Object {

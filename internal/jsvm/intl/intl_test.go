@@ -207,6 +207,15 @@ func TestNewFeaturesGiveNodesText(t *testing.T) {
 		`new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", currencySign: "accounting" }).formatRange(-3, 5)`,
 		`new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", currencySign: "accounting" }).resolvedOptions().currencySign`,
 		`new Intl.NumberFormat("en-CH", { style: "currency", currency: "USD" }).format(-1234567.5)`,
+		`new Intl.Locale("kk-IR").textInfo.direction`,
+		`JSON.stringify(new Intl.Locale("en-US").weekInfo)`,
+		`new Intl.Locale("ar-SA").calendars.join()`,
+		`new Intl.Locale("de").collations.join()`,
+		`new Intl.Locale("fr-CA").hourCycles.join()`,
+		`new Intl.Locale("ar-EG").numberingSystems.join()`,
+		`new Intl.Locale("en-CA").timeZones.join()`,
+		`new Intl.Locale("ku-Cyrl").maximize().toString()`,
+		`Intl.supportedValuesOf("calendar").join()`,
 	}
 	src := "[" + strings.Join(cases, ",\n") + "].map(String).join('\\n')"
 	cmd := exec.Command("node", "-e", "process.stdout.write("+src+")")

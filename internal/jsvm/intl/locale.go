@@ -123,9 +123,10 @@ func caseTag(s string) string {
 //go:embed likely.json
 var likelyJSON []byte
 
-// likely is Node's maximize and minimize of every language and locale its ICU has (likely.json, from
-// gen/likely.js): golang.org/x/text's likely-subtags tables are older than Node's CLDR.
-var likely = sync.OnceValue(func() (l struct{ Max, Min map[string]string }) {
+// likely is Node's maximize and minimize of every language and locale its ICU has, and the maximize of the
+// language-region and language-script pairs that do not just add the language's own script or region
+// (likely.json, from gen/likely.js): golang.org/x/text's likely-subtags tables are older than Node's CLDR.
+var likely = sync.OnceValue(func() (l struct{ Max, Min, Pairs map[string]string }) {
 	if err := json.Unmarshal(likelyJSON, &l); err != nil {
 		panic(fmt.Sprintf("intl: embedded likely.json: %v", err))
 	}
@@ -150,6 +151,12 @@ func maximizeLocale(s string) string {
 	if v, ok := likelyOf(t, likely().Max); ok {
 		return v
 	}
+	if v, ok := likelyOf(t, likely().Pairs); ok {
+		return v
+	}
+	if v, ok := ownLikely(t); ok {
+		return v
+	}
 	b, _ := t.Base()
 	sc, _ := t.Script()
 	r, _ := t.Region()
@@ -165,6 +172,36 @@ func maximizeLocale(s string) string {
 		return s
 	}
 	return canonicalLocale(nt)
+}
+
+// ownLikely maximizes a language-region or language-script pair that likely.json does not list: the
+// language's own script or region is added (de-IN is de-Latn-IN, ars-Cyrl is ars-Cyrl-SA).
+func ownLikely(t language.Tag) (string, bool) {
+	if len(t.Variants()) > 0 || len(t.Extensions()) > 0 {
+		return "", false
+	}
+	b, bc := t.Base()
+	_, sc := t.Script()
+	_, rc := t.Region()
+	if bc != language.Exact || sc == language.Exact && rc == language.Exact || sc != language.Exact && rc != language.Exact {
+		return "", false
+	}
+	own, ok := likely().Max[b.String()]
+	if !ok {
+		return "", false
+	}
+	o := splitLocale(own)
+	p := splitLocale(t.String())
+	if p.script == "" {
+		p.script = o.script
+	}
+	if p.region == "" {
+		p.region = o.region
+	}
+	if p.script == "" || p.region == "" {
+		return "", false
+	}
+	return p.lang + "-" + p.script + "-" + p.region, true
 }
 
 // minimizeLocale removes the subtags maximize would add back: "en-Latn-US" is "en", "zh-Hant-TW" "zh-TW".

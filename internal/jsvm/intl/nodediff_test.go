@@ -98,3 +98,22 @@ func TestRangesAgainstNode(t *testing.T) { nodeDiff(t, "ranges.js", matrixLocale
 // TestSegmenterAgainstNode holds Intl.Segmenter to Node over a corpus in every granularity
 // (testdata/segmenter.js).
 func TestSegmenterAgainstNode(t *testing.T) { nodeDiff(t, "segmenter.js", matrixLocales()) }
+
+// TestLocaleInfoAgainstNode holds the Intl.Locale info getters and Intl.supportedValuesOf to Node over
+// every generated locale, every language with a spread of regions and scripts, and extension keywords
+// (testdata/localeinfo.js).
+func TestLocaleInfoAgainstNode(t *testing.T) {
+	var languages []string
+	if err := json.Unmarshal(languagesJSON, &struct {
+		Languages *[]string `json:"languages"`
+	}{&languages}); err != nil {
+		t.Fatal(err)
+	}
+	var bare []string
+	for _, l := range languages {
+		if !strings.Contains(l, "-") {
+			bare = append(bare, l)
+		}
+	}
+	nodeDiff(t, "localeinfo.js", map[string]any{"locales": loadIndex().Locales, "languages": bare})
+}

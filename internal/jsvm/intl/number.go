@@ -3,6 +3,7 @@ package intl
 import (
 	"fmt"
 	"math"
+	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -34,7 +35,8 @@ type numberFormat struct {
 
 	notation       string // standard, compact, scientific, engineering
 	compactDisplay string // short, long
-	morePrecision  bool   // compact's default rounding: the more precise of 0 fraction digits and 2 significant
+	priority       string // roundingPriority as resolved: auto, morePrecision (compact's default), lessPrecision
+	increment      int    // roundingIncrement: round to a multiple of increment × 10^-maxFrac
 	roundingMode   string // ECMA-402's nine modes; halfExpand by default
 	stripIfInteger bool   // trailingZeroDisplay: "stripIfInteger"
 	negative       bool   // the sign of the value being rounded (ceil and floor depend on it)
@@ -51,8 +53,6 @@ func (in *intl) newNumberFormat(locales, options goja.Value) *numberFormat {
 	nf := &numberFormat{in: in}
 	nf.locale, nf.data = in.resolveLocale(locales)
 	in.unsupported(o, "numberingSystem", "latn")
-	in.unsupported(o, "roundingIncrement", "1")
-	in.unsupported(o, "roundingPriority", "auto")
 	nf.extras = numberExtrasFor(nf.locale)
 	nf.style = in.str(o, "style", "decimal", "decimal", "percent", "currency", "unit")
 	cur := in.str(o, "currency", "")
@@ -100,7 +100,6 @@ func (in *intl) newNumberFormat(locales, options goja.Value) *numberFormat {
 	}
 	nf.notation = in.str(o, "notation", "standard", "standard", "scientific", "engineering", "compact")
 	if nf.notation == "compact" {
-		minFracDefault, maxFracDefault = 0, 0
 		if nf.style != "decimal" && nf.style != "unit" {
 			panic(in.rangeError(fmt.Sprintf("jsvm Intl: option notation=compact is not supported with style=%s", nf.style)))
 		}
@@ -115,32 +114,7 @@ func (in *intl) newNumberFormat(locales, options goja.Value) *numberFormat {
 	if (nf.notation == "scientific" || nf.notation == "engineering") && nf.style != "decimal" {
 		panic(in.rangeError(fmt.Sprintf("jsvm Intl: option notation=%s is not supported with style=%s", nf.notation, nf.style)))
 	}
-	nf.minSig = in.num(o, "minimumSignificantDigits", 1, 21, 0)
-	nf.maxSig = in.num(o, "maximumSignificantDigits", 1, 21, 0)
-	if nf.minSig > 0 || nf.maxSig > 0 {
-		nf.minSig = max(nf.minSig, 1)
-		if nf.maxSig == 0 {
-			nf.maxSig = 21
-		}
-		if nf.minSig > nf.maxSig {
-			panic(in.rangeError("maximumSignificantDigits value is out of range."))
-		}
-	}
-	nf.minFrac = in.num(o, "minimumFractionDigits", 0, 100, -1)
-	nf.maxFrac = in.num(o, "maximumFractionDigits", 0, 100, -1)
-	switch {
-	case nf.minFrac < 0 && nf.maxFrac < 0:
-		nf.minFrac, nf.maxFrac = minFracDefault, maxFracDefault
-		if nf.notation == "compact" && nf.maxSig == 0 {
-			nf.morePrecision, nf.minSig, nf.maxSig = true, 1, 2
-		}
-	case nf.minFrac < 0:
-		nf.minFrac = min(minFracDefault, nf.maxFrac)
-	case nf.maxFrac < 0:
-		nf.maxFrac = max(maxFracDefault, nf.minFrac)
-	case nf.minFrac > nf.maxFrac:
-		panic(in.rangeError("maximumFractionDigits value is out of range."))
-	}
+	nf.digitOptions(o, minFracDefault, maxFracDefault)
 	nf.compactDisplay = in.str(o, "compactDisplay", "short", "short", "long")
 	if nf.notation == "compact" {
 		if e := nf.extras.Compact[nf.compactDisplay]; e == nil {
@@ -178,6 +152,90 @@ func (in *intl) newNumberFormat(locales, options goja.Value) *numberFormat {
 	return nf
 }
 
+// digitOptions is ECMA-402's SetNumberFormatDigitOptions: the significant and fraction digit options, how
+// they combine (roundingPriority: significant digits win in "auto"; compact notation without any of them
+// rounds to the more precise of 0 fraction digits and 2 significant), and roundingIncrement, which needs
+// fraction digits with equal minimum and maximum.
+func (nf *numberFormat) digitOptions(o *goja.Object, minFracDefault, maxFracDefault int) {
+	in := nf.in
+	nf.increment = in.num(o, "roundingIncrement", 1, 5000, 1)
+	if !slices.Contains([]int{1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000}, nf.increment) {
+		panic(in.rangeError("roundingIncrement value is out of range."))
+	}
+	nf.priority = "auto"
+	if v := o.Get("roundingPriority"); v != nil && !goja.IsUndefined(v) {
+		nf.priority = v.String()
+		if nf.priority != "auto" && nf.priority != "morePrecision" && nf.priority != "lessPrecision" {
+			panic(in.rangeError("Value " + nf.priority + " out of range for SetNumberFormatDigitOptions options property roundingPriority"))
+		}
+	}
+	if nf.increment != 1 {
+		maxFracDefault = minFracDefault
+	}
+	given := func(name string) bool {
+		v := o.Get(name)
+		return v != nil && !goja.IsUndefined(v)
+	}
+	hasSig := given("minimumSignificantDigits") || given("maximumSignificantDigits")
+	hasFrac := given("minimumFractionDigits") || given("maximumFractionDigits")
+	needSig, needFrac := true, true
+	if nf.priority == "auto" {
+		needSig = hasSig
+		if needSig || !hasFrac && nf.notation == "compact" {
+			needFrac = false
+		}
+	}
+	if needSig {
+		nf.minSig, nf.maxSig = 1, 21
+		if hasSig {
+			nf.minSig = in.num(o, "minimumSignificantDigits", 1, 21, 1)
+			nf.maxSig = in.num(o, "maximumSignificantDigits", 1, 21, 21)
+			if nf.minSig > nf.maxSig {
+				panic(in.rangeError("maximumSignificantDigits value is out of range."))
+			}
+		}
+	}
+	if needFrac {
+		nf.minFrac, nf.maxFrac = minFracDefault, maxFracDefault
+		if hasFrac {
+			nf.minFrac = in.num(o, "minimumFractionDigits", 0, 100, -1)
+			nf.maxFrac = in.num(o, "maximumFractionDigits", 0, 100, -1)
+			switch {
+			case nf.minFrac < 0:
+				nf.minFrac = min(minFracDefault, nf.maxFrac)
+			case nf.maxFrac < 0:
+				nf.maxFrac = max(maxFracDefault, nf.minFrac)
+			case nf.minFrac > nf.maxFrac:
+				panic(in.rangeError("maximumFractionDigits value is out of range."))
+			}
+		}
+	}
+	if !needSig && !needFrac {
+		nf.minFrac, nf.maxFrac, nf.minSig, nf.maxSig, nf.priority = 0, 0, 1, 2, "morePrecision"
+	}
+	if nf.increment != 1 {
+		if nf.priority != "auto" || nf.maxSig > 0 {
+			panic(in.rt.NewTypeError("RoundingType is not fractionDigits"))
+		}
+		if nf.minFrac != nf.maxFrac {
+			panic(in.rangeError("maximumFractionDigits not equal to minimumFractionDigits"))
+		}
+	}
+}
+
+// significant reports whether a number whose first digit is at 10^(exp-1) is rounded to significant
+// digits rather than fraction digits: always in "auto" with significant digits, and in morePrecision
+// (lessPrecision) when they keep at least as many digits (fewer digits) than the fraction digits would.
+func (nf *numberFormat) significant(exp int) bool {
+	switch nf.priority {
+	case "morePrecision":
+		return nf.maxSig >= exp+nf.maxFrac
+	case "lessPrecision":
+		return nf.maxSig < exp+nf.maxFrac
+	}
+	return nf.maxSig > 0
+}
+
 func (nf *numberFormat) resolved(rt *goja.Runtime) *goja.Object {
 	o := rt.NewObject()
 	o.Set("locale", nf.locale)
@@ -197,7 +255,7 @@ func (nf *numberFormat) resolved(rt *goja.Runtime) *goja.Object {
 		o.Set("minimumSignificantDigits", nf.minSig)
 		o.Set("maximumSignificantDigits", nf.maxSig)
 	}
-	if nf.maxSig == 0 || nf.morePrecision {
+	if nf.maxSig == 0 || nf.priority != "auto" {
 		o.Set("minimumFractionDigits", nf.minFrac)
 		o.Set("maximumFractionDigits", nf.maxFrac)
 	}
@@ -217,13 +275,9 @@ func (nf *numberFormat) resolved(rt *goja.Runtime) *goja.Object {
 	}
 	o.Set("signDisplay", nf.signDisplay)
 	o.Set("roundingMode", nf.roundingMode)
-	o.Set("roundingIncrement", 1)
+	o.Set("roundingIncrement", nf.increment)
 	o.Set("trailingZeroDisplay", map[bool]string{false: "auto", true: "stripIfInteger"}[nf.stripIfInteger])
-	if nf.morePrecision {
-		o.Set("roundingPriority", "morePrecision")
-	} else {
-		o.Set("roundingPriority", "auto")
-	}
+	o.Set("roundingPriority", nf.priority)
 	return o
 }
 
@@ -762,11 +816,11 @@ func decimalDigits(x float64) (string, int) {
 // away from zero, by default), and returns digits with the decimal point after exp digits; trailing zeros
 // stay only up to the minimum.
 func (nf *numberFormat) round(digits string, exp int) (string, int) {
+	if nf.increment > 1 {
+		return nf.roundIncrement(digits, exp)
+	}
 	keep := exp + nf.maxFrac // digits to keep
-	switch {
-	case nf.morePrecision:
-		keep = max(keep, nf.maxSig)
-	case nf.maxSig > 0:
+	if nf.significant(exp) {
 		keep = nf.maxSig
 	}
 	if keep >= len(digits) {
@@ -811,6 +865,30 @@ func (nf *numberFormat) round(digits string, exp int) (string, int) {
 		return "0", 1
 	}
 	return digits, exp
+}
+
+// roundIncrement rounds digits (0.digits × 10^exp) to a multiple of nf.increment × 10^-maxFrac with nf's
+// rounding mode, exactly: in integers scaled by 10^maxFrac, q = x / increment rounds to a whole number.
+func (nf *numberFormat) roundIncrement(digits string, exp int) (string, int) {
+	n, _ := new(big.Int).SetString(digits, 10)
+	den := big.NewInt(int64(nf.increment))
+	ten := big.NewInt(10)
+	if shift := exp + nf.maxFrac - len(digits); shift >= 0 {
+		n.Mul(n, new(big.Int).Exp(ten, big.NewInt(int64(shift)), nil))
+	} else {
+		den.Mul(den, new(big.Int).Exp(ten, big.NewInt(int64(-shift)), nil))
+	}
+	q, r := new(big.Int).QuoRem(n, den, new(big.Int))
+	half := new(big.Int).Lsh(r, 1).Cmp(den) // sign of (remainder - one half)
+	if nf.roundUp(half, true, r.Sign() != 0, int(q.Bit(0))) {
+		q.Add(q, big.NewInt(1))
+	}
+	s := q.Mul(q, big.NewInt(int64(nf.increment))).String()
+	if s == "0" {
+		return "0", 1
+	}
+	exp = len(s) - nf.maxFrac
+	return strings.TrimRight(s, "0"), exp
 }
 
 // roundUp decides whether discarded digits round the magnitude up: half is the sign of the discarded part
@@ -858,7 +936,7 @@ func (nf *numberFormat) digitParts(digits string, exp int) []part {
 		intPart, frac = "0", ""
 	}
 	minFrac := nf.minFrac
-	if nf.maxSig > 0 {
+	if nf.significant(exp) {
 		sig := len(strings.TrimLeft(intPart+frac, "0"))
 		if intPart == "0" {
 			sig = len(strings.TrimLeft(frac, "0"))

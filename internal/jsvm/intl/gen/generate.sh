@@ -1,7 +1,8 @@
 #!/bin/sh
 # generate.sh regenerates jsvm's Intl data from the ICU of the Node on PATH (run from internal/jsvm/intl by
 # go generate): languages.json, segmenter.json (Intl.Segmenter's Indic conjunct data), gen/available.json
-# (every locale Node's ICU has data for), likely.json (Intl.Locale's likely subtags), currencies.json (currencySign "accounting"
+# (every locale Node's ICU has data for), likely.json (Intl.Locale's likely subtags), localeinfo.json (the Intl.Locale info getters and
+# Intl.supportedValuesOf), currencies.json (currencySign "accounting"
 # patterns, grouping by currency), gen/crashes.json (option sets that abort Node, which the
 # generators skip), and data/ (one gzip-compressed JSON file per locale, most of them stored as a patch
 # against a base locale, and data/index.json).
@@ -24,7 +25,7 @@ else
 	tmp=$(mktemp -d)
 	trap 'rm -rf "$tmp"' EXIT
 fi
-all="languages segmenter available likely currencies crashes cldr zones formats numbers displaynames ranges"
+all="languages segmenter available likely localeinfo currencies crashes cldr zones formats numbers displaynames ranges"
 run=${INTL_GEN:-$all}
 shards=${INTL_SHARDS:-$(nproc 2>/dev/null || echo 1)}
 sharded=""
@@ -34,6 +35,7 @@ for g in $run; do
 	segmenter) node gen/segmenter.js > segmenter.json ;;
 	available) node gen/available.js > gen/available.json ;;
 	likely) node gen/likely.js > likely.json ;;
+	localeinfo) node gen/localeinfo.js > localeinfo.json ;;
 	currencies) node gen/currencies.js > currencies.json ;;
 	crashes) node gen/crashes.js > gen/crashes.json ;;
 	zones)

@@ -292,9 +292,9 @@
     return out;
   };
   const localeTag = new WeakMap();
-  const tagOf = (o) => {
+  const tagOf = (o, m) => {
     const t = localeTag.get(o);
-    if (t === undefined) throw new TypeError(`Method Intl.Locale.prototype called on incompatible receiver ${String(o)}`);
+    if (t === undefined) throw new TypeError(`Method Intl.Locale.prototype${m ? "." + m : ""} called on incompatible receiver ${m ? shown(o) : String(o)}`);
     return t;
   };
   class Locale {
@@ -345,14 +345,14 @@
       return subtags(tagOf(this)).keywords.nu;
     }
   }
+  // Node 20's info getters (later Node versions call them getCalendars() and so on): fresh values from Go on
+  // every read, as V8 makes them.
   for (const name of ["calendars", "collations", "hourCycles", "numberingSystems", "textInfo", "timeZones", "weekInfo"]) {
-    Object.defineProperty(Locale.prototype, name, {
-      get() {
-        tagOf(this);
-        throw new RangeError(`jsvm Intl: Intl.Locale.prototype.${name} is not supported`);
-      },
-      configurable: true,
-    });
+    const get = function () {
+      return I.localeInfo(tagOf(this, name), name);
+    };
+    Object.defineProperty(get, "name", { value: "get " + name });
+    Object.defineProperty(Locale.prototype, name, { get, configurable: true });
   }
 
   // Intl constructors may be called without new (except PluralRules). Plain functions sharing the class
@@ -393,6 +393,11 @@
     Locale,
     Segmenter: requiresNew(Segmenter),
     getCanonicalLocales: (locales) => I.canonicalLocales(locales),
+    supportedValuesOf: {
+      supportedValuesOf(key) {
+        return I.supportedValues(`${key}`);
+      },
+    }.supportedValuesOf,
   };
   Object.defineProperty(Intl, Symbol.toStringTag, { value: "Intl", configurable: true });
   Object.defineProperty(globalThis, "Intl", { value: Intl, writable: true, configurable: true });

@@ -62,7 +62,9 @@
         [{ notation: "compact" }, 9876543], [{ notation: "compact", compactDisplay: "long" }, 1.5e6], [{ style: "unit", unit: "kilometer", unitDisplay: "long" }, 42.195],
         [{ signDisplay: "always" }, 5], [{ style: "currency", currency: "USD" }, -1234567.5], [{ style: "currency", currency: "USD", currencySign: "accounting" }, -1234567.5],
         [{ style: "currency", currency: "CHF", currencySign: "accounting" }, -1234.5], [{ style: "currency", currency: "JPY", currencySign: "accounting", signDisplay: "always" }, 5],
-        [{ style: "currency", currency: "EUR", currencyDisplay: "code", currencySign: "accounting" }, -0.5]]) run(`${loc} NumberFormat ${JSON.stringify(o)} ${x}`, () => new Intl.NumberFormat(loc, o).format(x));
+        [{ style: "currency", currency: "EUR", currencyDisplay: "code", currencySign: "accounting" }, -0.5],
+        [{ roundingIncrement: 25, minimumFractionDigits: 2, maximumFractionDigits: 2 }, 1234.5678],
+        [{ roundingPriority: "lessPrecision", maximumSignificantDigits: 2, maximumFractionDigits: 2 }, 1.2345]]) run(`${loc} NumberFormat ${JSON.stringify(o)} ${x}`, () => new Intl.NumberFormat(loc, o).format(x));
       for (const o of [{}, { dateStyle: "full" }, { dateStyle: "short", timeStyle: "short" }, { timeStyle: "medium" }, { year: "numeric", month: "long", day: "numeric" },
         { weekday: "short", month: "short", day: "2-digit" }, { hour: "numeric", minute: "2-digit" }, { month: "long" }, { year: "numeric", month: "numeric", day: "numeric" }]) {
         for (const t of [t1, t2]) run(`${loc} DateTimeFormat ${JSON.stringify(o)} ${t}`, () => new Intl.DateTimeFormat(loc, { timeZone: "UTC", ...o }).format(t));
@@ -104,6 +106,22 @@
     }
     for (const o of [{ trailingZeroDisplay: "stripIfInteger", minimumFractionDigits: 2 }, { trailingZeroDisplay: "stripIfInteger", style: "currency", currency: "EUR" }, { trailingZeroDisplay: "auto", maximumSignificantDigits: 3, minimumSignificantDigits: 3 }]) {
       for (const x of [1, 1.5, 1.999, -2, 0, 1234.004]) run(`${loc} NumberFormat ${JSON.stringify(o)} ${x}`, () => new Intl.NumberFormat(loc, o).format(x));
+    }
+    for (const o of [{ roundingIncrement: 5 }, { roundingIncrement: 25, minimumFractionDigits: 2, maximumFractionDigits: 2 },
+      { roundingIncrement: 50, minimumFractionDigits: 1, maximumFractionDigits: 1, roundingMode: "floor" }, { roundingIncrement: 5, style: "currency", currency: "USD" },
+      { roundingIncrement: 10, roundingMode: "halfEven" }, { roundingIncrement: 2, roundingMode: "halfEven", style: "percent" },
+      { roundingIncrement: 5000, maximumFractionDigits: 3, minimumFractionDigits: 3 }, { roundingIncrement: 2, notation: "compact", maximumFractionDigits: 0 },
+      { roundingIncrement: 5, notation: "scientific", minimumFractionDigits: 1, maximumFractionDigits: 1 }, { roundingIncrement: 3 },
+      { roundingIncrement: 5, maximumFractionDigits: 2 }, { roundingIncrement: 5, maximumSignificantDigits: 2 }, { roundingIncrement: 5, notation: "compact" },
+      { roundingPriority: "morePrecision", maximumSignificantDigits: 2, maximumFractionDigits: 2 }, { roundingPriority: "lessPrecision", maximumSignificantDigits: 2, maximumFractionDigits: 2 },
+      { roundingPriority: "morePrecision", minimumSignificantDigits: 3, maximumFractionDigits: 0 }, { roundingPriority: "lessPrecision" },
+      { roundingPriority: "morePrecision", notation: "compact" }, { roundingPriority: "lessPrecision", notation: "compact", maximumFractionDigits: 1 },
+      { roundingPriority: "lessPrecision", style: "currency", currency: "EUR" }, { roundingPriority: "morePrecision", minimumFractionDigits: 3, maximumSignificantDigits: 2 },
+      { roundingPriority: "lessPrecision", minimumSignificantDigits: 2, minimumFractionDigits: 1, roundingMode: "ceil" }, { notation: "compact", minimumFractionDigits: 1 },
+      { maximumSignificantDigits: 3, minimumFractionDigits: 5, maximumFractionDigits: 2 }, { roundingPriority: "most" }]) {
+      run(`${loc} NumberFormat ${JSON.stringify(o)} resolvedOptions`, () => JSON.stringify(new Intl.NumberFormat(loc, o).resolvedOptions()));
+      for (const x of [0, -0, 1, 2.5, -2.5, 7.5, 12, 12.5, 17.5, 0.125, 0.012345, 1.2345, 9.995, 99.96, 1234.5678, -1234567.891, 0.0001])
+        run(`${loc} NumberFormat ${JSON.stringify(o)} ${x}`, () => new Intl.NumberFormat(loc, o).format(x));
     }
     run(`${loc} NumberFormat roundingMode resolvedOptions`, () => JSON.stringify(new Intl.NumberFormat(loc, { roundingMode: "halfEven", trailingZeroDisplay: "stripIfInteger" }).resolvedOptions()));
     run(`${loc} NumberFormat roundingMode bad`, () => new Intl.NumberFormat(loc, { roundingMode: "up" }));
