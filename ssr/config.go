@@ -38,7 +38,8 @@ type Config struct {
 	// limit. Optional. Default 250ms.
 	AcquireTimeout time.Duration
 	// RuntimeMaxRenders retires a JS runtime after it has rendered this
-	// many times and starts a fresh one in the background. goja's WeakMap
+	// many times: a fresh one is built in the background while the old one
+	// serves on, and takes its place once ready, so no render waits for it. goja's WeakMap
 	// keeps values strongly, so code that maps objects to values leading
 	// back to them grows a runtime's heap with every render; recycling
 	// bounds that. (Vue's reactivity did; the server bundle patches its

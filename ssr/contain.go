@@ -154,7 +154,7 @@ func poolConfig(cfg Config, prog *goja.Program) jsvm.Config {
 		MaxUses: cfg.RuntimeMaxRenders, MaxCharge: cfg.RuntimeMaxHTMLBytes,
 		MaxAllocBytes: cfg.RenderMaxAllocBytes, MaxHeapBytes: cfg.MaxHeapBytes, MaxStuck: cfg.MaxStuckRuntimes}
 	if cfg.FreshRuntimePerRender {
-		pc.MaxUses = 1
+		pc.SingleUse = true
 	}
 	return pc
 }

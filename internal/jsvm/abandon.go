@@ -64,7 +64,7 @@ func (p *Pool) Run(ctx context.Context, vm *VM, f func(vm *VM) error) error {
 			a.mu.Lock()
 			if !a.done {
 				a.abandoned = true
-				p.abandon()
+				p.abandon(vm)
 			}
 			a.mu.Unlock()
 		}()
@@ -73,14 +73,17 @@ func (p *Pool) Run(ctx context.Context, vm *VM, f func(vm *VM) error) error {
 	return fmt.Errorf("%w (%w)", ErrTimeout, context.Cause(ctx))
 }
 
-// abandon counts a stuck runtime and builds its replacement, unless MaxStuck runtimes are stuck already:
+// abandon counts a stuck runtime and builds its replacement (unless it is retiring and has one), unless MaxStuck runtimes are stuck already:
 // then the pool runs smaller until one returns, so a component that sticks every runtime cannot make the
 // process build runtimes without end.
-func (p *Pool) abandon() {
+func (p *Pool) abandon(vm *VM) {
 	p.abandoned.Add(1)
 	stuck := p.stuck.Add(1)
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if vm.successor.Load() != successorNone {
+		return // a retiring runtime: its successor takes its place
+	}
 	if p.closed || (p.cfg.MaxStuck > 0 && int(stuck) > p.cfg.MaxStuck) {
 		p.owed.Add(1) // replaced when a stuck one returns
 		return

@@ -31,6 +31,10 @@ type Config struct {
 	// charges the bytes of HTML each render produced: what goja leaks grows with the size of renders, not
 	// their number). Optional. Zero or negative means no bound.
 	MaxCharge int64
+	// SingleUse gives every Invoke a runtime no other Invoke used: a runtime is dropped at its first Release
+	// and calls wait for its replacement, instead of a retiring runtime serving on until its successor is
+	// built. MaxUses and MaxCharge are then moot. Optional.
+	SingleUse bool
 
 	// MaxAllocBytes bounds the heap one Invoke may allocate (measured by a watchdog on runtime/metrics, see
 	// watchdog); past it the call is interrupted with ErrMemory. Optional. Zero or negative means no bound.
@@ -46,8 +50,8 @@ type Config struct {
 // DefaultMaxUses is Config.MaxUses when it is zero, and the one definition of the retire count (ssr's
 // Config.RuntimeMaxRenders and the ssrgate command take it from here). A new runtime with the demo's server
 // bundle costs about 18 ms on a quiet 2-core machine (BenchmarkNewVMDemoBundle), so at 200 renders per
-// runtime recycling adds about 0.09 ms per render (4% of a 2.4 ms render, 10% of a 0.9 ms one), while a Vue
-// runtime's leaked heap stays a few MiB.
+// runtime recycling costs about 0.09 ms of CPU per render, spent beside the serving runtimes (a retiring runtime
+// serves on until its successor is built, so no call waits for it).
 const DefaultMaxUses = 200
 
 // DefaultSize is Config.Size when it is zero, and the default of every pool-sized setting built on it
@@ -73,10 +77,10 @@ func (c Config) withDefaults() Config {
 // Stats is a snapshot of a pool for metrics.
 type Stats struct {
 	Size         int    // configured number of runtimes
-	Idle         int    // runtimes waiting in the pool
+	Idle         int    // runtimes waiting in the pool (a retiring one and its successor may both be: up to 2*Size)
 	Runs         uint64 // runtimes handed back after a call (each Acquire that reached Release)
 	Replacements uint64 // broken runtimes replaced since the pool was created
-	Retirements  uint64 // healthy runtimes replaced after Config.MaxUses invocations
+	Retirements  uint64 // healthy runtimes replaced after Config.MaxUses invocations or Config.MaxCharge
 	Tainted      uint64 // runtimes replaced because a render changed the built-ins (included in Replacements)
 	Abandoned    uint64 // runtimes abandoned by Run, stuck past the deadline
 	Stuck        int    // abandoned runtimes still running now
@@ -100,6 +104,8 @@ type Pool struct {
 	abandoned    atomic.Uint64
 	stuck, owed  atomic.Int64
 	wd           *watchdog
+
+	beforeSuccessor func() // tests: runs before a successor is built
 }
 
 // NewPool creates and warms cfg.Size runtimes up front, so the first requests do not pay for start-up and a
@@ -108,7 +114,7 @@ func NewPool(cfg Config) (*Pool, error) {
 	cfg = cfg.withDefaults()
 	p := &Pool{
 		cfg:  cfg,
-		idle: make(chan *VM, cfg.Size),
+		idle: make(chan *VM, 2*cfg.Size), // a retiring VM and its successor may both be idle
 		done: make(chan struct{}),
 		wd:   newWatchdog(uint64(max(cfg.MaxAllocBytes, 0)), uint64(max(cfg.MaxHeapBytes, 0))),
 	}
@@ -150,18 +156,36 @@ func (p *Pool) Acquire(ctx context.Context) (*VM, error) {
 }
 
 // Release gives vm back. A VM that failed (see Invoke) is discarded and replaced in the background, because
-// its JavaScript state may be half-updated; so is a VM that has served Config.MaxUses invocations or been
-// charged Config.MaxCharge (retired),
-// because its heap may hold garbage goja cannot collect. Close waits for pending replacements.
+// its JavaScript state may be half-updated. A VM that has served Config.MaxUses invocations or been charged
+// Config.MaxCharge is retired, because its heap may hold garbage goja cannot collect: its successor is built
+// in the background while it goes on serving, and it is dropped at the first Release after the successor
+// joined the pool, so no call ever waits for a retirement. Close waits for pending builds.
 func (p *Pool) Release(vm *VM) {
 	if vm == nil {
 		return
 	}
 	p.runs.Add(1)
 	vm.reset()
-	retire := !vm.broken && ((p.cfg.MaxUses > 0 && vm.uses >= p.cfg.MaxUses) ||
-		(p.cfg.MaxCharge > 0 && vm.charged >= p.cfg.MaxCharge))
-	if !vm.broken && !retire {
+	if !vm.broken && p.cfg.SingleUse && vm.uses > 0 {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		if !p.closed {
+			p.retirements.Add(1)
+			p.spawnReplacement()
+		}
+		return
+	}
+	if !vm.broken {
+		due := (p.cfg.MaxUses > 0 && vm.uses >= p.cfg.MaxUses) || (p.cfg.MaxCharge > 0 && vm.charged >= p.cfg.MaxCharge)
+		if due {
+			switch vm.successor.Load() {
+			case successorReady:
+				p.retirements.Add(1)
+				return // dropped: its successor serves in its place
+			case successorNone:
+				p.buildSuccessor(vm)
+			}
+		}
 		p.put(vm)
 		return
 	}
@@ -170,15 +194,38 @@ func (p *Pool) Release(vm *VM) {
 	if p.closed {
 		return
 	}
-	if retire {
-		p.retirements.Add(1)
-	} else {
-		p.replacements.Add(1)
-		if vm.tainted {
-			p.tainted.Add(1)
-		}
+	p.replacements.Add(1)
+	if vm.tainted {
+		p.tainted.Add(1)
 	}
-	p.spawnReplacement()
+	if vm.successor.Load() == successorNone {
+		p.spawnReplacement()
+	} // else the successor being built (or already serving) takes its place
+}
+
+// States of VM.successor.
+const (
+	successorNone     int32 = iota
+	successorBuilding       // a retiring VM's successor is being built
+	successorReady          // it has joined the pool: the retiring VM goes at its next Release
+)
+
+// buildSuccessor builds, in the background, the runtime that takes over from vm once vm is due to retire.
+func (p *Pool) buildSuccessor(vm *VM) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed || !vm.successor.CompareAndSwap(successorNone, successorBuilding) {
+		return
+	}
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		if p.beforeSuccessor != nil {
+			p.beforeSuccessor()
+		}
+		p.replace()
+		vm.successor.Store(successorReady)
+	}()
 }
 
 func (p *Pool) put(vm *VM) {
@@ -186,7 +233,7 @@ func (p *Pool) put(vm *VM) {
 	case <-p.done:
 		// Closed: drop it; goja runtimes hold no resources beyond memory.
 	default:
-		p.idle <- vm // never blocks: at most Size VMs exist
+		p.idle <- vm // never blocks: at most 2*Size VMs exist (Size, and a successor for each retiring one)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/dop251/goja"
@@ -31,6 +32,9 @@ type VM struct {
 	tainted  bool  // broken because a render changed the built-ins (see intact)
 	uses     int   // Invoke calls served, for Config.MaxUses
 	charged  int64 // work charged with Charge, for Config.MaxCharge
+	// successor is the state of the runtime built to replace this one once it is due to retire
+	// (successorNone, successorBuilding, successorReady); set by the building goroutine.
+	successor atomic.Int32
 
 	host     *goja.Object  // the guard scripts' Go-backed object
 	builtins *builtinState // recorded by js/integrity.js, checked by intact
