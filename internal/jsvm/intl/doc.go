@@ -38,6 +38,10 @@
 // locale, kk-IR reads kk-Arab); likely.json's pairs give maximize the language-region and
 // language-script pairs that do not just add the language's own script or region.
 //
+// DateTimeFormat's fractionalSecondDigits follows ICU's pattern generator: the locale's decimal separator
+// and the truncated digits right after the seconds field; resolvedOptions reports the hour cycle V8
+// derives (hour12 picks the locale's kind of 12- or 24-hour cycle) and the widths of the chosen pattern.
+//
 // A requested locale resolves as V8's lookup does, to its longest generated prefix (de-US is de). Options
 // outside the data throw a RangeError naming them, never another locale's or option's text; so do the
 // DateTimeFormat option sets whose formatToParts aborts Node 20 itself (gen/crashes.json: gd, ksh and sc

@@ -311,6 +311,9 @@ func (df *dateFormat) formatRange(x, y float64) (ps []rangePart, single bool) {
 	if !validTime(x) || !validTime(y) {
 		panic(df.in.rangeError("Invalid time value"))
 	}
+	if df.fraction > 0 {
+		panic(df.in.rangeError("jsvm Intl: DateTimeFormat.prototype.formatRange is not supported with fractionalSecondDigits"))
+	}
 	a, b := time.UnixMilli(int64(x)).In(df.loc), time.UnixMilli(int64(y)).In(df.loc)
 	field := greatestDifference(a, b)
 	var segs []rangeSegment
