@@ -116,14 +116,15 @@ func (in *intl) newDateFormat(locales, options goja.Value, required, defaults st
 	if v := o.Get("hour12"); v != nil && !goja.IsUndefined(v) {
 		hour12 = strconv.FormatBool(v.ToBoolean())
 	} else {
+		// hourCycle: the pattern of its 12- or 24-hour kind, with the hour written in its cycle (ja's
+		// hour12 pattern counts 0-11, so h12 there is ICU's pattern with the hours as 1-12).
 		switch df.hcOption = in.str(o, "hourCycle", "", "h11", "h12", "h23", "h24"); df.hcOption {
-		case "h12":
+		case "h11", "h12":
 			hour12 = "true"
-		case "h23":
+		case "h23", "h24":
 			hour12 = "false"
-		case "h11", "h24":
-			panic(in.rangeError("jsvm Intl: option hourCycle h11/h24 is not supported"))
 		}
+
 	}
 	hasDate := vals["weekday"] != "" || vals["year"] != "" || vals["month"] != "" || vals["day"] != ""
 	hasTime := vals["hour"] != "" || vals["minute"] != "" || vals["second"] != "" || df.fraction > 0
@@ -175,7 +176,9 @@ func (in *intl) newDateFormat(locales, options goja.Value, required, defaults st
 	}
 	if (vals["hour"] != "" || timeStyle != "") && hour12 != "" {
 		timeKey = append(timeKey, "hour12="+hour12)
-		df.resolved["hour12"] = hour12
+		if df.hcOption == "" {
+			df.resolved["hour12"] = hour12
+		}
 	}
 	if dateStyle != "" {
 		dateKey = append(dateKey, "dateStyle="+dateStyle)
@@ -207,6 +210,7 @@ func (in *intl) newDateFormat(locales, options goja.Value, required, defaults st
 				panic(in.rangeError(fmt.Sprintf("jsvm Intl: option timeZoneName=%s is not supported here (locale %s, fields %s: gen/zones.js could not extract its pattern)", tzName, df.locale, key)))
 			}
 			df.tokens = parsePattern(p)
+			df.applyHourCycle()
 			return df
 		}
 		defer func() { // the pattern without the zone name, then " {z}", as gen/zones.js verified
@@ -228,12 +232,34 @@ func (in *intl) newDateFormat(locales, options goja.Value, required, defaults st
 	if df.tokens == nil {
 		panic(in.rangeError("jsvm Intl: unsupported date-time option combination " + key))
 	}
+	df.applyHourCycle()
 	if df.fraction > 0 {
 		df.tokens = withFraction(df.tokens, df.data.Number.Decimal, df.fraction)
 		df.key = "" // no interval patterns with a fraction
 		df.resolved["fractionalSecondDigits"] = strconv.Itoa(df.fraction)
 	}
 	return df
+}
+
+// applyHourCycle writes the hours of the pattern in the hourCycle option's cycle.
+func (df *dateFormat) applyHourCycle() {
+	if df.hcOption == "" {
+		return
+	}
+	tokens := append([]token{}, df.tokens...)
+	for i := range tokens {
+		if tokens[i].f != 'h' || tokens[i].lit != "" || tokens[i].hcyc == df.hcOption {
+			continue
+		}
+		if df.resolved["timeStyle"] != "" {
+			// V8 then regenerates the style's pattern from its skeleton, which can differ from the style's
+			// own (yo writes 24:04 for h24, its short style 0:4).
+			panic(df.in.rangeError(fmt.Sprintf("jsvm Intl: option hourCycle=%s with timeStyle is only supported where it is the locale's own cycle (here %s)", df.hcOption, tokens[i].hcyc)))
+		}
+		tokens[i].hcyc = df.hcOption
+		df.key = "" // the interval patterns are ICU's for hour12, not this cycle
+	}
+	df.tokens = tokens
 }
 
 // withFraction places fractional seconds as ICU's pattern generator does: the locale's decimal separator and
