@@ -124,7 +124,6 @@ func (in *intl) newDateFormat(locales, options goja.Value, required, defaults st
 		case "h23", "h24":
 			hour12 = "false"
 		}
-
 	}
 	hasDate := vals["weekday"] != "" || vals["year"] != "" || vals["month"] != "" || vals["day"] != ""
 	hasTime := vals["hour"] != "" || vals["minute"] != "" || vals["second"] != "" || df.fraction > 0
