@@ -53,7 +53,10 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 		ps, _ := df.formatRange(x, y)
 		return rangeValue(ps)
 	})
-	o.Set("segmenter", in.newSegmenter)
+	o.Set("segmenter", func(locales, options goja.Value) *segmenter {
+		defer in.serve(nil, "Intl.Segmenter")()
+		return in.newSegmenter(locales, options)
+	})
 	o.Set("resolvedSegmenter", func(s *segmenter) *goja.Object { return s.resolved(rt) })
 	o.Set("segments", func(s *segmenter, str string) []int {
 		segs := s.segments(str)
@@ -67,11 +70,15 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 		}
 		return out
 	})
-	o.Set("numberFormat", in.newNumberFormat)
+	o.Set("numberFormat", func(locales, options, method goja.Value) *numberFormat {
+		defer in.serve(method, "Intl.NumberFormat")()
+		return in.newNumberFormat(locales, options)
+	})
 	o.Set("formatNumber", func(nf *numberFormat, x float64) string { return nf.format(x) })
 	o.Set("formatNumberToParts", func(nf *numberFormat, x float64) goja.Value { return partsValue(nf.parts(x)) })
 	o.Set("resolvedNumber", func(nf *numberFormat) *goja.Object { return nf.resolved(rt) })
-	o.Set("dateFormat", func(locales, options goja.Value, required, defaults string) *dateFormat {
+	o.Set("dateFormat", func(locales, options goja.Value, required, defaults string, method goja.Value) *dateFormat {
+		defer in.serve(method, "Intl.DateTimeFormat")()
 		return in.newDateFormat(locales, options, required, defaults)
 	})
 	o.Set("formatDate", func(df *dateFormat, ms float64) string {
@@ -89,7 +96,10 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 		return partsValue(ps)
 	})
 	o.Set("resolvedDate", func(df *dateFormat) *goja.Object { return df.resolvedOptions(rt) })
-	o.Set("pluralRules", in.newPluralRules)
+	o.Set("pluralRules", func(locales, options goja.Value) *pluralRules {
+		defer in.serve(nil, "Intl.PluralRules")()
+		return in.newPluralRules(locales, options)
+	})
 	o.Set("selectPlural", func(pr *pluralRules, x float64) string { return pr.selectForm(x) })
 	o.Set("resolvedPlural", func(pr *pluralRules) *goja.Object {
 		r := pr.nf.resolved(rt)
@@ -102,7 +112,8 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 		compare func(a, b string) int
 		locale  string
 	}
-	o.Set("collator", func(locales, options goja.Value) *collatorHandle {
+	o.Set("collator", func(locales, options, method goja.Value) *collatorHandle {
+		defer in.serve(method, "Intl.Collator")()
 		c, _ := in.collator(locales, options)
 		locale := in.collationTag(locales).String()
 		if name, ok := in.dataLocale(locales); ok {
@@ -132,7 +143,10 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 		return out
 	})
 	o.Set("canonicalLocales", in.canonical)
-	o.Set("listFormat", in.newListFormat)
+	o.Set("listFormat", func(locales, options goja.Value) *listFormat {
+		defer in.serve(nil, "Intl.ListFormat")()
+		return in.newListFormat(locales, options)
+	})
 	o.Set("formatList", func(lf *listFormat, items []string) string {
 		var b strings.Builder
 		for _, p := range lf.parts(items) {
@@ -148,15 +162,24 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 		r.Set("style", lf.style)
 		return r
 	})
-	o.Set("displayNames", in.newDisplayNames)
+	o.Set("displayNames", func(locales, options goja.Value) *displayNames {
+		defer in.serve(nil, "Intl.DisplayNames")()
+		return in.newDisplayNames(locales, options)
+	})
 	o.Set("displayName", func(dn *displayNames, code goja.Value) goja.Value { return dn.of(code) })
 	o.Set("resolvedDisplay", func(dn *displayNames) *goja.Object { return dn.resolved(rt) })
-	o.Set("locale", in.newLocale)
+	o.Set("locale", func(tag, options goja.Value) string {
+		defer in.serve(nil, "locale")() // V8's word for Intl.Locale's options
+		return in.newLocale(tag, options)
+	})
 	o.Set("maximizeLocale", maximizeLocale)
 	o.Set("minimizeLocale", minimizeLocale)
 	o.Set("localeInfo", in.localeInfo)
 	o.Set("supportedValues", in.supportedValues)
-	o.Set("relativeFormat", in.newRelativeFormat)
+	o.Set("relativeFormat", func(locales, options goja.Value) *relativeFormat {
+		defer in.serve(nil, "Intl.RelativeTimeFormat")()
+		return in.newRelativeFormat(locales, options)
+	})
 	o.Set("formatRelative", in.formatRelative)
 	o.Set("resolvedRelative", func(rf *relativeFormat) *goja.Object {
 		r := rt.NewObject()

@@ -118,6 +118,18 @@ var LocalTimeZone = sync.OnceValue(func() string {
 type intl struct {
 	rt        *goja.Runtime
 	collators map[string]*collate.Collator // collate.Collator keeps buffers, so one cache per runtime
+	service   string                       // what is reading options, for V8's messages ("Intl.NumberFormat")
+}
+
+// serve names the constructor or method whose options are read until the returned func runs: name, or
+// the method js/intl.js passes (Number.prototype.toLocaleString reads a NumberFormat's options).
+func (in *intl) serve(method goja.Value, name string) func() {
+	prev := in.service
+	if method != nil && !goja.IsUndefined(method) {
+		name = method.String()
+	}
+	in.service = name
+	return func() { in.service = prev }
 }
 
 func (in *intl) rangeError(msg string) *goja.Object { return newError(in.rt, "RangeError", msg) }
@@ -231,7 +243,11 @@ func (in *intl) str(o *goja.Object, name, def string, allowed ...string) string 
 			return s
 		}
 	}
-	panic(in.rangeError(fmt.Sprintf("Value %s out of range for Intl options property %s", s, name)))
+	service := in.service
+	if service == "" {
+		service = "Intl"
+	}
+	panic(in.rangeError(fmt.Sprintf("Value %s out of range for %s options property %s", s, service, name)))
 }
 
 func (in *intl) num(o *goja.Object, name string, lo, hi, def int) int {

@@ -216,6 +216,22 @@ func TestNewFeaturesGiveNodesText(t *testing.T) {
 		`new Intl.Locale("en-CA").timeZones.join()`,
 		`new Intl.Locale("ku-Cyrl").maximize().toString()`,
 		`Intl.supportedValuesOf("calendar").join()`,
+		`new Intl.DateTimeFormat("fi", { timeZone: "UTC", hour: "numeric", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 2 }).format(Date.UTC(2024, 0, 5, 13, 4, 5, 678))`,
+		`new Intl.DateTimeFormat("ja", { timeZone: "UTC", hour: "numeric", minute: "2-digit", hourCycle: "h12" }).format(Date.UTC(2024, 0, 5, 0, 4))`,
+	}
+	// Errors name the constructor or method that read the option, as V8's do.
+	for _, expr := range []string{
+		`new Intl.NumberFormat("en", { style: "x" })`, `new Intl.DateTimeFormat("en", { weekday: "x" })`,
+		`new Intl.Collator("en", { usage: "x" })`, `new Intl.PluralRules("en", { type: "x" })`,
+		`new Intl.ListFormat("en", { type: "x" })`, `new Intl.RelativeTimeFormat("en", { style: "x" })`,
+		`new Intl.DisplayNames("en", { type: "x" })`, `new Intl.Segmenter("en", { granularity: "x" })`,
+		`new Intl.Locale("en", { hourCycle: "x" })`, `(1).toLocaleString("en", { style: "x" })`,
+		`new Date(0).toLocaleString("en", { weekday: "x" })`, `new Date(0).toLocaleTimeString("en", { hour: "x" })`,
+		`"a".localeCompare("b", "en", { usage: "x" })`, `new Intl.RelativeTimeFormat("en", { numeric: "x" })`,
+		`new Intl.DateTimeFormat("en", { second: "numeric", fractionalSecondDigits: 4 })`,
+		`new Intl.DateTimeFormat("en", { timeStyle: "short", fractionalSecondDigits: 1 })`,
+	} {
+		cases = append(cases, "(() => { try { "+expr+`; return "no error" } catch (e) { return e.name + ": " + e.message } })()`)
 	}
 	src := "[" + strings.Join(cases, ",\n") + "].map(String).join('\\n')"
 	cmd := exec.Command("node", "-e", "process.stdout.write("+src+")")

@@ -404,14 +404,14 @@
 
   const define = (proto, name, fn) => Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true });
   define(Number.prototype, "toLocaleString", function toLocaleString(locales, options) {
-    return I.formatNumber(I.numberFormat(locales, options), Number.prototype.valueOf.call(this));
+    return I.formatNumber(I.numberFormat(locales, options, "Number.prototype.toLocaleString"), Number.prototype.valueOf.call(this));
   });
   const dateMethod = (name, required, defaults) =>
     define(Date.prototype, name, {
       [name](locales, options) {
         const t = Date.prototype.getTime.call(this);
         if (isNaN(t)) return "Invalid Date";
-        return I.formatDate(I.dateFormat(locales, options, required, defaults), t);
+        return I.formatDate(I.dateFormat(locales, options, required, defaults, "Date.prototype." + name), t);
       },
     }[name]);
   dateMethod("toLocaleString", "any", "all");
@@ -419,6 +419,6 @@
   dateMethod("toLocaleTimeString", "time", "time");
   define(String.prototype, "localeCompare", function localeCompare(that, locales, options) {
     if (this == null) throw new TypeError("String.prototype.localeCompare called on null or undefined");
-    return I.compare(I.collator(locales, options), String(this), String(that));
+    return I.compare(I.collator(locales, options, "String.prototype.localeCompare"), String(this), String(that));
   });
 });
