@@ -38,6 +38,11 @@
 // locale, kk-IR reads kk-Arab); likely.json's pairs give maximize the language-region and
 // language-script pairs that do not just add the language's own script or region.
 //
+// Intl.Collator sorts with golang.org/x/text/collate, matched to the locale ICU resolves to (localeinfo.json's
+// collators; a language x/text has no collation for gets the root order, not a neighbour's), and throws a
+// RangeError for what x/text cannot give: ICU's search collations, the case level, caseFirst, and the
+// languages in collationGaps. TestCollatorAgainstNode holds it to Node.
+//
 // DateTimeFormat's fractionalSecondDigits follows ICU's pattern generator: the locale's decimal separator
 // and the truncated digits right after the seconds field; resolvedOptions reports the hour cycle V8
 // derives (hour12 picks the locale's kind of 12- or 24-hour cycle) and the widths of the chosen pattern.

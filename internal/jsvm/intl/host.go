@@ -111,22 +111,27 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 	type collatorHandle struct {
 		compare func(a, b string) int
 		locale  string
+		opts    collatorOptions
 	}
 	o.Set("collator", func(locales, options, method goja.Value) *collatorHandle {
 		defer in.serve(method, "Intl.Collator")()
-		c, _ := in.collator(locales, options)
-		locale := in.collationTag(locales).String()
-		if name, ok := in.dataLocale(locales); ok {
-			locale = name
+		c, opts := in.collator(locales, options)
+		compare := c.CompareString
+		if opts.ignorePunctuation {
+			compare = func(a, b string) int { return c.CompareString(withoutPunctuation(a), withoutPunctuation(b)) }
 		}
-		return &collatorHandle{compare: c.CompareString, locale: locale}
+		return &collatorHandle{compare: compare, locale: in.collatorLocale(locales), opts: opts}
 	})
 	o.Set("compare", func(h *collatorHandle, a, b string) int { return h.compare(a, b) })
 	o.Set("resolvedCollator", func(h *collatorHandle) *goja.Object {
 		r := rt.NewObject()
 		r.Set("locale", h.locale)
-		r.Set("usage", "sort")
-		r.Set("sensitivity", "variant")
+		r.Set("usage", h.opts.usage)
+		r.Set("sensitivity", h.opts.sensitivity)
+		r.Set("ignorePunctuation", h.opts.ignorePunctuation)
+		r.Set("collation", "default")
+		r.Set("numeric", h.opts.numeric)
+		r.Set("caseFirst", "false")
 		return r
 	})
 	o.Set("supportedLocales", func(locales goja.Value) []string {

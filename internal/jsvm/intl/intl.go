@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/dop251/goja"
 	"golang.org/x/text/collate"
@@ -457,39 +458,95 @@ var zeroIsN0 = map[string]bool{"ar": true, "ars": true, "cy": true, "ksh": true,
 
 var manyMillions = map[string]bool{"fr": true, "es": true, "it": true, "pt": true, "ca": true}
 
-// collator returns a cached collate.Collator for the locales and options of Intl.Collator/localeCompare.
-func (in *intl) collator(locales, options goja.Value) (*collate.Collator, string) {
+// collatorOptions are a Collator's resolved options.
+type collatorOptions struct {
+	usage, sensitivity string
+	ignorePunctuation  bool
+	numeric            bool
+}
+
+// shiftedByDefault lists the languages whose collation ignores punctuation unless told otherwise (CLDR's
+// alternate=shifted tailoring; V8 reports ignorePunctuation true for them).
+var shiftedByDefault = map[string]bool{"th": true}
+
+// collationGaps are the languages whose ICU order golang.org/x/text's collation does not reproduce
+// (TestCollatorAgainstNode found them): Intl.Collator throws a RangeError for them rather than sort otherwise.
+var collationGaps = map[string]string{
+	"da": "its uppercase-first order (caseFirst upper)", "mt": "its uppercase-first order (caseFirst upper)",
+	"nb": "golang.org/x/text lacks its æ, ø, å after z", "nn": "golang.org/x/text lacks its æ, ø, å after z",
+	"no": "golang.org/x/text lacks its æ, ø, å after z", "uz": "golang.org/x/text has no collation for it (ch after z)",
+	"ceb": "golang.org/x/text has no collation for it (ñ after n)", "gl": "golang.org/x/text has no collation for it (ñ after n)",
+}
+
+// withoutPunctuation is s without the characters ICU's collation treats as variable (spaces and
+// punctuation), which ignorePunctuation compares as if absent. golang.org/x/text's alternate=shifted
+// leaves every character variable, so the collator compares the stripped strings instead.
+func withoutPunctuation(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsPunct(r) || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// collator returns a cached collate.Collator for the locales and options of Intl.Collator/localeCompare,
+// and its resolved options.
+func (in *intl) collator(locales, options goja.Value) (*collate.Collator, collatorOptions) {
 	o := in.options(options)
 	in.requestedTags(locales) // validates locales (RangeError for malformed tags); collation has its own data
-	in.unsupported(o, "caseFirst", "false")
-	in.unsupported(o, "ignorePunctuation", "false")
+	var r collatorOptions
+	r.usage = in.str(o, "usage", "sort", "sort", "search")
 	in.unsupported(o, "collation", "default")
-	usage := in.str(o, "usage", "sort", "sort", "search")
-	sens := in.str(o, "sensitivity", "variant", "base", "accent", "case", "variant")
 	numeric := o.Get("numeric")
-	isNumeric := numeric != nil && numeric.ToBoolean()
-	key := fmt.Sprint(in.collationTag(locales), usage, sens, isNumeric)
+	r.numeric = numeric != nil && !goja.IsUndefined(numeric) && numeric.ToBoolean()
+	in.unsupported(o, "caseFirst", "false")
+	r.sensitivity = in.str(o, "sensitivity", "variant", "base", "accent", "case", "variant")
+	if r.sensitivity == "case" {
+		// ICU: primary strength with the case level, which golang.org/x/text does not have (ignoring
+		// accents leaves the tertiary weight of a combining mark: c and ç would differ).
+		panic(in.rangeError("jsvm Intl: option sensitivity=case is not supported"))
+	}
+	tag := in.collationTag(locales)
+	icu := in.collatorLocale(locales)
+	base, _ := language.Make(icu).Base()
+	if gap, ok := collationGaps[base.String()]; ok {
+		panic(in.rangeError(fmt.Sprintf("jsvm Intl: Intl.Collator is not supported for %s: %s", icu, gap)))
+	}
+	if xb, _ := tag.Base(); xb != base {
+		// golang.org/x/text has no collation for the language (eu, pt): the nearest one it has would
+		// sort by another language's rules (eu's ñ as Spanish's letter), ICU's root order is the one.
+		tag = language.Und
+	}
+	// V8 (Node 20) keeps a shifted locale's ignorePunctuation even when the option says false.
+	r.ignorePunctuation = shiftedByDefault[base.String()]
+	if v := o.Get("ignorePunctuation"); v != nil && !goja.IsUndefined(v) && !r.ignorePunctuation {
+		r.ignorePunctuation = v.ToBoolean()
+	}
+	if r.usage == "search" {
+		// ICU searches with the locale's "search" collation, which golang.org/x/text does not have.
+		panic(in.rangeError("jsvm Intl: option usage=search is not supported (ICU's search collations)"))
+	}
+	key := fmt.Sprint(tag, r)
 	if c, ok := in.collators[key]; ok {
-		return c, key
+		return c, r
 	}
 	var opts []collate.Option
-	switch sens {
+	switch r.sensitivity {
 	case "base":
 		opts = append(opts, collate.IgnoreCase, collate.IgnoreDiacritics)
 	case "accent":
 		opts = append(opts, collate.IgnoreCase)
-	case "case":
-		opts = append(opts, collate.IgnoreDiacritics)
 	}
-	if isNumeric {
+	if r.numeric {
 		opts = append(opts, collate.Numeric)
 	}
-	c := collate.New(in.collationTag(locales), opts...)
+	c := collate.New(tag, opts...)
 	if in.collators == nil {
 		in.collators = make(map[string]*collate.Collator)
 	}
 	in.collators[key] = c
-	return c, key
+	return c, r
 }
 
 // collationMatcher matches requested locales against the locales golang.org/x/text/collate has tailorings

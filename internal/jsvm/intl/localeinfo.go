@@ -57,9 +57,11 @@ type localeInfoData struct {
 	HourCycles map[string]string      `json:"hc"` // "lang-REGION" pairs whose hour cycle is not the region's
 	Collations map[string][]string    `json:"co"` // generated locales whose collations are not emoji, eor
 	RTL        []string               `json:"rtl"`
+	Collators  []string               `json:"collators"` // the locales ICU has a collator for
 	Supported  map[string][]string    `json:"supported"`
 
-	rtl map[string]bool
+	rtl       map[string]bool
+	collators map[string]bool
 }
 
 var localeInfo = sync.OnceValue(func() *localeInfoData {
@@ -70,6 +72,10 @@ var localeInfo = sync.OnceValue(func() *localeInfoData {
 	d.rtl = make(map[string]bool, len(d.RTL))
 	for _, l := range d.RTL {
 		d.rtl[l] = true
+	}
+	d.collators = make(map[string]bool, len(d.Collators))
+	for _, l := range d.Collators {
+		d.collators[l] = true
 	}
 	return d
 })
@@ -328,4 +334,22 @@ func (in *intl) supportedValues(key string) goja.Value {
 		vs[i] = x
 	}
 	return in.rt.NewArray(vs...)
+}
+
+// collatorLocale is the locale Intl.Collator resolves to, as V8's lookup does over the locales ICU has a
+// collator for: the longest prefix of the first requested tag that has one (en-GB is en, zh-TW zh-TW), else
+// the default locale.
+func (in *intl) collatorLocale(locales goja.Value) string {
+	have := localeInfo().collators
+	for _, t := range in.canonical(locales) {
+		if i := strings.Index(t, "-u-"); i >= 0 {
+			t = t[:i]
+		}
+		for ; t != ""; t = t[:max(strings.LastIndex(t, "-"), 0)] {
+			if have[t] {
+				return t
+			}
+		}
+	}
+	return defaultLocale
 }

@@ -117,3 +117,6 @@ func TestLocaleInfoAgainstNode(t *testing.T) {
 	}
 	nodeDiff(t, "localeinfo.js", map[string]any{"locales": loadIndex().Locales, "languages": bare})
 }
+
+// TestCollatorAgainstNode holds Intl.Collator's order and resolvedOptions to Node's (testdata/collator.js).
+func TestCollatorAgainstNode(t *testing.T) { nodeDiff(t, "collator.js", matrixLocales()) }

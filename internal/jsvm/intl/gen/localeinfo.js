@@ -8,7 +8,8 @@
 //   - for every locale ICU has data for: the collations it offers where they are not ["emoji", "eor"]
 //     ("co"), and whether its text runs right to left ("rtl");
 //   - Intl.supportedValuesOf of each key ("supported"), whose numbering systems are also the ones a -u-nu-
-//     keyword may name.
+//     keyword may name;
+//   - the locales ICU has a collator for, which Intl.Collator resolves to ("collators": en-GB is en).
 //
 // Run by gen/generate.sh:
 //   node gen/localeinfo.js > localeinfo.json
@@ -71,5 +72,6 @@ for (const tag of locales) {
   if (l.textInfo.direction === "rtl") rtl.push(tag);
 }
 
-process.stdout.write(JSON.stringify({ icu: process.versions.icu, cldr: process.versions.cldr, def, regions: byRegion, hc, co, rtl,
+const collators = locales.filter((l) => new Intl.Collator(l).resolvedOptions().locale === l);
+process.stdout.write(JSON.stringify({ icu: process.versions.icu, cldr: process.versions.cldr, def, regions: byRegion, hc, co, rtl, collators,
   supported: Object.fromEntries(["calendar", "collation", "currency", "numberingSystem", "timeZone", "unit"].map((k) => [k, Intl.supportedValuesOf(k)])) }) + "\n");

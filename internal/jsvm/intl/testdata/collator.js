@@ -1,0 +1,27 @@
+// collator.js: Intl.Collator and localeCompare against Node, run by nodediff_test.go (TestCollatorAgainstNode)
+// in Node and in goja: for each locale, a word list sorted with each option set, and resolvedOptions. Each
+// line is "label => result", or "THROW " with the error's name and message.
+(function collator(locales) {
+  const words = ["b", "a", "A", "ä", "Ä", "á", "z", "Z", "é", "e", "E", "ch", "cz", "h", "10", "9", "item10", "item9", "Item1",
+    "ångström", "Äpfel", "apple", "o", "ö", "ø", "ß", "ss", "-dash", "dash", "co-op", "coop", "ñ", "n", "ł", "l", "ı", "i", "ç", "c", " space", "x y", "xy"];
+  const out = [];
+  const run = (label, f) => {
+    let r;
+    try {
+      r = String(f());
+    } catch (e) {
+      r = "THROW " + e.name + ": " + e.message;
+    }
+    out.push(label + " => " + r);
+  };
+  const optionSets = [{}, { sensitivity: "base" }, { sensitivity: "accent" }, { sensitivity: "case" }, { numeric: true }, { usage: "search" },
+    { ignorePunctuation: true }, { ignorePunctuation: false }, { usage: "search", sensitivity: "base" }];
+  for (const loc of locales) {
+    for (const o of optionSets) {
+      run(`${loc} Collator ${JSON.stringify(o)} sort`, () => [...words].sort(new Intl.Collator(loc, o).compare).join("|"));
+      run(`${loc} Collator ${JSON.stringify(o)} resolvedOptions`, () => JSON.stringify(new Intl.Collator(loc, o).resolvedOptions()));
+    }
+    run(`${loc} localeCompare`, () => ["a", "ä", "z", "Z"].map((x) => ["A", "b", "z"].map((y) => x.localeCompare(y, loc)).join()).join(";"));
+  }
+  return out.join("\n");
+})
