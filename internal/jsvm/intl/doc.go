@@ -40,8 +40,9 @@
 //
 // Intl.Collator sorts with golang.org/x/text/collate, matched to the locale ICU resolves to (localeinfo.json's
 // collators; a language x/text has no collation for gets the root order, not a neighbour's), and throws a
-// RangeError for what x/text cannot give: ICU's search collations, the case level, caseFirst, and the
-// languages in collationGaps. TestCollatorAgainstNode holds it to Node.
+// RangeError for what x/text cannot give: ICU's search collations, caseFirst, and the languages in
+// collationGaps. ICU's case level (sensitivity "case") and shifted punctuation (ignorePunctuation) are
+// built on x/text's base strength and on the strings without punctuation (compareCase, withoutPunctuation). TestCollatorAgainstNode holds it to Node.
 //
 // DateTimeFormat's fractionalSecondDigits follows ICU's pattern generator: the locale's decimal separator
 // and the truncated digits right after the seconds field; resolvedOptions reports the hour cycle V8

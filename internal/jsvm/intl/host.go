@@ -120,6 +120,25 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 		if opts.ignorePunctuation {
 			compare = func(a, b string) int { return c.CompareString(withoutPunctuation(a), withoutPunctuation(b)) }
 		}
+		if strings.HasPrefix(opts.locale, "hu") {
+			// x/text orders Hungarian's compatibility digraphs (ǅ, ǈ, ǋ ...) otherwise than ICU.
+			inner := compare
+			compare = func(a, b string) int {
+				if hasDigraphLetter(a) || hasDigraphLetter(b) {
+					panic(in.rangeError("jsvm Intl: Intl.Collator for hu cannot order the digraph letters U+01C4-U+01CC and U+01F1-U+01F3 (ǅ, ǈ, ǋ, ǲ)"))
+				}
+				return inner(a, b)
+			}
+		}
+		if opts.sensitivity == "case" {
+			primary := compare
+			compare = func(a, b string) int {
+				if r := primary(a, b); r != 0 {
+					return r
+				}
+				return compareCase(a, b)
+			}
+		}
 		return &collatorHandle{compare: compare, locale: in.collatorLocale(locales), opts: opts}
 	})
 	o.Set("compare", func(h *collatorHandle, a, b string) int { return h.compare(a, b) })

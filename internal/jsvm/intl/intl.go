@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dop251/goja"
 	"golang.org/x/text/collate"
@@ -460,6 +461,7 @@ var manyMillions = map[string]bool{"fr": true, "es": true, "it": true, "pt": tru
 
 // collatorOptions are a Collator's resolved options.
 type collatorOptions struct {
+	locale             string // ICU's collator locale (collatorLocale)
 	usage, sensitivity string
 	ignorePunctuation  bool
 	numeric            bool
@@ -476,6 +478,42 @@ var collationGaps = map[string]string{
 	"nb": "golang.org/x/text lacks its æ, ø, å after z", "nn": "golang.org/x/text lacks its æ, ø, å after z",
 	"no": "golang.org/x/text lacks its æ, ø, å after z", "uz": "golang.org/x/text has no collation for it (ch after z)",
 	"ceb": "golang.org/x/text has no collation for it (ñ after n)", "gl": "golang.org/x/text has no collation for it (ñ after n)",
+}
+
+// compareCase is ICU's case level for strings equal at the primary level: the letters' cases in order,
+// lowercase first. golang.org/x/text has no case level, and ignoring accents there leaves the tertiary
+// weight of a combining mark (c and ç would differ), so the case level is compared here.
+func compareCase(a, b string) int {
+	next := func(s string) (upper, ok bool, rest string) {
+		for s != "" {
+			r, n := utf8.DecodeRuneInString(s)
+			s = s[n:]
+			if unicode.IsLetter(r) {
+				return unicode.IsUpper(r) || unicode.IsTitle(r), true, s
+			}
+		}
+		return false, false, ""
+	}
+	for {
+		ua, oka, ra := next(a)
+		ub, okb, rb := next(b)
+		if !oka || !okb {
+			return 0
+		}
+		if ua != ub {
+			if ua {
+				return 1
+			}
+			return -1
+		}
+		a, b = ra, rb
+	}
+}
+
+// hasDigraphLetter reports whether s holds one of Unicode's compatibility digraph letters (Ǆ ǅ ǆ, Ǉ ǈ ǉ,
+// Ǌ ǋ ǌ, Ǳ ǲ ǳ).
+func hasDigraphLetter(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return (r >= 0x1C4 && r <= 0x1CC) || (r >= 0x1F1 && r <= 0x1F3) }) >= 0
 }
 
 // withoutPunctuation is s without the characters ICU's collation treats as variable (spaces and
@@ -502,13 +540,9 @@ func (in *intl) collator(locales, options goja.Value) (*collate.Collator, collat
 	r.numeric = numeric != nil && !goja.IsUndefined(numeric) && numeric.ToBoolean()
 	in.unsupported(o, "caseFirst", "false")
 	r.sensitivity = in.str(o, "sensitivity", "variant", "base", "accent", "case", "variant")
-	if r.sensitivity == "case" {
-		// ICU: primary strength with the case level, which golang.org/x/text does not have (ignoring
-		// accents leaves the tertiary weight of a combining mark: c and ç would differ).
-		panic(in.rangeError("jsvm Intl: option sensitivity=case is not supported"))
-	}
 	tag := in.collationTag(locales)
 	icu := in.collatorLocale(locales)
+	r.locale = icu
 	base, _ := language.Make(icu).Base()
 	if gap, ok := collationGaps[base.String()]; ok {
 		panic(in.rangeError(fmt.Sprintf("jsvm Intl: Intl.Collator is not supported for %s: %s", icu, gap)))
@@ -533,7 +567,7 @@ func (in *intl) collator(locales, options goja.Value) (*collate.Collator, collat
 	}
 	var opts []collate.Option
 	switch r.sensitivity {
-	case "base":
+	case "base", "case": // case: then compareCase
 		opts = append(opts, collate.IgnoreCase, collate.IgnoreDiacritics)
 	case "accent":
 		opts = append(opts, collate.IgnoreCase)

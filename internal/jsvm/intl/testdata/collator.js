@@ -3,7 +3,9 @@
 // line is "label => result", or "THROW " with the error's name and message.
 (function collator(locales) {
   const words = ["b", "a", "A", "ä", "Ä", "á", "z", "Z", "é", "e", "E", "ch", "cz", "h", "10", "9", "item10", "item9", "Item1",
-    "ångström", "Äpfel", "apple", "o", "ö", "ø", "ß", "ss", "-dash", "dash", "co-op", "coop", "ñ", "n", "ł", "l", "ı", "i", "ç", "c", " space", "x y", "xy"];
+    "ångström", "Äpfel", "apple", "o", "ö", "ø", "ß", "ss", "-dash", "dash", "co-op", "coop", "ñ", "n", "ł", "l", "ı", "i", "ç", "c", " space", "x y", "xy",
+    "Résumé", "résumé", "RESUME", "resume", "Straße", "STRASSE", "strasse", "Co-op", "CO-OP", "iPhone", "IPHONE", "McDonald", "MCDONALD",
+    "o'brien", "O'Brien", "e.g.", "eg", "ǅemal", "Džemal", "džemal", "a1", "A1", "a 1"];
   const out = [];
   const run = (label, f) => {
     let r;
