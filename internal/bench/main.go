@@ -81,6 +81,7 @@ func main() {
 		pageFile  = flag.String("page", "", "-serve static|hypernova: pre-rendered page parts (JSON)")
 		hnURL     = flag.String("hypernova", "", "-serve hypernova: the Hypernova server's /batch URL")
 		maxLife   = flag.Duration("max-life", 15*time.Minute, "-serve: exit after this long whatever happens")
+		cold      = flag.Bool("cold", false, "-serve ssr: serve at once instead of after the background asset compression (the cold-start probe)")
 		probe     = flag.String("probe", "", "child mode: runtime-mem")
 	)
 	flag.Parse()
@@ -96,7 +97,7 @@ func main() {
 			fatal(fmt.Errorf("-serve takes a single -rows count: %w", err))
 		}
 		err = serve(serveOptions{mode: *serveMode, addr: *addr, root: absRoot, component: *component,
-			pageFile: *pageFile, hypernovaURL: *hnURL, rows: n, maxLife: *maxLife})
+			pageFile: *pageFile, hypernovaURL: *hnURL, rows: n, maxLife: *maxLife, cold: *cold})
 		fatal(err)
 	case *probe == "runtime-mem":
 		if err := runProbe(absRoot, *memK); err != nil {

@@ -109,7 +109,7 @@ func coldStart(self, root string, rows, trials int) ([]time.Duration, error) {
 		}
 		addr := "127.0.0.1:" + strconv.Itoa(port)
 		t0 := time.Now()
-		c, err := startChild("cold start", nil, self, "-serve", "ssr", "-addr", addr, "-root", root,
+		c, err := startChild("cold start", nil, self, "-serve", "ssr", "-cold", "-addr", addr, "-root", root,
 			"-component", "ProductList", "-rows", strconv.Itoa(rows))
 		if err != nil {
 			return nil, err

@@ -40,6 +40,7 @@ type serveOptions struct {
 	mode, addr, root, component, pageFile, hypernovaURL string
 	rows                                                int
 	maxLife                                             time.Duration
+	cold                                                bool // serve at once, not after the background asset pass (the cold-start probe)
 }
 
 type memReport struct {
@@ -117,7 +118,11 @@ func pageHandler(o serveOptions) (http.Handler, error) {
 		return h, nil
 
 	case "ssr", "ssr-nocache":
-		eng, err := newEngine(o.root, 0)
+		newEng := newEngine
+		if o.cold {
+			newEng = newColdEngine
+		}
+		eng, err := newEng(o.root, 0)
 		if err != nil {
 			return nil, err
 		}
@@ -217,7 +222,21 @@ func hypernovaRender(r *http.Request, client *http.Client, url, component string
 // a server in steady state finished that pass long ago, and on a 2-core
 // machine timing anything beside its second of brotli measures the pass.
 func newEngine(root string, poolSize int) (*ssr.Engine, error) {
-	eng, err := ssr.New(ssr.Config{
+	eng, err := newColdEngine(root, poolSize)
+	if err != nil {
+		return nil, err
+	}
+	if err := eng.WaitAssets(context.Background()); err != nil {
+		eng.Close()
+		return nil, err
+	}
+	return eng, nil
+}
+
+// newColdEngine is newEngine without the wait: what a server that has just
+// started serves with, as the cold-start probe measures it.
+func newColdEngine(root string, poolSize int) (*ssr.Engine, error) {
+	return ssr.New(ssr.Config{
 		ComponentsDir:  filepath.Join(root, "components"),
 		Root:           root,
 		PoolSize:       poolSize,
@@ -227,14 +246,6 @@ func newEngine(root string, poolSize int) (*ssr.Engine, error) {
 		Strict:         true,
 		Logger:         slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
-	if err != nil {
-		return nil, err
-	}
-	if err := eng.WaitAssets(context.Background()); err != nil {
-		eng.Close()
-		return nil, err
-	}
-	return eng, nil
 }
 
 // gzipWriters are the pooled writers of pooledGzip: the usual Go gzip
