@@ -42,7 +42,8 @@
 // collators; a language x/text has no collation for gets the root order, not a neighbour's), and throws a
 // RangeError for what x/text cannot give: ICU's search collations, caseFirst, and the languages in
 // collationGaps. ICU's case level (sensitivity "case") and shifted punctuation (ignorePunctuation) are
-// built on x/text's base strength and on the strings without punctuation (compareCase, withoutPunctuation). TestCollatorAgainstNode holds it to Node.
+// built on x/text's base strength and on the strings without punctuation (compareCase, withoutPunctuation);
+// ICU's script reordering (ru's Cyrillic before Latin) on localeinfo.json's script orders (scriptAware). TestCollatorAgainstNode holds it to Node.
 //
 // DateTimeFormat's fractionalSecondDigits follows ICU's pattern generator: the locale's decimal separator
 // and the truncated digits right after the seconds field; resolvedOptions reports the hour cycle V8

@@ -3,6 +3,7 @@ package intl
 import (
 	"golang.org/x/text/language"
 	"strings"
+	"unicode"
 
 	"github.com/dop251/goja"
 )
@@ -116,9 +117,18 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 	o.Set("collator", func(locales, options, method goja.Value) *collatorHandle {
 		defer in.serve(method, "Intl.Collator")()
 		c, opts := in.collator(locales, options)
-		compare := c.CompareString
+		var refuse func(a, b rune)
+		if lang, _, _ := strings.Cut(opts.locale, "-"); hanOrderGaps[lang] {
+			refuse = func(a, b rune) {
+				if unicode.Is(unicode.Han, a) || unicode.Is(unicode.Han, b) {
+					panic(in.rangeError("jsvm Intl: Intl.Collator for " + opts.locale + " cannot order Han characters (ICU's " + lang + " order of them)"))
+				}
+			}
+		}
+		compare := scriptAware(in.scriptRanks(opts.locale), in.baseCollator(opts), c.CompareString, refuse)
 		if opts.ignorePunctuation {
-			compare = func(a, b string) int { return c.CompareString(withoutPunctuation(a), withoutPunctuation(b)) }
+			inner := compare
+			compare = func(a, b string) int { return inner(withoutPunctuation(a), withoutPunctuation(b)) }
 		}
 		if strings.HasPrefix(opts.locale, "hu") {
 			// x/text orders Hungarian's compatibility digraphs (ǅ, ǈ, ǋ ...) otherwise than ICU.

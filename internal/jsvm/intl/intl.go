@@ -120,6 +120,7 @@ var LocalTimeZone = sync.OnceValue(func() string {
 type intl struct {
 	rt        *goja.Runtime
 	collators map[string]*collate.Collator // collate.Collator keeps buffers, so one cache per runtime
+	ranks     map[string]scriptRanks       // by collator locale
 	service   string                       // what is reading options, for V8's messages ("Intl.NumberFormat")
 }
 
@@ -461,7 +462,8 @@ var manyMillions = map[string]bool{"fr": true, "es": true, "it": true, "pt": tru
 
 // collatorOptions are a Collator's resolved options.
 type collatorOptions struct {
-	locale             string // ICU's collator locale (collatorLocale)
+	locale             string       // ICU's collator locale (collatorLocale)
+	tag                language.Tag // the golang.org/x/text collation it sorts with
 	usage, sensitivity string
 	ignorePunctuation  bool
 	numeric            bool
@@ -510,6 +512,105 @@ func compareCase(a, b string) int {
 	}
 }
 
+// scriptTables are the scripts localeinfo.json's script orders name; Hiragana sorts in Katakana's group.
+var scriptTables = map[string][]*unicode.RangeTable{
+	"Latn": {unicode.Latin}, "Grek": {unicode.Greek}, "Cyrl": {unicode.Cyrillic}, "Geor": {unicode.Georgian},
+	"Armn": {unicode.Armenian}, "Hebr": {unicode.Hebrew}, "Arab": {unicode.Arabic}, "Thaa": {unicode.Thaana},
+	"Tfng": {unicode.Tifinagh}, "Ethi": {unicode.Ethiopic}, "Deva": {unicode.Devanagari}, "Beng": {unicode.Bengali},
+	"Guru": {unicode.Gurmukhi}, "Gujr": {unicode.Gujarati}, "Orya": {unicode.Oriya}, "Taml": {unicode.Tamil},
+	"Telu": {unicode.Telugu}, "Knda": {unicode.Kannada}, "Mlym": {unicode.Malayalam}, "Sinh": {unicode.Sinhala},
+	"Thai": {unicode.Thai}, "Laoo": {unicode.Lao}, "Tibt": {unicode.Tibetan}, "Mymr": {unicode.Myanmar},
+	"Khmr": {unicode.Khmer}, "Mong": {unicode.Mongolian}, "Cher": {unicode.Cherokee}, "Hang": {unicode.Hangul},
+	"Kana": {unicode.Katakana, unicode.Hiragana}, "Bopo": {unicode.Bopomofo}, "Hani": {unicode.Han},
+}
+
+// scriptRanks maps a letter to its script's place in a collator locale's script order (ICU's reordering:
+// ru sorts Cyrillic before Latin, ja Latin, Kana, Han), -1 for a character outside those scripts.
+type scriptRanks []struct {
+	tables []*unicode.RangeTable
+}
+
+func newScriptRanks(order string) scriptRanks {
+	var r scriptRanks
+	for _, code := range strings.Fields(order) {
+		r = append(r, struct{ tables []*unicode.RangeTable }{scriptTables[code]})
+	}
+	return r
+}
+
+func (sr scriptRanks) rank(c rune) int {
+	if !unicode.IsLetter(c) {
+		return -1
+	}
+	for i, s := range sr {
+		if unicode.IsOneOf(s.tables, c) {
+			return i
+		}
+	}
+	return -1
+}
+
+// scriptRanks is the script order of a collator locale (localeinfo.json's scripts, the root's by default).
+func (in *intl) scriptRanks(locale string) scriptRanks {
+	if r, ok := in.ranks[locale]; ok {
+		return r
+	}
+	d := localeInfo()
+	order, ok := d.Scripts[locale]
+	if !ok {
+		order = d.Scripts["und"]
+	}
+	if in.ranks == nil {
+		in.ranks = map[string]scriptRanks{}
+	}
+	in.ranks[locale] = newScriptRanks(order)
+	return in.ranks[locale]
+}
+
+// baseCollator compares single characters at the primary level, for scriptAware.
+func (in *intl) baseCollator(opts collatorOptions) *collate.Collator {
+	key := fmt.Sprint("base ", opts.tag)
+	if c, ok := in.collators[key]; ok {
+		return c
+	}
+	c := collate.New(opts.tag, collate.IgnoreCase, collate.IgnoreDiacritics)
+	in.collators[key] = c // in.collators exists: collator made it first
+	return c
+}
+
+// hanOrderGaps are the collator languages whose order of Han characters golang.org/x/text does not give:
+// ja sorts kanji by ICU's own ranking, ko reads hanja in Hangul's order.
+var hanOrderGaps = map[string]bool{"ja": true, "ko": true}
+
+// scriptAware orders strings whose first difference at the primary level is between letters of two
+// scripts by the locale's script order, which golang.org/x/text's collation does not reorder, and leaves
+// every other comparison to full. base compares single characters at the primary level. refuse, if not
+// nil, is called with that first differing pair and may panic (hanOrderGaps).
+func scriptAware(ranks scriptRanks, base *collate.Collator, full func(a, b string) int, refuse func(a, b rune)) func(a, b string) int {
+	return func(a, b string) int {
+		x, y := a, b
+		for x != "" && y != "" {
+			ra, na := utf8.DecodeRuneInString(x)
+			rb, nb := utf8.DecodeRuneInString(y)
+			x, y = x[na:], y[nb:]
+			if ra == rb || base.CompareString(string(ra), string(rb)) == 0 {
+				continue
+			}
+			if refuse != nil {
+				refuse(ra, rb)
+			}
+			if ka, kb := ranks.rank(ra), ranks.rank(rb); ka >= 0 && kb >= 0 && ka != kb {
+				if ka < kb {
+					return -1
+				}
+				return 1
+			}
+			break
+		}
+		return full(a, b)
+	}
+}
+
 // hasDigraphLetter reports whether s holds one of Unicode's compatibility digraph letters (Ǆ ǅ ǆ, Ǉ ǈ ǉ,
 // Ǌ ǋ ǌ, Ǳ ǲ ǳ).
 func hasDigraphLetter(s string) bool {
@@ -552,6 +653,7 @@ func (in *intl) collator(locales, options goja.Value) (*collate.Collator, collat
 		// sort by another language's rules (eu's ñ as Spanish's letter), ICU's root order is the one.
 		tag = language.Und
 	}
+	r.tag = tag
 	// V8 (Node 20) keeps a shifted locale's ignorePunctuation even when the option says false.
 	r.ignorePunctuation = shiftedByDefault[base.String()]
 	if v := o.Get("ignorePunctuation"); v != nil && !goja.IsUndefined(v) && !r.ignorePunctuation {

@@ -58,6 +58,7 @@ type localeInfoData struct {
 	Collations map[string][]string    `json:"co"` // generated locales whose collations are not emoji, eor
 	RTL        []string               `json:"rtl"`
 	Collators  []string               `json:"collators"` // the locales ICU has a collator for
+	Scripts    map[string]string      `json:"scripts"`   // script order by collator locale ("und": the root's)
 	Supported  map[string][]string    `json:"supported"`
 
 	rtl       map[string]bool

@@ -9,7 +9,9 @@
 //     ("co"), and whether its text runs right to left ("rtl");
 //   - Intl.supportedValuesOf of each key ("supported"), whose numbering systems are also the ones a -u-nu-
 //     keyword may name;
-//   - the locales ICU has a collator for, which Intl.Collator resolves to ("collators": en-GB is en).
+//   - the locales ICU has a collator for, which Intl.Collator resolves to ("collators": en-GB is en), and the
+//     order in which each sorts the scripts, by one letter of each ("scripts": the root order under "und",
+//     then each collator locale whose order differs, as ru's Cyrillic before Latin).
 //
 // Run by gen/generate.sh:
 //   node gen/localeinfo.js > localeinfo.json
@@ -73,5 +75,12 @@ for (const tag of locales) {
 }
 
 const collators = locales.filter((l) => new Intl.Collator(l).resolvedOptions().locale === l);
-process.stdout.write(JSON.stringify({ icu: process.versions.icu, cldr: process.versions.cldr, def, regions: byRegion, hc, co, rtl, collators,
+// One letter of each script; Hiragana sorts in Katakana's group (Kana), as ICU's reordering has it.
+const scriptLetters = { Latn: "a", Grek: "α", Cyrl: "а", Geor: "ა", Armn: "ա", Hebr: "א", Arab: "ا", Thaa: "ހ", Tfng: "ⴰ", Ethi: "አ",
+  Deva: "क", Beng: "ক", Guru: "ਕ", Gujr: "ક", Orya: "କ", Taml: "க", Telu: "క", Knda: "ಕ", Mlym: "ക", Sinh: "ක", Thai: "ก", Laoo: "ກ",
+  Tibt: "ཀ", Mymr: "က", Khmr: "ក", Mong: "ᠠ", Cher: "Ꭰ", Hang: "가", Kana: "ア", Bopo: "ㄅ", Hani: "中" };
+const scriptOrder = (l) => Object.keys(scriptLetters).sort((x, y) => new Intl.Collator(l).compare(scriptLetters[x], scriptLetters[y])).join(" ");
+const scripts = { und: scriptOrder("und") };
+for (const l of collators) if (scriptOrder(l) !== scripts.und) scripts[l] = scriptOrder(l);
+process.stdout.write(JSON.stringify({ icu: process.versions.icu, cldr: process.versions.cldr, def, regions: byRegion, hc, co, rtl, collators, scripts,
   supported: Object.fromEntries(["calendar", "collation", "currency", "numberingSystem", "timeZone", "unit"].map((k) => [k, Intl.supportedValuesOf(k)])) }) + "\n");
