@@ -3,7 +3,6 @@ package intl
 import (
 	"golang.org/x/text/language"
 	"strings"
-	"unicode"
 
 	"github.com/dop251/goja"
 )
@@ -109,52 +108,14 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 		r.Set("type", map[bool]string{true: "ordinal", false: "cardinal"}[pr.ordinal])
 		return r
 	})
-	type collatorHandle struct {
-		compare func(a, b string) int
-		locale  string
-		opts    collatorOptions
-	}
 	o.Set("collator", func(locales, options, method goja.Value) *collatorHandle {
 		defer in.serve(method, "Intl.Collator")()
-		c, opts := in.collator(locales, options)
-		var refuse func(a, b rune)
-		if lang, _, _ := strings.Cut(opts.locale, "-"); hanOrderGaps[lang] {
-			refuse = func(a, b rune) {
-				if unicode.Is(unicode.Han, a) || unicode.Is(unicode.Han, b) {
-					panic(in.rangeError("jsvm Intl: Intl.Collator for " + opts.locale + " cannot order Han characters (ICU's " + lang + " order of them)"))
-				}
-			}
-		}
-		compare := scriptAware(in.scriptRanks(opts.locale), in.baseCollator(opts), c.CompareString, refuse)
-		if opts.ignorePunctuation {
-			inner := compare
-			compare = func(a, b string) int { return inner(withoutPunctuation(a), withoutPunctuation(b)) }
-		}
-		if strings.HasPrefix(opts.locale, "hu") {
-			// x/text orders Hungarian's compatibility digraphs (ǅ, ǈ, ǋ ...) otherwise than ICU.
-			inner := compare
-			compare = func(a, b string) int {
-				if hasDigraphLetter(a) || hasDigraphLetter(b) {
-					panic(in.rangeError("jsvm Intl: Intl.Collator for hu cannot order the digraph letters U+01C4-U+01CC and U+01F1-U+01F3 (ǅ, ǈ, ǋ, ǲ)"))
-				}
-				return inner(a, b)
-			}
-		}
-		if opts.sensitivity == "case" {
-			primary := compare
-			compare = func(a, b string) int {
-				if r := primary(a, b); r != 0 {
-					return r
-				}
-				return compareCase(a, b)
-			}
-		}
-		return &collatorHandle{compare: compare, locale: in.collatorLocale(locales), opts: opts}
+		return in.collator(locales, options)
 	})
 	o.Set("compare", func(h *collatorHandle, a, b string) int { return h.compare(a, b) })
 	o.Set("resolvedCollator", func(h *collatorHandle) *goja.Object {
 		r := rt.NewObject()
-		r.Set("locale", h.locale)
+		r.Set("locale", h.opts.locale)
 		r.Set("usage", h.opts.usage)
 		r.Set("sensitivity", h.opts.sensitivity)
 		r.Set("ignorePunctuation", h.opts.ignorePunctuation)

@@ -119,9 +119,9 @@ var LocalTimeZone = sync.OnceValue(func() string {
 // intl is the per-runtime Go side of the Intl polyfill.
 type intl struct {
 	rt        *goja.Runtime
-	collators map[string]*collate.Collator // collate.Collator keeps buffers, so one cache per runtime
-	ranks     map[string]scriptRanks       // by collator locale
-	service   string                       // what is reading options, for V8's messages ("Intl.NumberFormat")
+	collators map[string]*collatorHandle // collate.Collator keeps buffers, so one cache per runtime
+	ranks     map[string]scriptRanks     // by collator locale
+	service   string                     // what is reading options, for V8's messages ("Intl.NumberFormat")
 }
 
 // serve names the constructor or method whose options are read until the returned func runs: name, or
@@ -167,17 +167,6 @@ func (in *intl) resolveLocale(locales goja.Value) (string, *localeData) {
 		panic(in.rangeError(fmt.Sprintf("jsvm Intl: locale %s is not supported: no generated data for it or a prefix of it (regenerate with go generate ./internal/jsvm/intl)", t)))
 	}
 	return defaultLocale, bundleFor(defaultLocale).CLDR
-}
-
-// dataLocale is resolveLocale without the RangeError: ok is false for a locale without generated data.
-func (in *intl) dataLocale(locales goja.Value) (name string, ok bool) {
-	defer func() {
-		if recover() != nil {
-			name, ok = "", false
-		}
-	}()
-	name, _ = in.resolveLocale(locales)
-	return name, true
 }
 
 // requestedTags parses an Intl locales argument. Tags that are well formed but name unknown subtags ("xx")
@@ -526,14 +515,12 @@ var scriptTables = map[string][]*unicode.RangeTable{
 
 // scriptRanks maps a letter to its script's place in a collator locale's script order (ICU's reordering:
 // ru sorts Cyrillic before Latin, ja Latin, Kana, Han), -1 for a character outside those scripts.
-type scriptRanks []struct {
-	tables []*unicode.RangeTable
-}
+type scriptRanks [][]*unicode.RangeTable
 
 func newScriptRanks(order string) scriptRanks {
 	var r scriptRanks
 	for _, code := range strings.Fields(order) {
-		r = append(r, struct{ tables []*unicode.RangeTable }{scriptTables[code]})
+		r = append(r, scriptTables[code])
 	}
 	return r
 }
@@ -542,8 +529,8 @@ func (sr scriptRanks) rank(c rune) int {
 	if !unicode.IsLetter(c) {
 		return -1
 	}
-	for i, s := range sr {
-		if unicode.IsOneOf(s.tables, c) {
+	for i, tables := range sr {
+		if unicode.IsOneOf(tables, c) {
 			return i
 		}
 	}
@@ -565,17 +552,6 @@ func (in *intl) scriptRanks(locale string) scriptRanks {
 	}
 	in.ranks[locale] = newScriptRanks(order)
 	return in.ranks[locale]
-}
-
-// baseCollator compares single characters at the primary level, for scriptAware.
-func (in *intl) baseCollator(opts collatorOptions) *collate.Collator {
-	key := fmt.Sprint("base ", opts.tag)
-	if c, ok := in.collators[key]; ok {
-		return c
-	}
-	c := collate.New(opts.tag, collate.IgnoreCase, collate.IgnoreDiacritics)
-	in.collators[key] = c // in.collators exists: collator made it first
-	return c
 }
 
 // hanOrderGaps are the collator languages whose order of Han characters golang.org/x/text does not give:
@@ -629,9 +605,15 @@ func withoutPunctuation(s string) string {
 	}, s)
 }
 
-// collator returns a cached collate.Collator for the locales and options of Intl.Collator/localeCompare,
-// and its resolved options.
-func (in *intl) collator(locales, options goja.Value) (*collate.Collator, collatorOptions) {
+// collatorHandle is a resolved Intl.Collator: its comparison and options.
+type collatorHandle struct {
+	compare func(a, b string) int
+	opts    collatorOptions
+}
+
+// collator returns the cached comparison and resolved options for the locales and options of
+// Intl.Collator and localeCompare.
+func (in *intl) collator(locales, options goja.Value) *collatorHandle {
 	o := in.options(options)
 	in.requestedTags(locales) // validates locales (RangeError for malformed tags); collation has its own data
 	var r collatorOptions
@@ -663,9 +645,9 @@ func (in *intl) collator(locales, options goja.Value) (*collate.Collator, collat
 		// ICU searches with the locale's "search" collation, which golang.org/x/text does not have.
 		panic(in.rangeError("jsvm Intl: option usage=search is not supported (ICU's search collations)"))
 	}
-	key := fmt.Sprint(tag, r)
-	if c, ok := in.collators[key]; ok {
-		return c, r
+	key := fmt.Sprint(r)
+	if h, ok := in.collators[key]; ok {
+		return h
 	}
 	var opts []collate.Option
 	switch r.sensitivity {
@@ -677,12 +659,52 @@ func (in *intl) collator(locales, options goja.Value) (*collate.Collator, collat
 	if r.numeric {
 		opts = append(opts, collate.Numeric)
 	}
-	c := collate.New(tag, opts...)
+	h := &collatorHandle{compare: in.collatorCompare(collate.New(tag, opts...), r), opts: r}
 	if in.collators == nil {
-		in.collators = make(map[string]*collate.Collator)
+		in.collators = make(map[string]*collatorHandle)
 	}
-	in.collators[key] = c
-	return c, r
+	in.collators[key] = h
+	return h
+}
+
+// collatorCompare is c's comparison with what ICU does and golang.org/x/text does not: script reordering,
+// ignorePunctuation, the case level, and a RangeError for the comparisons x/text orders otherwise.
+func (in *intl) collatorCompare(c *collate.Collator, opts collatorOptions) func(a, b string) int {
+	lang, _, _ := strings.Cut(opts.locale, "-")
+	var refuse func(a, b rune)
+	if hanOrderGaps[lang] {
+		refuse = func(a, b rune) {
+			if unicode.Is(unicode.Han, a) || unicode.Is(unicode.Han, b) {
+				panic(in.rangeError("jsvm Intl: Intl.Collator for " + opts.locale + " cannot order Han characters (ICU's " + lang + " order of them)"))
+			}
+		}
+	}
+	base := collate.New(opts.tag, collate.IgnoreCase, collate.IgnoreDiacritics)
+	compare := scriptAware(in.scriptRanks(opts.locale), base, c.CompareString, refuse)
+	if opts.ignorePunctuation {
+		inner := compare
+		compare = func(a, b string) int { return inner(withoutPunctuation(a), withoutPunctuation(b)) }
+	}
+	if lang == "hu" {
+		// x/text orders Hungarian's compatibility digraphs (ǅ, ǈ, ǋ ...) otherwise than ICU.
+		inner := compare
+		compare = func(a, b string) int {
+			if hasDigraphLetter(a) || hasDigraphLetter(b) {
+				panic(in.rangeError("jsvm Intl: Intl.Collator for hu cannot order the digraph letters U+01C4-U+01CC and U+01F1-U+01F3 (ǅ, ǈ, ǋ, ǲ)"))
+			}
+			return inner(a, b)
+		}
+	}
+	if opts.sensitivity == "case" {
+		primary := compare
+		compare = func(a, b string) int {
+			if r := primary(a, b); r != 0 {
+				return r
+			}
+			return compareCase(a, b)
+		}
+	}
+	return compare
 }
 
 // collationMatcher matches requested locales against the locales golang.org/x/text/collate has tailorings
