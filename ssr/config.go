@@ -44,9 +44,9 @@ type Config struct {
 	// back to them grows a runtime's heap with every render; recycling
 	// bounds that. (Vue's reactivity did; the server bundle patches its
 	// maps into ephemerons, see internal/bundle/patches.go.) A new runtime
-	// with the demo's bundle costs about 18 ms of one core, built beside
+	// with the demo's bundle costs 10-15 ms of one core, built beside
 	// the serving runtimes (BenchmarkNewVMDemoBundle in internal/jsvm).
-	// Optional. Default 200 (jsvm.DefaultMaxUses). Negative: never retire.
+	// Optional. Default 1000 (jsvm.DefaultMaxUses). Negative: never retire.
 	RuntimeMaxRenders int
 	// RuntimeMaxHTMLBytes retires a runtime once its renders have produced
 	// this much HTML in total: such a leak grows with the size of renders

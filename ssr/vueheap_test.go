@@ -77,3 +77,71 @@ func TestVueHeapFlat(t *testing.T) {
 		t.Errorf("pool retired %d and replaced %d runtimes; the test needs one runtime for all renders", st.Retirements, st.Replacements)
 	}
 }
+
+// TestDemoHeapFlat is the evidence behind jsvm.DefaultMaxUses: the demo's
+// components (React through ssrgate's renderer and through React's own,
+// the Vue list, the Intl-heavy ProductList, the Counter with a hook, the
+// reactive Vue Comments) rendered 2,000 times each
+// without the render cache and with retirement off, in one runtime, leave
+// the heap after GC where it was after a warm-up of 1,000 renders. A
+// runtime is retired as a safety net for code that leaks, not because the
+// frameworks do.
+//
+// Break it: make the "@vue/reactivity ephemeron maps" patch match no file
+// (done: Comments grew 14 MB, 7 KB a render, and this failed).
+func TestDemoHeapFlat(t *testing.T) {
+	if testing.Short() {
+		t.Skip("27,000 renders")
+	}
+	heap := func() uint64 {
+		runtime.GC()
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	for _, renderer := range []string{"fast", "react"} {
+		e, err := New(Config{ComponentsDir: "../components", Root: "..", PoolSize: 1, CacheTTL: -1, ReactRenderer: renderer,
+			RuntimeMaxRenders: -1, RuntimeMaxHTMLBytes: -1, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		waitAssets(e) // the background compression of the client assets keeps what it made
+		for _, c := range []struct {
+			name  string
+			props map[string]any
+		}{{"PlainList", plainItems(20)}, {"PlainListVue", plainItems(20)}, {"ProductList", catalog(10)},
+			{"Counter", map[string]any{"start": 3}}, {"Comments", map[string]any{"title": "Talk", "comments": []map[string]any{
+				{"id": 1, "author": "ann", "text": "first", "likes": 2}, {"id": 2, "author": "bo", "text": "second", "likes": 0}}}}} {
+			if renderer == "react" && strings.HasSuffix(c.name, "Vue") || renderer == "react" && c.name == "Comments" {
+				continue // the React renderer setting does not touch Vue
+			}
+			render := func() {
+				if _, err := e.RenderWith(context.Background(), c.name, c.props, RenderOptions{NoCache: true}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for range 1000 {
+				render()
+			}
+			before := heap()
+			for range 2000 {
+				render()
+			}
+			growth := int64(heap()) - int64(before)
+			t.Logf("%s (renderer %s): %+d KB over 2,000 renders", c.name, renderer, growth>>10)
+			// The old Vue reactivity leak was 41 KB a render (80 MB here).
+			if growth > 1<<20 {
+				t.Errorf("%s (renderer %s): heap grew by %d KB over 2,000 renders with retirement off (%d bytes per render)",
+					c.name, renderer, growth>>10, growth/2000)
+			}
+		}
+		g := e.current()
+		st := g.pool.Stats()
+		g.release()
+		e.Close()
+		if st.Retirements != 0 || st.Replacements != 0 {
+			t.Errorf("pool retired %d and replaced %d runtimes; the test needs one runtime for all renders", st.Retirements, st.Replacements)
+		}
+	}
+}

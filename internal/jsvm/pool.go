@@ -48,11 +48,15 @@ type Config struct {
 }
 
 // DefaultMaxUses is Config.MaxUses when it is zero, and the one definition of the retire count (ssr's
-// Config.RuntimeMaxRenders and the ssrgate command take it from here). A new runtime with the demo's server
-// bundle costs about 18 ms on a quiet 2-core machine (BenchmarkNewVMDemoBundle), so at 200 renders per
-// runtime recycling costs about 0.09 ms of CPU per render, spent beside the serving runtimes (a retiring runtime
-// serves on until its successor is built, so no call waits for it).
-const DefaultMaxUses = 200
+// Config.RuntimeMaxRenders and the ssrgate command take it from here). Retiring is a safety net for code that
+// leaks through goja's WeakMap, not a cost the frameworks need: with Vue's reactivity patched, the demo's
+// components leave a runtime's heap flat with retirement off (ssr's TestDemoHeapFlat, TestVueHeapFlat). A new
+// runtime with the demo's server bundle costs 10-15 ms of one core (BenchmarkNewVMDemoBundle; more with
+// reactfast's templates), spent beside the serving runtimes (a retiring runtime serves on until its
+// successor is built, so no call waits for it), but on a busy machine it is CPU the renders do not get: at
+// 200 renders per runtime it was 7-9% of the CPU of a 10-row Vue render, at 1,000 it is under 2%. Leaks that
+// grow with the size of renders are bounded by MaxCharge (ssr charges HTML bytes) well before 1,000 renders.
+const DefaultMaxUses = 1000
 
 // DefaultSize is Config.Size when it is zero, and the default of every pool-sized setting built on it
 // (ssr's Config.PoolSize): one runtime per CPU, since renders are CPU-bound.
