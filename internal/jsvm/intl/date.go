@@ -10,7 +10,7 @@ import (
 	"github.com/dop251/goja"
 )
 
-// token is one piece of a date pattern: a literal, or a field f ('y','M','E','d','h','m','s','a','z') of width w.
+// token is one piece of a date pattern: a literal, or a field f ('G','y','M','E','d','h','m','s','a','z') of width w.
 type token struct {
 	lit  string
 	f    byte
@@ -65,7 +65,9 @@ func (l *localeData) pattern(key string) []token {
 
 // dateFormat is a resolved Intl.DateTimeFormat.
 type dateFormat struct {
-	locale    string
+	locale    string // the generated locale whose data it formats with
+	shown     string // the locale resolvedOptions reports: locale and the keywords honoured (-u-hc-h23)
+	calendar  string // the locale's own calendar, the one its data is in
 	data      *localeData
 	zone      string
 	loc       *time.Location
@@ -73,7 +75,9 @@ type dateFormat struct {
 	resolved  map[string]string
 	zoneNames *zoneNames // timeZoneName data, nil without timeZoneName
 	fraction  int        // fractionalSecondDigits, 0 without
-	hcOption  string     // the hourCycle option, "" without (or with hour12, which overrides it)
+	hcOption  string     // the hourCycle option (or the hc keyword), "" without (or with hour12, which overrides it)
+	hcKeyword string     // the hc keyword when hour12 overrides it: the cycle hour12 picks its kind from
+	hcForced  string     // the cycle hour12 then picks, which the pattern is written in
 	key       string     // the options' key (date fields, dateStyle, time fields, hour12, timeStyle), "" with timeZoneName
 	in        *intl      // for errors raised while formatting
 }
@@ -85,9 +89,17 @@ var dateFields = []string{"weekday", "year", "month", "day", "hour", "minute", "
 func (in *intl) newDateFormat(locales, options goja.Value, required, defaults string) *dateFormat {
 	o := in.options(options)
 	df := &dateFormat{resolved: map[string]string{}, in: in}
-	df.locale, df.data = in.resolveLocale(locales)
-	in.unsupported(o, "calendar", "gregory")
-	in.unsupported(o, "numberingSystem", "latn")
+	var kw map[string]string
+	df.locale, df.data, kw = in.resolveLocaleKeywords(locales)
+	var ext extension
+	df.calendar = in.calendarOf(df.locale)
+	ca, keep := resolveKeyword(kw, "ca", in.typeOption(o, "calendar"), isCalendar)
+	if ca = canonicalCalendar(ca); ca != "" && ca != df.calendar {
+		panic(in.rangeError(fmt.Sprintf("jsvm Intl: calendar=%s is not supported for locale %s (only its own calendar, %s)", ca, df.locale, df.calendar)))
+	}
+	if keep {
+		ext.add("ca", ca)
+	}
 	in.unsupported(o, "era", "")
 	in.unsupported(o, "dayPeriod", "")
 	tzName := in.str(o, "timeZoneName", "", "short", "long", "shortOffset", "longOffset", "shortGeneric", "longGeneric")
@@ -113,18 +125,34 @@ func (in *intl) newDateFormat(locales, options goja.Value, required, defaults st
 	dateStyle := in.str(o, "dateStyle", "", "full", "long", "medium", "short")
 	timeStyle := in.str(o, "timeStyle", "", "full", "long", "medium", "short")
 	hour12 := ""
+	hcOption := in.str(o, "hourCycle", "", "h11", "h12", "h23", "h24")
 	if v := o.Get("hour12"); v != nil && !goja.IsUndefined(v) {
 		hour12 = strconv.FormatBool(v.ToBoolean())
+		// The hc keyword is then the locale's own cycle (hourCycle picks hour12's kind from it), and stays in
+		// the resolved locale when the cycle chosen is the keyword's.
+		if hc := kw["hc"]; isHourCycle(hc) {
+			df.hcKeyword = hc
+			df.hcForced = cycleOfKind(hc, hour12 == "true")
+			if hc == df.hcForced {
+				ext.add("hc", hc)
+			}
+		}
 	} else {
-		// hourCycle: the pattern of its 12- or 24-hour kind, with the hour written in its cycle (ja's
-		// hour12 pattern counts 0-11, so h12 there is ICU's pattern with the hours as 1-12).
-		switch df.hcOption = in.str(o, "hourCycle", "", "h11", "h12", "h23", "h24"); df.hcOption {
+		// hourCycle (or the hc keyword): the pattern of its 12- or 24-hour kind, with the hour written in
+		// its cycle (ja's hour12 pattern counts 0-11, so h12 there is ICU's pattern with the hours as 1-12).
+		hc, keep := resolveKeyword(kw, "hc", hcOption, isHourCycle)
+		if keep {
+			ext.add("hc", hc)
+		}
+		switch df.hcOption = hc; df.hcOption {
 		case "h11", "h12":
 			hour12 = "true"
 		case "h23", "h24":
 			hour12 = "false"
 		}
 	}
+	in.resolveNumbering(kw, in.typeOption(o, "numberingSystem"), df.locale, numberingSystemOf(df.locale), &ext)
+	df.shown = ext.locale(df.locale)
 	hasDate := vals["weekday"] != "" || vals["year"] != "" || vals["month"] != "" || vals["day"] != ""
 	hasTime := vals["hour"] != "" || vals["minute"] != "" || vals["second"] != "" || df.fraction > 0
 	if dateStyle != "" || timeStyle != "" {
@@ -242,20 +270,24 @@ func (in *intl) newDateFormat(locales, options goja.Value, required, defaults st
 
 // applyHourCycle writes the hours of the pattern in the hourCycle option's cycle.
 func (df *dateFormat) applyHourCycle() {
-	if df.hcOption == "" {
+	cycle := df.hcOption
+	if cycle == "" {
+		cycle = df.hcForced
+	}
+	if cycle == "" {
 		return
 	}
 	tokens := append([]token{}, df.tokens...)
 	for i := range tokens {
-		if tokens[i].f != 'h' || tokens[i].lit != "" || tokens[i].hcyc == df.hcOption {
+		if tokens[i].f != 'h' || tokens[i].lit != "" || tokens[i].hcyc == cycle {
 			continue
 		}
 		if df.resolved["timeStyle"] != "" {
 			// V8 then regenerates the style's pattern from its skeleton, which can differ from the style's
 			// own (yo writes 24:04 for h24, its short style 0:4).
-			panic(df.in.rangeError(fmt.Sprintf("jsvm Intl: option hourCycle=%s with timeStyle is only supported where it is the locale's own cycle (here %s)", df.hcOption, tokens[i].hcyc)))
+			panic(df.in.rangeError(fmt.Sprintf("jsvm Intl: hour cycle %s (the hourCycle option or the -u-hc- keyword) with timeStyle is only supported where it is the locale's own cycle (here %s)", cycle, tokens[i].hcyc)))
 		}
-		tokens[i].hcyc = df.hcOption
+		tokens[i].hcyc = cycle
 		df.key = "" // the interval patterns are ICU's for hour12, not this cycle
 	}
 	df.tokens = tokens
@@ -297,17 +329,9 @@ func glueClass(vals map[string]string) string {
 
 func (df *dateFormat) resolvedOptions(rt *goja.Runtime) *goja.Object {
 	o := rt.NewObject()
-	o.Set("locale", df.locale)
-	calendar := "gregory"
-	if a, ok := df.in.localeInfo(df.locale, "calendars").(*goja.Object); ok {
-		calendar = a.Get("0").String() // fa's persian, th's buddhist: their time formats are supported
-	}
-	o.Set("calendar", calendar)
-	system := "latn"
-	if ex := numberExtrasFor(df.locale); ex != nil && ex.System != "" {
-		system = ex.System
-	}
-	o.Set("numberingSystem", system)
+	o.Set("locale", df.shown)
+	o.Set("calendar", df.calendar) // fa's persian, th's buddhist: their time formats are supported
+	o.Set("numberingSystem", numberingSystemOf(df.locale))
 	o.Set("timeZone", df.zone)
 	if _, ok := df.resolved["hour"]; ok || df.resolved["timeStyle"] != "" {
 		hc := df.hourCycle()
@@ -359,23 +383,34 @@ var tokenField = map[byte]string{'E': "weekday", 'y': "year", 'M': "month", 'd':
 
 // hourCycle is the resolved hour cycle, as V8 derives it: hour12 picks the 12- or 24-hour cycle of the
 // locale's kind (h11 and h23 go together, h12 and h24), else the hourCycle option, else the locale's own.
+// cycleOfKind is V8's hour cycle for hour12 (twelve) given the locale's own cycle: the 12- or 24-hour
+// cycle that counts from zero when the locale's does (h11, h23), else from one (h12, h24).
+func cycleOfKind(own string, twelve bool) string {
+	zeroBased := own == "h11" || own == "h23"
+	switch {
+	case twelve && zeroBased:
+		return "h11"
+	case twelve:
+		return "h12"
+	case zeroBased:
+		return "h23"
+	}
+	return "h24"
+}
+
 func (df *dateFormat) hourCycle() string {
 	def := "h23"
 	if a, ok := df.in.localeInfo(df.locale, "hourCycles").(*goja.Object); ok {
 		def = a.Get("0").String()
 	}
-	zeroBased := def == "h11" || def == "h23"
+	if df.hcKeyword != "" {
+		def = df.hcKeyword
+	}
 	switch df.resolved["hour12"] {
 	case "true":
-		if zeroBased {
-			return "h11"
-		}
-		return "h12"
+		return cycleOfKind(def, true)
 	case "false":
-		if zeroBased {
-			return "h23"
-		}
-		return "h24"
+		return cycleOfKind(def, false)
 	}
 	if df.hcOption != "" {
 		return df.hcOption
@@ -413,11 +448,14 @@ func (df *dateFormat) partsWith(tokens []token, ms float64) ([]part, bool) {
 		}
 		switch tk.f {
 		case 'y':
+			y := t.Year() + yearOffset(n)
 			if tk.w == "2-digit" {
-				out = append(out, part{"year", two(t.Year() % 100)})
+				out = append(out, part{"year", two(y % 100)})
 			} else {
-				out = append(out, part{"year", strconv.Itoa(t.Year())})
+				out = append(out, part{"year", strconv.Itoa(y)})
 			}
+		case 'G':
+			out = append(out, part{"era", n["G"+tk.w][0]})
 		case 'M':
 			switch tk.w {
 			case "numeric":
@@ -503,6 +541,17 @@ func (df *dateFormat) partsWith(tokens []token, ms float64) ([]part, bool) {
 		out = nativeDateDigits(out, d)
 	}
 	return out, true
+}
+
+// yearOffset is what a locale's own calendar adds to the Gregorian year: 543 in the Buddhist calendar
+// (th: 2001 is 2544), the only one besides the Gregorian whose patterns are generated (gen/cldr.js records
+// it as the names' "yoff"; its months and days are the Gregorian ones, and its one era is named "G").
+func yearOffset(n map[string][]string) int {
+	if v, ok := n["yoff"]; ok && len(v) == 1 {
+		off, _ := strconv.Atoi(v[0])
+		return off
+	}
+	return 0
 }
 
 // nativeDateDigits writes the numeric fields in a locale's own digits (ar-EG, my): ICU formats dates in

@@ -49,6 +49,12 @@
 // and the truncated digits right after the seconds field; resolvedOptions reports the hour cycle V8
 // derives (hour12 picks the locale's kind of 12- or 24-hour cycle) and the widths of the chosen pattern.
 //
+// A requested locale's Unicode extension keywords are read as ECMA-402's ResolveLocale reads them
+// (keywords.go): DateTimeFormat honours ca, hc and nu, NumberFormat and RelativeTimeFormat nu, Collator co,
+// kf and kn, an option of the same meaning overrides its keyword, and the keywords kept appear in
+// resolvedOptions().locale; a calendar or numbering system other than the locale's own (the only ones the
+// data has) is a RangeError naming it (TestKeywordsAgainstNode).
+//
 // A requested locale resolves as V8's lookup does, to its longest generated prefix (de-US is de). Options
 // outside the data throw a RangeError naming them, never another locale's or option's text; so do the
 // DateTimeFormat option sets whose formatToParts aborts Node 20 itself (gen/crashes.json: gd, ksh and sc

@@ -115,6 +115,7 @@ func (lf *listFormat) parts(items []string) []part {
 // relativeFormat is a resolved Intl.RelativeTimeFormat.
 type relativeFormat struct {
 	locale, style, numeric string
+	shown                  string // the locale resolvedOptions reports (keywords included)
 	units                  map[string]*relativeUnit
 	nf                     *numberFormat
 	pr                     *pluralRules
@@ -125,8 +126,11 @@ func (in *intl) newRelativeFormat(locales, options goja.Value) *relativeFormat {
 	rf := &relativeFormat{}
 	rf.style = in.str(o, "style", "long", "long", "short", "narrow")
 	rf.numeric = in.str(o, "numeric", "always", "always", "auto")
-	in.unsupported(o, "numberingSystem", "latn")
-	rf.locale, _ = in.resolveLocale(locales)
+	var kw map[string]string
+	rf.locale, _, kw = in.resolveLocaleKeywords(locales)
+	var ext extension
+	in.resolveNumbering(kw, in.typeOption(o, "numberingSystem"), rf.locale, numberingSystemOf(rf.locale), &ext)
+	rf.shown = ext.locale(rf.locale)
 	if d := formatsFor(rf.locale); d != nil {
 		rf.units = d.Relative[rf.style]
 	}

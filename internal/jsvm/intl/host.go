@@ -115,7 +115,7 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 	o.Set("compare", func(h *collatorHandle, a, b string) int { return h.compare(a, b) })
 	o.Set("resolvedCollator", func(h *collatorHandle) *goja.Object {
 		r := rt.NewObject()
-		r.Set("locale", h.opts.locale)
+		r.Set("locale", h.opts.shown)
 		r.Set("usage", h.opts.usage)
 		r.Set("sensitivity", h.opts.sensitivity)
 		r.Set("ignorePunctuation", h.opts.ignorePunctuation)
@@ -178,7 +178,7 @@ func newIntlHost(rt *goja.Runtime) *goja.Object {
 	o.Set("formatRelative", in.formatRelative)
 	o.Set("resolvedRelative", func(rf *relativeFormat) *goja.Object {
 		r := rt.NewObject()
-		r.Set("locale", rf.locale)
+		r.Set("locale", rf.shown)
 		r.Set("style", rf.style)
 		r.Set("numeric", rf.numeric)
 		r.Set("numberingSystem", rf.nf.numberingSystem())

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -156,17 +157,24 @@ func newError(rt *goja.Runtime, ctor, msg string) *goja.Object {
 // one Node's ICU would not resolve the same way either; that is a RangeError naming it, never another
 // locale's text. A language ICU does not know is skipped, and with none left Node and jsvm use en-US.
 func (in *intl) resolveLocale(locales goja.Value) (string, *localeData) {
+	name, data, _ := in.resolveLocaleKeywords(locales)
+	return name, data
+}
+
+// resolveLocaleKeywords is resolveLocale that also returns the Unicode extension keywords of the requested
+// tag it resolved ("" for a key without a value, as -u-kn); nil for the default locale.
+func (in *intl) resolveLocaleKeywords(locales goja.Value) (string, *localeData, map[string]string) {
 	c := loadCLDR()
 	for _, t := range in.requestedTags(locales) {
 		if base, conf := t.Base(); conf != language.Exact || !icuLanguages()[base.String()] {
 			continue // xx parses as und, whose inferred base (en) it does not name
 		}
 		if name, ok := c.lookup(t); ok {
-			return name, bundleFor(name).CLDR
+			return name, bundleFor(name).CLDR, splitLocale(t.String()).kw
 		}
 		panic(in.rangeError(fmt.Sprintf("jsvm Intl: locale %s is not supported: no generated data for it or a prefix of it (regenerate with go generate ./internal/jsvm/intl)", t)))
 	}
-	return defaultLocale, bundleFor(defaultLocale).CLDR
+	return defaultLocale, bundleFor(defaultLocale).CLDR, nil
 }
 
 // requestedTags parses an Intl locales argument. Tags that are well formed but name unknown subtags ("xx")
@@ -273,7 +281,7 @@ type pluralRules struct {
 func (in *intl) newPluralRules(locales, options goja.Value) *pluralRules {
 	o := in.options(options)
 	pr := &pluralRules{ordinal: in.str(o, "type", "cardinal", "cardinal", "ordinal") == "ordinal"}
-	pr.nf = in.newNumberFormat(locales, options)
+	pr.nf = in.numberFormatFor(locales, options, false)
 	pr.nf.grouping, pr.nf.style = false, "decimal"
 	pr.locale = pr.nf.locale
 	return pr
@@ -452,6 +460,7 @@ var manyMillions = map[string]bool{"fr": true, "es": true, "it": true, "pt": tru
 // collatorOptions are a Collator's resolved options.
 type collatorOptions struct {
 	locale             string       // ICU's collator locale (collatorLocale)
+	shown              string       // the locale resolvedOptions reports (with the kn and kf keywords)
 	tag                language.Tag // the golang.org/x/text collation it sorts with
 	usage, sensitivity string
 	ignorePunctuation  bool
@@ -619,13 +628,33 @@ func (in *intl) collator(locales, options goja.Value) *collatorHandle {
 	var r collatorOptions
 	r.usage = in.str(o, "usage", "sort", "sort", "search")
 	in.unsupported(o, "collation", "default")
-	numeric := o.Get("numeric")
-	r.numeric = numeric != nil && !goja.IsUndefined(numeric) && numeric.ToBoolean()
+	icu, kw := in.collatorLocale(locales)
+	r.locale = icu
+	// The co, kf and kn keywords stay in the resolved locale even where an option overrides them, as in V8.
+	var ext extension
+	if co, ok := kw["co"]; ok && slices.Contains(collationsOf(icu), co) {
+		panic(in.rangeError(fmt.Sprintf("jsvm Intl: collation=%s (-u-co-%s) is not supported: only the default collation", co, co)))
+	}
+	kf, hasKf := kw["kf"]
+	if hasKf && (kf == "upper" || kf == "lower") {
+		panic(in.rangeError(fmt.Sprintf("jsvm Intl: caseFirst=%s (-u-kf-%s) is not supported", kf, kf)))
+	} else if hasKf && kf == "false" {
+		ext.add("kf", kf)
+	}
+	kn, hasKn := kw["kn"]
+	hasKn = hasKn && (kn == "" || kn == "true" || kn == "false")
+	if hasKn {
+		ext.add("kn", kn)
+	}
+	if numeric := o.Get("numeric"); numeric != nil && !goja.IsUndefined(numeric) {
+		r.numeric = numeric.ToBoolean()
+	} else {
+		r.numeric = hasKn && kn != "false"
+	}
 	in.unsupported(o, "caseFirst", "false")
 	r.sensitivity = in.str(o, "sensitivity", "variant", "base", "accent", "case", "variant")
+	r.shown = ext.locale(icu)
 	tag := in.collationTag(locales)
-	icu := in.collatorLocale(locales)
-	r.locale = icu
 	base, _ := language.Make(icu).Base()
 	if gap, ok := collationGaps[base.String()]; ok {
 		panic(in.rangeError(fmt.Sprintf("jsvm Intl: Intl.Collator is not supported for %s: %s", icu, gap)))

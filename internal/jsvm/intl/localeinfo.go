@@ -340,17 +340,27 @@ func (in *intl) supportedValues(key string) goja.Value {
 // collatorLocale is the locale Intl.Collator resolves to, as V8's lookup does over the locales ICU has a
 // collator for: the longest prefix of the first requested tag that has one (en-GB is en, zh-TW zh-TW), else
 // the default locale.
-func (in *intl) collatorLocale(locales goja.Value) string {
+func (in *intl) collatorLocale(locales goja.Value) (string, map[string]string) {
 	have := localeInfo().collators
 	for _, t := range in.canonical(locales) {
+		kw := splitLocale(t).kw
 		if i := strings.Index(t, "-u-"); i >= 0 {
 			t = t[:i]
 		}
 		for ; t != ""; t = t[:max(strings.LastIndex(t, "-"), 0)] {
 			if have[t] {
-				return t
+				return t, kw
 			}
 		}
 	}
-	return defaultLocale
+	return defaultLocale, nil
+}
+
+// collationsOf lists the collations ICU has for a collator locale besides the default (Intl.Locale's
+// collations: emoji and eor everywhere, de's phonebk, zh's pinyin, stroke...).
+func collationsOf(locale string) []string {
+	if co, ok := localeInfo().Collations[locale]; ok {
+		return co
+	}
+	return []string{"emoji", "eor"}
 }

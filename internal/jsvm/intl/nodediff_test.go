@@ -120,3 +120,8 @@ func TestLocaleInfoAgainstNode(t *testing.T) {
 
 // TestCollatorAgainstNode holds Intl.Collator's order and resolvedOptions to Node's (testdata/collator.js).
 func TestCollatorAgainstNode(t *testing.T) { nodeDiff(t, "collator.js", matrixLocales()) }
+
+// TestKeywordsAgainstNode holds the Unicode extension keywords of a locale (-u-ca-buddhist, -u-nu-arab,
+// -u-hc-h23, -u-kn) and the options that override them to Node (testdata/keywords.js): honoured, in the
+// resolved locale, or a RangeError naming them, never ignored.
+func TestKeywordsAgainstNode(t *testing.T) { nodeDiff(t, "keywords.js", matrixLocales()) }

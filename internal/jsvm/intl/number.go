@@ -16,7 +16,8 @@ import (
 
 // numberFormat is a resolved Intl.NumberFormat.
 type numberFormat struct {
-	locale      string
+	locale      string // the generated locale whose data it formats with
+	shown       string // the locale resolvedOptions reports: locale and the keywords honoured (-u-nu-arab)
 	data        *localeData
 	style       string // decimal, percent, currency
 	currency    string
@@ -49,11 +50,23 @@ type numberFormat struct {
 type part struct{ Type, Value string }
 
 func (in *intl) newNumberFormat(locales, options goja.Value) *numberFormat {
+	return in.numberFormatFor(locales, options, true)
+}
+
+// numberFormatFor is newNumberFormat; numbering says whether the nu keyword and the numberingSystem option
+// apply (not for PluralRules, whose options have none and whose locale keeps no keyword).
+func (in *intl) numberFormatFor(locales, options goja.Value, numbering bool) *numberFormat {
 	o := in.options(options)
 	nf := &numberFormat{in: in}
-	nf.locale, nf.data = in.resolveLocale(locales)
-	in.unsupported(o, "numberingSystem", "latn")
+	var kw map[string]string
+	nf.locale, nf.data, kw = in.resolveLocaleKeywords(locales)
 	nf.extras = numberExtrasFor(nf.locale)
+	nf.shown = nf.locale
+	if numbering {
+		var ext extension
+		in.resolveNumbering(kw, in.typeOption(o, "numberingSystem"), nf.locale, nf.numberingSystem(), &ext)
+		nf.shown = ext.locale(nf.locale)
+	}
 	nf.style = in.str(o, "style", "decimal", "decimal", "percent", "currency", "unit")
 	cur := in.str(o, "currency", "")
 	nf.display = in.str(o, "currencyDisplay", "symbol", "symbol", "narrowSymbol", "code")
@@ -238,7 +251,7 @@ func (nf *numberFormat) significant(exp int) bool {
 
 func (nf *numberFormat) resolved(rt *goja.Runtime) *goja.Object {
 	o := rt.NewObject()
-	o.Set("locale", nf.locale)
+	o.Set("locale", nf.shown)
 	o.Set("numberingSystem", nf.numberingSystem())
 	o.Set("style", nf.style)
 	if nf.style == "currency" {
