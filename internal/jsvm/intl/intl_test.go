@@ -218,6 +218,8 @@ func TestNewFeaturesGiveNodesText(t *testing.T) {
 		`Intl.supportedValuesOf("calendar").join()`,
 		`new Intl.DateTimeFormat("fi", { timeZone: "UTC", hour: "numeric", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 2 }).format(Date.UTC(2024, 0, 5, 13, 4, 5, 678))`,
 		`new Intl.DateTimeFormat("ja", { timeZone: "UTC", hour: "numeric", minute: "2-digit", hourCycle: "h12" }).format(Date.UTC(2024, 0, 5, 0, 4))`,
+		`Object.keys(Intl).length + " " + Object.getOwnPropertyNames(Intl).join()`,
+		`JSON.stringify(Object.getOwnPropertyDescriptor(Intl, "NumberFormat")) + " " + Object.prototype.toString.call(Intl)`,
 	}
 	// Errors name the constructor or method that read the option, as V8's do.
 	for _, expr := range []string{

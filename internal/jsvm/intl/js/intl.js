@@ -382,23 +382,31 @@
   for (const C of [NumberFormat, DateTimeFormat, PluralRules, Collator, ListFormat, RelativeTimeFormat, DisplayNames, Locale, Segmenter]) {
     Object.defineProperty(C.prototype, Symbol.toStringTag, { value: "Intl." + C.name, configurable: true });
   }
-  const Intl = {
-    NumberFormat: callable(NumberFormat),
-    DateTimeFormat: callable(DateTimeFormat),
-    PluralRules,
-    Collator: callable(Collator),
-    ListFormat,
-    RelativeTimeFormat,
-    DisplayNames,
-    Locale,
-    Segmenter: requiresNew(Segmenter),
-    getCanonicalLocales: (locales) => I.canonicalLocales(locales),
-    supportedValuesOf: {
-      supportedValuesOf(key) {
-        return I.supportedValues(`${key}`);
-      },
-    }.supportedValuesOf,
-  };
+  // The namespace's members are non-enumerable and in V8's order, as on every built-in object
+  // (Object.keys(Intl) is empty in Node).
+  const Intl = {};
+  for (const [name, value] of [
+    ["getCanonicalLocales", { getCanonicalLocales: (locales) => I.canonicalLocales(locales) }.getCanonicalLocales],
+    [
+      "supportedValuesOf",
+      {
+        supportedValuesOf(key) {
+          return I.supportedValues(`${key}`);
+        },
+      }.supportedValuesOf,
+    ],
+    ["DateTimeFormat", callable(DateTimeFormat)],
+    ["NumberFormat", callable(NumberFormat)],
+    ["Collator", callable(Collator)],
+    ["PluralRules", PluralRules],
+    ["RelativeTimeFormat", RelativeTimeFormat],
+    ["ListFormat", ListFormat],
+    ["Locale", Locale],
+    ["DisplayNames", DisplayNames],
+    ["Segmenter", requiresNew(Segmenter)],
+  ]) {
+    Object.defineProperty(Intl, name, { value, writable: true, configurable: true });
+  }
   Object.defineProperty(Intl, Symbol.toStringTag, { value: "Intl", configurable: true });
   Object.defineProperty(globalThis, "Intl", { value: Intl, writable: true, configurable: true });
 
