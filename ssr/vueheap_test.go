@@ -48,21 +48,14 @@ func TestVueHeapFlat(t *testing.T) {
 	if got := render(); !strings.Contains(got, `data-total="6"`) || !strings.Contains(got, "row 3:3:3") {
 		t.Fatalf("unexpected render: %.300s", got)
 	}
-	heap := func() uint64 {
-		runtime.GC()
-		runtime.GC()
-		var m runtime.MemStats
-		runtime.ReadMemStats(&m)
-		return m.HeapAlloc
-	}
 	var at1k uint64
 	for i := 2; i <= 10_000; i++ {
 		render()
 		if i == 1_000 {
-			at1k = heap()
+			at1k = liveHeap()
 		}
 	}
-	at10k := heap()
+	at10k := liveHeap()
 	growth := int64(at10k) - int64(at1k)
 	t.Logf("heap after GC: %d KB at render 1,000, %d KB at render 10,000 (%+d KB)", at1k>>10, at10k>>10, growth>>10)
 	// Flat, with room for the allocator and the runtime's own caches.
@@ -93,13 +86,6 @@ func TestDemoHeapFlat(t *testing.T) {
 	if testing.Short() {
 		t.Skip("27,000 renders")
 	}
-	heap := func() uint64 {
-		runtime.GC()
-		runtime.GC()
-		var m runtime.MemStats
-		runtime.ReadMemStats(&m)
-		return m.HeapAlloc
-	}
 	for _, renderer := range []string{"fast", "react"} {
 		e, err := New(Config{ComponentsDir: "../components", Root: "..", PoolSize: 1, CacheTTL: -1, ReactRenderer: renderer,
 			RuntimeMaxRenders: -1, RuntimeMaxHTMLBytes: -1, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
@@ -124,11 +110,11 @@ func TestDemoHeapFlat(t *testing.T) {
 			for range 1000 {
 				render()
 			}
-			before := heap()
+			before := liveHeap()
 			for range 2000 {
 				render()
 			}
-			growth := int64(heap()) - int64(before)
+			growth := int64(liveHeap()) - int64(before)
 			t.Logf("%s (renderer %s): %+d KB over 2,000 renders", c.name, renderer, growth>>10)
 			// The old Vue reactivity leak was 41 KB a render (80 MB here).
 			if growth > 1<<20 {
@@ -144,4 +130,13 @@ func TestDemoHeapFlat(t *testing.T) {
 			t.Errorf("pool retired %d and replaced %d runtimes; the test needs one runtime for all renders", st.Retirements, st.Replacements)
 		}
 	}
+}
+
+// liveHeap is the Go heap in use after two collections.
+func liveHeap() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
 }

@@ -82,7 +82,8 @@ type dateFormat struct {
 	in        *intl      // for errors raised while formatting
 }
 
-var dateFields = []string{"weekday", "year", "month", "day", "hour", "minute", "second"}
+// dateFields are the field options in ECMA-402's table order; the first five are the date's.
+var dateFields = []string{"weekday", "era", "year", "month", "day", "dayPeriod", "hour", "minute", "second"}
 
 // newDateFormat implements ToDateTimeOptions and pattern selection. required/defaults are "date", "time",
 // "any"/"all" as in ECMA-402 (toLocaleDateString passes date/date, toLocaleTimeString time/time).
@@ -100,8 +101,6 @@ func (in *intl) newDateFormat(locales, options goja.Value, required, defaults st
 	if keep {
 		ext.add("ca", ca)
 	}
-	in.unsupported(o, "era", "")
-	in.unsupported(o, "dayPeriod", "")
 	tzName := in.str(o, "timeZoneName", "", "short", "long", "shortOffset", "longOffset", "shortGeneric", "longGeneric")
 	df.zone = in.str(o, "timeZone", LocalTimeZone())
 	if strings.EqualFold(df.zone, "utc") || strings.EqualFold(df.zone, "etc/utc") || strings.EqualFold(df.zone, "gmt") {
@@ -115,6 +114,8 @@ func (in *intl) newDateFormat(locales, options goja.Value, required, defaults st
 	}
 	vals := map[string]string{}
 	vals["weekday"] = in.str(o, "weekday", "", "long", "short", "narrow")
+	vals["era"] = in.str(o, "era", "", "long", "short", "narrow")
+	vals["dayPeriod"] = in.str(o, "dayPeriod", "", "narrow", "short", "long")
 	vals["year"] = in.str(o, "year", "", "numeric", "2-digit")
 	vals["month"] = in.str(o, "month", "", "numeric", "2-digit", "long", "short", "narrow")
 	vals["day"] = in.str(o, "day", "", "numeric", "2-digit")
@@ -154,13 +155,13 @@ func (in *intl) newDateFormat(locales, options goja.Value, required, defaults st
 	in.resolveNumbering(kw, in.typeOption(o, "numberingSystem"), df.locale, numberingSystemOf(df.locale), &ext)
 	df.shown = ext.locale(df.locale)
 	hasDate := vals["weekday"] != "" || vals["year"] != "" || vals["month"] != "" || vals["day"] != ""
-	hasTime := vals["hour"] != "" || vals["minute"] != "" || vals["second"] != "" || df.fraction > 0
+	hasTime := vals["dayPeriod"] != "" || vals["hour"] != "" || vals["minute"] != "" || vals["second"] != "" || df.fraction > 0
 	if dateStyle != "" || timeStyle != "" {
 		style := map[bool]string{true: "dateStyle", false: "timeStyle"}[dateStyle != ""]
 		if tzName != "" {
 			panic(in.rt.NewTypeError("Can't set option timeZoneName when " + style + " is used"))
 		}
-		if hasDate || hasTime {
+		if hasDate || hasTime || vals["era"] != "" {
 			set := firstSet(vals)
 			if set == "" {
 				set = "fractionalSecondDigits"
@@ -189,13 +190,13 @@ func (in *intl) newDateFormat(locales, options goja.Value, required, defaults st
 		}
 	}
 	var dateKey, timeKey []string
-	for _, f := range dateFields[:4] {
+	for _, f := range dateFields[:5] {
 		if vals[f] != "" {
 			dateKey = append(dateKey, f+"="+vals[f])
 			df.resolved[f] = vals[f]
 		}
 	}
-	for _, f := range dateFields[4:] {
+	for _, f := range dateFields[5:] {
 		if vals[f] != "" {
 			timeKey = append(timeKey, f+"="+vals[f])
 			df.resolved[f] = vals[f]
@@ -248,7 +249,9 @@ func (in *intl) newDateFormat(locales, options goja.Value, required, defaults st
 		df.key = key
 	}
 	df.tokens = df.data.pattern(key)
-	if df.tokens == nil && dateStyle == "" && timeStyle == "" && len(dateKey) > 0 && len(timeKey) > 0 {
+	// A date and a time are glued as the generated glue says, but not with a day period, whose combinations
+	// gen/cldr.js does not verify.
+	if df.tokens == nil && dateStyle == "" && timeStyle == "" && len(dateKey) > 0 && len(timeKey) > 0 && vals["dayPeriod"] == "" {
 		d, t := df.data.pattern(strings.Join(dateKey, ",")), df.data.pattern(strings.Join(timeKey, ","))
 		if g := df.data.Glue[glueClass(vals)]; d != nil && t != nil && g != "" {
 			before, after, _ := strings.Cut(g, "{1}")
@@ -348,7 +351,7 @@ func (df *dateFormat) resolvedOptions(rt *goja.Runtime) *goja.Object {
 					shown[name] = "2-digit"
 				case tk.f == 'h':
 					shown[name] = "numeric"
-				case tk.f == 'E':
+				case tk.f == 'E', tk.f == 'G', tk.f == 'B': // names: the data keeps one width where several print alike
 				case tk.f == 'M' && tk.w != "numeric" && tk.w != "2-digit":
 					// Names: the generated data keeps one width where several print alike (ko's short
 					// and long months), so the requested width stands.
@@ -362,13 +365,16 @@ func (df *dateFormat) resolvedOptions(rt *goja.Runtime) *goja.Object {
 			}
 		}
 	}
-	for _, f := range []string{"weekday", "year", "month", "day", "hour", "minute", "second", "fractionalSecondDigits", "timeZoneName", "dateStyle", "timeStyle"} {
+	for _, f := range []string{"weekday", "era", "year", "month", "day", "dayPeriod", "hour", "minute", "second", "fractionalSecondDigits", "timeZoneName", "dateStyle", "timeStyle"} {
 		v, ok := df.resolved[f]
 		if w, in := shown[f]; in && ok {
 			v = w
 		}
 		switch {
 		case !ok:
+		case (f == "era" || f == "dayPeriod") && !df.hasField(tokenLetter[f]):
+			// V8 reports the era and the day period only where the pattern writes them (de's 24-hour
+			// clock has no day period).
 		case f == "fractionalSecondDigits":
 			o.Set(f, df.fraction)
 		default:
@@ -378,8 +384,20 @@ func (df *dateFormat) resolvedOptions(rt *goja.Runtime) *goja.Object {
 	return o
 }
 
+// hasField reports whether the pattern writes field f.
+func (df *dateFormat) hasField(f byte) bool {
+	for _, tk := range df.tokens {
+		if tk.lit == "" && tk.f == f {
+			return true
+		}
+	}
+	return false
+}
+
+var tokenLetter = map[string]byte{"era": 'G', "dayPeriod": 'B'}
+
 // tokenField names the option each pattern field answers to.
-var tokenField = map[byte]string{'E': "weekday", 'y': "year", 'M': "month", 'd': "day", 'h': "hour", 'm': "minute", 's': "second"}
+var tokenField = map[byte]string{'E': "weekday", 'G': "era", 'B': "dayPeriod", 'y': "year", 'M': "month", 'd': "day", 'h': "hour", 'm': "minute", 's': "second"}
 
 // hourCycle is the resolved hour cycle, as V8 derives it: hour12 picks the 12- or 24-hour cycle of the
 // locale's kind (h11 and h23 go together, h12 and h24), else the hourCycle option, else the locale's own.
@@ -455,6 +473,11 @@ func (df *dateFormat) partsWith(tokens []token, ms float64) ([]part, bool) {
 				out = append(out, part{"year", strconv.Itoa(y)})
 			}
 		case 'G':
+			// The data names the era of the years it was learned on (AD, th's BE): the one era of the
+			// Buddhist calendar, the later of the Gregorian.
+			if t.Year() < 1 {
+				panic(df.in.rangeError(fmt.Sprintf("jsvm Intl: the era of year %d (before 1 AD) is not supported", t.Year())))
+			}
 			out = append(out, part{"era", n["G"+tk.w][0]})
 		case 'M':
 			switch tk.w {
@@ -511,6 +534,8 @@ func (df *dateFormat) partsWith(tokens []token, ms float64) ([]part, bool) {
 			out = append(out, part{"fractionalSecond", ms[:w]})
 		case 'a':
 			out = append(out, part{"dayPeriod", n["a"][t.Hour()/12]})
+		case 'B':
+			out = append(out, part{"dayPeriod", flexiblePeriod(n["B"+tk.w], tokens, t)})
 		case 'z':
 			var name string
 			if z := n["z"+tk.w]; len(z) > 0 {
@@ -541,6 +566,26 @@ func (df *dateFormat) partsWith(tokens []token, ms float64) ([]part, bool) {
 		out = nativeDateDigits(out, d)
 	}
 	return out, true
+}
+
+// flexiblePeriod is the dayPeriod option's name for t: names holds each hour's period (gen/cldr.js read
+// them at hh:30) and then what 00:00 and 12:00 are called, which ICU writes when the pattern's minutes and
+// seconds are zero or absent (en's "12 noon", but "12:30 in the afternoon").
+func flexiblePeriod(names []string, tokens []token, t time.Time) string {
+	h := t.Hour()
+	exact := true
+	for _, tk := range tokens {
+		if tk.lit == "" && (tk.f == 'm' && t.Minute() != 0 || tk.f == 's' && t.Second() != 0) {
+			exact = false
+		}
+	}
+	switch {
+	case exact && h == 0 && len(names) > 24:
+		return names[24]
+	case exact && h == 12 && len(names) > 25:
+		return names[25]
+	}
+	return names[h]
 }
 
 // yearOffset is what a locale's own calendar adds to the Gregorian year: 543 in the Buddhist calendar

@@ -45,6 +45,11 @@
 // built on x/text's base strength and on the strings without punctuation (compareCase, withoutPunctuation);
 // ICU's script reordering (ru's Cyrillic before Latin) on localeinfo.json's script orders (scriptAware). TestCollatorAgainstNode holds it to Node.
 //
+// th's dates are in the Buddhist era (the names' yoff adds 543 to the year; its months are the Gregorian
+// ones); the era option writes the era of the years the data was learned on (AD, BE), and a year before 1
+// AD is a RangeError; the dayPeriod option writes each hour's flexible period and the names of noon and
+// midnight, which ICU uses when the pattern's minutes and seconds are zero or absent.
+//
 // DateTimeFormat's fractionalSecondDigits follows ICU's pattern generator: the locale's decimal separator
 // and the truncated digits right after the seconds field; resolvedOptions reports the hour cycle V8
 // derives (hour12 picks the locale's kind of 12- or 24-hour cycle) and the widths of the chosen pattern.

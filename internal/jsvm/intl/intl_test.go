@@ -219,6 +219,14 @@ func TestNewFeaturesGiveNodesText(t *testing.T) {
 		`new Intl.DateTimeFormat("fi", { timeZone: "UTC", hour: "numeric", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 2 }).format(Date.UTC(2024, 0, 5, 13, 4, 5, 678))`,
 		`new Intl.DateTimeFormat("ja", { timeZone: "UTC", hour: "numeric", minute: "2-digit", hourCycle: "h12" }).format(Date.UTC(2024, 0, 5, 0, 4))`,
 		`Object.keys(Intl).length + " " + Object.getOwnPropertyNames(Intl).join()`,
+		`new Date(Date.UTC(2001, 1, 3, 16, 5)).toLocaleDateString("th", { timeZone: "UTC" })`,
+		`new Intl.DateTimeFormat("th", { dateStyle: "full", timeStyle: "short", timeZone: "UTC" }).format(Date.UTC(2001, 1, 3, 16, 5))`,
+		`new Intl.DateTimeFormat("th").resolvedOptions().calendar`,
+		`new Intl.DateTimeFormat("en", { era: "short", year: "numeric", timeZone: "UTC" }).format(Date.UTC(2001, 1, 3))`,
+		`new Intl.DateTimeFormat("ja", { era: "long", year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(Date.UTC(2001, 1, 3))`,
+		`new Intl.DateTimeFormat("en", { dayPeriod: "short", hour: "numeric", timeZone: "UTC" }).format(Date.UTC(2001, 1, 3, 12))`,
+		`new Intl.DateTimeFormat("en", { dayPeriod: "long", hour: "numeric", minute: "2-digit", timeZone: "UTC" }).format(Date.UTC(2001, 1, 3, 12, 30))`,
+		`new Intl.DateTimeFormat("zh-Hant", { dayPeriod: "narrow", hour: "numeric", timeZone: "UTC" }).format(Date.UTC(2001, 1, 3, 4))`,
 		`JSON.stringify(Object.getOwnPropertyDescriptor(Intl, "NumberFormat")) + " " + Object.prototype.toString.call(Intl)`,
 	}
 	// Errors name the constructor or method that read the option, as V8's do.

@@ -48,6 +48,20 @@ function names(loc) {
   for (const w of ["short", "long", "shortOffset", "longOffset", "shortGeneric", "longGeneric"]) {
     n["z" + w] = [parts(loc, { hour: "numeric", timeZoneName: w }, 0).find((p) => p.type === "timeZoneName").value];
   }
+  // A locale whose own calendar is the Buddhist one (th) counts years from 543 BC (2001 is 2544), with the
+  // Gregorian months and days, and names its one era in some patterns (th's full date: พ.ศ.). Other
+  // calendars (fa's Persian) have months of their own: their patterns do not verify and are left out.
+  if (dtf(loc, {}).resolvedOptions().calendar === "buddhist") n.yoff = ["543"];
+  // The flexible day periods of the dayPeriod option in each width: the period of each hour (read at
+  // hh:30 with minutes, where ICU never says noon or midnight), then what 00:00 and 12:00 are called when
+  // the pattern's minutes and seconds, if any, are zero (en's "noon"; the hour's period where the locale
+  // has no such name).
+  for (const w of ["narrow", "short", "long"]) {
+    const at = (h, m) => (parts(loc, { hour: "numeric", minute: "2-digit", dayPeriod: w }, Date.UTC(2001, 0, 1, h, m)).find((p) => p.type === "dayPeriod") || { value: "" }).value;
+    n["B" + w] = [...Array(24).keys()].map((h) => at(h, 30)).concat([at(0, 0), at(12, 0)]);
+  }
+  // The era of the probe instants (AD, th's BE) in each width: the era option's, and th's full date's.
+  for (const w of ["short", "long", "narrow"]) n["G" + w] = [parts(loc, { era: w, year: "numeric" }, probe[0]).find((p) => p.type === "era").value];
   // A locale with its own digits (ar-EG, fa, bn, mr, my, ne) writes dates in them too: patterns are
   // learned and checked in ASCII digits, and formatted in these.
   const digits = [...Array(10).keys()].map((i) => new Intl.NumberFormat(loc, { useGrouping: false }).format(i)).join("");
@@ -56,6 +70,8 @@ function names(loc) {
 }
 
 const NUMERIC = new Set(["year", "month", "day", "hour", "minute", "second"]);
+// yearOffset is what the locale's own calendar adds to the Gregorian year (names' yoff: th's 543).
+const yearOffset = (n) => (n.yoff ? Number(n.yoff[0]) : 0);
 // ascii writes a numeric field's value in ASCII digits.
 function ascii(n, type, value) {
   if (!n.digits || !NUMERIC.has(type)) return value;
@@ -84,9 +100,16 @@ function pattern(loc, opts, n) {
         if (/[{}]/.test(value)) return null;
         out += value;
         break;
-      case "year":
-        out += value === "2001" ? "{y:numeric}" : value === "01" ? "{y:2-digit}" : "?";
+      case "year": {
+        const y = String(2001 + yearOffset(n));
+        out += value === y ? "{y:numeric}" : value === y.slice(-2) ? "{y:2-digit}" : "?";
         break;
+      }
+      case "era": {
+        const w = ["short", "long", "narrow"].find((w) => n["G" + w] && n["G" + w][0] === value);
+        out += w ? `{G:${w}}` : "?";
+        break;
+      }
       case "month":
       case "weekday": {
         const k = type === "month" ? "M" : "E";
@@ -115,9 +138,15 @@ function pattern(loc, opts, n) {
       case "second":
         out += value === "06" ? "{s:2-digit}" : value === "6" ? "{s:numeric}" : "?";
         break;
-      case "dayPeriod":
-        out += n.a.includes(value) ? "{a}" : "?";
+      case "dayPeriod": {
+        if (!opts.dayPeriod) {
+          out += n.a.includes(value) ? "{a}" : "?";
+          break;
+        }
+        const w = [opts.dayPeriod, "narrow", "short", "long"].find((w) => n["B" + w] && n["B" + w][16] === value);
+        out += w ? `{B:${w}}` : "?";
         break;
+      }
       case "timeZoneName":
         // The option names the width, but a locale may write another one (el: the long name, in
         // parentheses, for "short" in some patterns); timeStyle full and long carry a long or short name.
@@ -138,7 +167,11 @@ function format(p, t, n) {
     const two = (x) => native(n, String(x).padStart(2, "0"));
     const num = (x) => native(n, String(x));
     switch (f) {
-      case "y": return w === "2-digit" ? two(d.getUTCFullYear() % 100) : num(d.getUTCFullYear());
+      case "y": {
+        const y = d.getUTCFullYear() + yearOffset(n);
+        return w === "2-digit" ? two(y % 100) : num(y);
+      }
+      case "G": return n["G" + w][0];
       case "M": return w === "numeric" ? num(d.getUTCMonth() + 1) : w === "2-digit" ? two(d.getUTCMonth() + 1) : n["M" + w][d.getUTCMonth()];
       case "E": return n["E" + w][d.getUTCDay()];
       case "d": return w === "numeric" ? num(d.getUTCDate()) : two(d.getUTCDate());
@@ -151,6 +184,12 @@ function format(p, t, n) {
       case "m": return w === "2-digit" ? two(d.getUTCMinutes()) : num(d.getUTCMinutes());
       case "s": return w === "2-digit" ? two(d.getUTCSeconds()) : num(d.getUTCSeconds());
       case "a": return n.a[d.getUTCHours() < 12 ? 0 : 1];
+      case "B": {
+        // ICU names 00:00 and 12:00 (midnight, noon) when the pattern's minutes and seconds are zero or absent.
+        const h = d.getUTCHours();
+        const exact = (!p.includes("{m:") || d.getUTCMinutes() === 0) && (!p.includes("{s:") || d.getUTCSeconds() === 0);
+        return exact && h === 0 ? n["B" + w][24] : exact && h === 12 ? n["B" + w][25] : n["B" + w][h];
+      }
       case "z": return n["z" + w][0];
     }
   });
@@ -159,6 +198,8 @@ function format(p, t, n) {
 const checks = [];
 for (let m = 0; m < 12; m++) checks.push(Date.UTC(1999 + m, m, 9 + m * 2, (m * 7) % 24, m * 5, 59 - m));
 checks.push(Date.UTC(2024, 11, 31, 0, 0, 0), Date.UTC(2024, 6, 14, 12, 30, 0), Date.UTC(2024, 0, 1, 23, 59, 9));
+// Noon and midnight exactly and not (the day periods' names for them).
+checks.push(Date.UTC(2024, 2, 3, 12, 0, 0), Date.UTC(2024, 2, 4, 12, 0, 5), Date.UTC(2024, 2, 5, 0, 30, 0));
 
 // A date-time combination whose date and time patterns were each verified on every check is verified on
 // a few: what can differ is the glue between them, and that shows on any date.
@@ -182,6 +223,11 @@ function dateKeys() {
     for (const year of W(["numeric", "2-digit"]))
       for (const month of W(["numeric", "2-digit", "long", "short", "narrow"]))
         for (const day of W(["numeric", "2-digit"])) out.push({ weekday, year, month, day });
+  // The era option with the dates it is used with ({era} alone is {era, year, month, day} numeric).
+  for (const era of ["long", "short", "narrow"])
+    for (const d of [{ year: "numeric" }, { year: "numeric", month: "numeric", day: "numeric" }, { year: "numeric", month: "long", day: "numeric" },
+      { year: "numeric", month: "short", day: "numeric" }, { year: "numeric", month: "long" }, { weekday: "long", year: "numeric", month: "long", day: "numeric" }])
+      out.push({ weekday: d.weekday, era, year: d.year, month: d.month, day: d.day });
   return out;
 }
 function timeKeys() {
@@ -193,7 +239,7 @@ function timeKeys() {
   return out;
 }
 const clean = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
-const ORDER = ["weekday", "year", "month", "day", "hour", "minute", "second", "hour12", "dateStyle", "timeStyle", "timeZoneName"];
+const ORDER = ["weekday", "era", "year", "month", "day", "dayPeriod", "hour", "minute", "second", "hour12", "dateStyle", "timeStyle", "timeZoneName"];
 const key = (o) => ORDER.filter((k) => o[k] !== undefined).map((k) => `${k}=${o[k]}`).join(",");
 
 function glueClass(d) {
@@ -218,6 +264,13 @@ function dates(loc, n, stats) {
   const ts = timeKeys().map(clean).filter((o) => Object.keys(o).length);
   ds.forEach(add);
   ts.forEach(add);
+  // The dayPeriod option alone and with an hour, minutes and seconds (not combined with dates here, so jsvm
+  // refuses those combinations).
+  const ps = [];
+  for (const dayPeriod of ["narrow", "short", "long"])
+    for (const t of [{}, { hour: "numeric" }, { hour: "numeric", minute: "2-digit" }, { hour: "numeric", minute: "2-digit", second: "2-digit" }, { hour: "2-digit", minute: "2-digit" }])
+      ps.push({ dayPeriod, ...t });
+  ps.forEach(add);
   for (const tz of [undefined, "short", "long"])
     for (const h12 of [undefined, true, false]) add(clean({ hour: "numeric", minute: "2-digit", timeZoneName: tz, hour12: h12 }));
   // Date+time: learn the glue per class, then keep only combinations the glue does not predict.
@@ -255,7 +308,7 @@ function dates(loc, n, stats) {
   // What a locale that may share this one's patterns is checked on (sameDates): every option set
   // extracted alone, every weekday-and-time set (CLDR has skeletons like "Ehm"), every combination the
   // glue does not predict, and a fixed sample of the other combinations.
-  const check = [...ds, ...ts];
+  const check = [...ds, ...ts, ...ps];
   for (const d of ds) if (Object.keys(d).length === 1 && d.weekday) for (const t of ts) check.push({ ...d, ...t });
   for (const k of Object.keys(extra)) check.push(Object.fromEntries(k.split(",").map((f) => f.split("=")).map(([a, v]) => [a, v === "true" ? true : v === "false" ? false : v])));
   let seed = 1;
