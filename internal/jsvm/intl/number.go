@@ -690,12 +690,7 @@ func (l *layers) flat() []part {
 	return out
 }
 
-func (nf *numberFormat) numberingSystem() string {
-	if nf.extras != nil && nf.extras.System != "" {
-		return nf.extras.System
-	}
-	return "latn"
-}
+func (nf *numberFormat) numberingSystem() string { return numberingSystemOf(nf.locale) }
 
 func (nf *numberFormat) currencySign() string {
 	if nf.accounting {
