@@ -25,8 +25,8 @@ type zoneNames struct {
 // (an hour, optionally minutes and seconds, alone or with a numeric or short-month date); other keys with
 // timeZoneName are a RangeError rather than a guess.
 func tzPatternVerified(vals map[string]string) bool {
-	if vals["hour"] == "" || vals["second"] != "" && vals["minute"] == "" || vals["weekday"] != "" {
-		return false
+	if vals["hour"] == "" || vals["second"] != "" && vals["minute"] == "" || vals["weekday"] != "" || vals["era"] != "" || vals["dayPeriod"] != "" {
+		return false // gen/zones.js learns no zone names beside an era or a day period
 	}
 	y, m, d := vals["year"], vals["month"], vals["day"]
 	switch {

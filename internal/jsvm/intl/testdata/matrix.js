@@ -162,7 +162,8 @@
     // dayPeriod: each hour's flexible period, and noon and midnight where the minutes and seconds are zero
     // or absent; with a date, which jsvm refuses.
     for (const o of [{ dayPeriod: "short", hour: "numeric" }, { dayPeriod: "long", hour: "numeric", minute: "2-digit" }, { dayPeriod: "narrow" },
-      { dayPeriod: "short", hour: "numeric", minute: "2-digit", second: "2-digit" }, { dayPeriod: "long", year: "numeric", hour: "numeric" }]) {
+      { dayPeriod: "short", hour: "numeric", minute: "2-digit", second: "2-digit" }, { dayPeriod: "long", year: "numeric", hour: "numeric" },
+      { dayPeriod: "short", hour: "numeric", timeZoneName: "short" }, { era: "short", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", timeZoneName: "short" }]) {
       const times = [...Array(24).keys()].flatMap((h) => [Date.UTC(2024, 0, 2, h, 0), Date.UTC(2024, 0, 2, h, 30, 5)]);
       run(`${loc} DateTimeFormat dayPeriod ${JSON.stringify(o)}`, () => times.map((t) => new Intl.DateTimeFormat(loc, { timeZone: "UTC", ...o }).format(t)).join("|"));
       run(`${loc} DateTimeFormat dayPeriod parts ${JSON.stringify(o)}`, () => JSON.stringify(new Intl.DateTimeFormat(loc, { timeZone: "UTC", ...o }).formatToParts(times[33])));
