@@ -77,7 +77,6 @@ type dateFormat struct {
 	fraction  int        // fractionalSecondDigits, 0 without
 	hcOption  string     // the hourCycle option (or the hc keyword), "" without (or with hour12, which overrides it)
 	hcKeyword string     // the hc keyword when hour12 overrides it: the cycle hour12 picks its kind from
-	hcForced  string     // the cycle hour12 then picks, which the pattern is written in
 	key       string     // the options' key (date fields, dateStyle, time fields, hour12, timeStyle), "" with timeZoneName
 	in        *intl      // for errors raised while formatting
 }
@@ -133,8 +132,7 @@ func (in *intl) newDateFormat(locales, options goja.Value, required, defaults st
 		// the resolved locale when the cycle chosen is the keyword's.
 		if hc := kw["hc"]; isHourCycle(hc) {
 			df.hcKeyword = hc
-			df.hcForced = cycleOfKind(hc, hour12 == "true")
-			if hc == df.hcForced {
+			if hc == cycleOfKind(hc, hour12 == "true") {
 				ext.add("hc", hc)
 			}
 		}
@@ -274,8 +272,8 @@ func (in *intl) newDateFormat(locales, options goja.Value, required, defaults st
 // applyHourCycle writes the hours of the pattern in the hourCycle option's cycle.
 func (df *dateFormat) applyHourCycle() {
 	cycle := df.hcOption
-	if cycle == "" {
-		cycle = df.hcForced
+	if cycle == "" && df.hcKeyword != "" {
+		cycle = df.hourCycle() // hour12's kind of cycle, counted as the keyword's
 	}
 	if cycle == "" {
 		return
@@ -372,7 +370,7 @@ func (df *dateFormat) resolvedOptions(rt *goja.Runtime) *goja.Object {
 		}
 		switch {
 		case !ok:
-		case (f == "era" || f == "dayPeriod") && !df.hasField(tokenLetter[f]):
+		case f == "era" && !df.hasField('G'), f == "dayPeriod" && !df.hasField('B'):
 			// V8 reports the era and the day period only where the pattern writes them (de's 24-hour
 			// clock has no day period).
 		case f == "fractionalSecondDigits":
@@ -393,8 +391,6 @@ func (df *dateFormat) hasField(f byte) bool {
 	}
 	return false
 }
-
-var tokenLetter = map[string]byte{"era": 'G', "dayPeriod": 'B'}
 
 // tokenField names the option each pattern field answers to.
 var tokenField = map[byte]string{'E': "weekday", 'G': "era", 'B': "dayPeriod", 'y': "year", 'M': "month", 'd': "day", 'h': "hour", 'm': "minute", 's': "second"}

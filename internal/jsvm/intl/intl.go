@@ -170,7 +170,11 @@ func (in *intl) resolveLocaleKeywords(locales goja.Value) (string, *localeData, 
 			continue // xx parses as und, whose inferred base (en) it does not name
 		}
 		if name, ok := c.lookup(t); ok {
-			return name, bundleFor(name).CLDR, splitLocale(t.String()).kw
+			var kw map[string]string
+			if _, has := t.Extension('u'); has { // most tags have none: no parse on every constructor call
+				kw = splitLocale(t.String()).kw
+			}
+			return name, bundleFor(name).CLDR, kw
 		}
 		panic(in.rangeError(fmt.Sprintf("jsvm Intl: locale %s is not supported: no generated data for it or a prefix of it (regenerate with go generate ./internal/jsvm/intl)", t)))
 	}

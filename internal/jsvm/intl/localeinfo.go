@@ -343,8 +343,9 @@ func (in *intl) supportedValues(key string) goja.Value {
 func (in *intl) collatorLocale(locales goja.Value) (string, map[string]string) {
 	have := localeInfo().collators
 	for _, t := range in.canonical(locales) {
-		kw := splitLocale(t).kw
-		if i := strings.Index(t, "-u-"); i >= 0 {
+		var kw map[string]string
+		if i := strings.Index(t, "-u-"); i >= 0 { // localeCompare resolves on every call: parse only keywords
+			kw = splitLocale(t).kw
 			t = t[:i]
 		}
 		for ; t != ""; t = t[:max(strings.LastIndex(t, "-"), 0)] {
